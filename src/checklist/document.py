@@ -1,0 +1,157 @@
+"""The document model: what reading, normalising, outlining and metadata produce.
+
+Internal structures (sections, items, sentences) carry *normalised* offsets into
+``Document.text``; anything shown to a user is mapped back with
+:meth:`Document.to_original`, so ``document.original[start:end]`` is the quote.
+These are frozen dataclasses rather than pydantic models: a report has hundreds of
+sentences and building them must cost microseconds (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize import OffsetMap
+
+LEVELS = ("province", "city", "county", "township", "department")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the text under it, down to the next heading of the same or higher rank."""
+
+    index: int
+    heading: str  # the heading text as normalised, marker included: "(一)加强组织领导"
+    title: str  # without the marker: "加强组织领导"
+    marker: str  # "一、", "(一)", "1.", "(1)", "①", or "" for a style-only heading
+    rank: int  # 1 for 一、, 2 for (一), 3 for 1., 4 for (1), 5 for ①
+    level: int  # depth in the tree, 1 = top
+    start: int
+    end: int
+    heading_end: int
+    parent: int  # index of the parent section, -1 for top-level sections
+    path: str  # "二、… > (三)…"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An enumerated point inside a paragraph: ``一是…``, ``二是…``."""
+
+    marker: str
+    lead: str  # the lead phrase, up to the first full stop (or comma when long)
+    start: int
+    lead_start: int
+    lead_end: int
+    end: int
+    section: int  # index of the innermost section, -1 when outside any
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (up to 。！？ or the end of its line) with its innermost section."""
+
+    start: int
+    end: int
+    section: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line taken out of the body, as an original span, with the reason in Chinese."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the report says about itself. Unknown values are ``None``, never a guess."""
+
+    title: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    published: dt.date | None = None
+    addressee: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read, normalised and outlined report."""
+
+    source: str
+    format: str
+    encoding: str | None
+    sha256: str
+    original: str
+    text: str
+    offsets: OffsetMap
+    lines: tuple[tuple[int, int], ...]
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    sentences: tuple[Sentence, ...]
+    metadata: Metadata
+    # original spans that justify each metadata value (title, issuer, date, …)
+    meta_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    page_metadata: Mapping[str, str] = field(default_factory=dict)
+    removed: tuple[Removed, ...] = ()
+    body_start: int = 0  # normalised offset where the header (title, addressee) ends
+    signature_start: int | None = None  # normalised offset of the signature block
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original text."""
+        return self.offsets.to_original(start, end)
+
+    def quote(self, start: int, end: int) -> tuple[str, int, int]:
+        """The original text of a normalised span, with its original offsets."""
+        o_start, o_end = self.to_original(start, end)
+        return self.original[o_start:o_end], o_start, o_end
+
+    def section_path(self, index: int) -> str:
+        """Readable path of section ``index`` ("" outside any section)."""
+        return self.sections[index].path if index >= 0 else ""
+
+    def innermost_section(self, pos: int) -> int:
+        """Index of the deepest section containing normalised offset ``pos``, else -1."""
+        found = -1
+        for s in self.sections:
+            if s.start > pos:
+                break
+            if s.start <= pos < s.end:
+                found = s.index
+        return found
+
+    def metadata_dict(self) -> dict[str, Any]:
+        """Document metadata in the JSON contract's shape (``document`` object)."""
+        m = self.metadata
+        return {
+            "path": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "sha256": self.sha256,
+            "title": m.title,
+            "issuer": m.issuer,
+            "level": m.level,
+            "year": m.year,
+            "date": m.date.isoformat() if m.date else None,
+            "published": m.published.isoformat() if m.published else None,
+            "addressee": m.addressee,
+        }
+
+    def sections_list(self) -> list[dict[str, Any]]:
+        """Sections in the JSON contract's shape, with original offsets."""
+        out = []
+        for s in self.sections:
+            o_start, o_end = self.to_original(s.start, s.end)
+            out.append({"path": s.path, "heading": s.heading, "level": s.level,
+                        "start": o_start, "end": o_end})
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``inspect`` JSON object."""
+        return {"document": self.metadata_dict(), "sections": self.sections_list()}

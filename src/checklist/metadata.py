@@ -1,0 +1,245 @@
+"""Metadata: title, issuer, level, year, date, published, addressee — and where each is.
+
+The header is the run of lines before the body: body names (``中共某区委 某区人民政府``),
+the title (``关于2023年度法治政府建设情况的报告``), the addressee (``区委、区政府：``). The
+signature block is the run of body names and a date at the end. Page metadata
+(发布日期, 发布机构, 成文日期 …) fills what the text does not say. Values the report does
+not state are ``None``: the year comes from the title or the opening sentence, never
+from a site banner; the date from the signature or a 成文日期 field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .clutter import is_date_line, is_org_line
+from .document import Metadata
+from .numerals import YEAR_RE, find_date, year_value
+from .outline import match_marker
+
+_TITLE_TYPE = re.compile(r"法治|法制|依法行政|依法治")
+_TITLE_KIND = re.compile(r"报告|年报|情况|总结")
+_ADMIN_TAIL = "省市区县州旗盟镇乡"
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_PARTY_OR_GOV = re.compile(r"(人民政府|政府|街道办事处|办事处|党工委|工委|党委|委员会|委)$")
+_DEPARTMENT = re.compile(r"(局|厅|办公室|办|中心|院|所|署|站|队|管委会|管理委员会)$")
+_NOTE_LINE = re.compile(r"^\(.{1,40}\)$")
+_ISSUER_BEFORE = re.compile(r"^(.{4,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一二][〇○零一二三四五六七八九]{3}\s?年)")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Line indices of the header and signature, found before the outline is built."""
+
+    body_first: int  # first line of the body (after title/addressee)
+    body_stop: int  # first line of the signature block (or len(lines))
+    title_line: int | None
+    header_org_lines: tuple[int, ...]
+    addressee_line: int | None
+    signature_org_lines: tuple[int, ...]
+    signature_date_line: int | None
+
+
+def is_title_line(line: str) -> bool:
+    """A title line: names a report and rule of law, not a sentence, not too long."""
+    return (
+        8 <= len(line) <= 100
+        and bool(_TITLE_KIND.search(line))
+        and bool(_TITLE_TYPE.search(line))
+        and not line.endswith((":", "。", ";", ","))
+        and match_marker(line) is None
+        and line.count(",") == 0
+    )
+
+
+def is_addressee_line(line: str) -> bool:
+    """A 主送 line: short, ends with a colon, no sentence punctuation."""
+    return (
+        2 <= len(line) <= 41
+        and line.endswith(":")
+        and not re.search(r"[,。;!?]|如下|报告", line)
+        and match_marker(line) is None
+    )
+
+
+def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
+    """Find the header and the signature block among the normalised lines."""
+    texts = [text[s:e] for s, e in lines]
+    title_line: int | None = None
+    addressee: int | None = None
+    orgs: list[int] = []
+    first = 0
+    for i, line in enumerate(texts[:12]):
+        if title_line is None and is_title_line(line):
+            title_line = i
+        elif addressee is None and is_addressee_line(line):
+            addressee = i
+        elif is_org_line(line) and title_line is None and addressee is None:
+            orgs.append(i)
+        elif is_date_line(line) or _NOTE_LINE.match(line):
+            pass
+        else:
+            break
+        first = i + 1
+    stop = len(texts)
+    sig_orgs: list[int] = []
+    sig_date: int | None = None
+    for i in range(len(texts) - 1, max(first, len(texts) - 6) - 1, -1):
+        line = texts[i]
+        if match_marker(line) is not None:
+            break
+        if sig_date is None and is_date_line(line):
+            sig_date = i
+        elif is_org_line(line):
+            sig_orgs.insert(0, i)
+        elif _NOTE_LINE.match(line) and stop == i + 1:
+            pass
+        else:
+            break
+        stop = i
+    if sig_date is None and not sig_orgs:
+        stop = len(texts)
+    return Layout(first, max(stop, first), title_line, tuple(orgs), addressee,
+                  tuple(sig_orgs), sig_date)
+
+
+def level_of(issuer: str | None) -> str | None:
+    """Administrative level of an issuer from its name, or ``None`` if unclear."""
+    if not issuer:
+        return None
+    levels = [_level_of_body(p) for p in issuer.split(" ") if p]
+    known = [lv for lv in levels if lv]
+    if not known:
+        return None
+    if "department" in known and len(set(known)) > 1:
+        others = [lv for lv in known if lv != "department"]
+        return others[0]
+    return known[-1]
+
+
+def _level_of_body(name: str) -> str | None:
+    core = name.removeprefix("中共")
+    m = _PARTY_OR_GOV.search(core)
+    if m:
+        head = core[: m.start()]
+        if m.group(1) in ("委员会", "委") and head and head[-1] not in _ADMIN_TAIL and not head.endswith("街道"):
+            return "department"  # 教育委员会, 发展和改革委员会
+        return _level_of_place(head)
+    if _DEPARTMENT.search(core):
+        return "department"
+    return _level_of_place(core)
+
+
+def _level_of_place(place: str) -> str | None:
+    if place.endswith(("街道", "镇", "乡", "苏木")):
+        return "township"
+    if place.endswith(("省", "自治区")) or place in _MUNICIPALITIES:
+        return "province"
+    if place.endswith(("区", "县", "旗")):
+        return "county"
+    if place.endswith(("市", "州", "盟", "地区")):
+        return "city"
+    return None
+
+
+def _date_from_fields(fields: Mapping[str, str], keys: Sequence[str]) -> tuple[dt.date, str] | None:
+    for key in keys:
+        value = fields.get(key)
+        if value:
+            found = find_date(value)
+            if found:
+                return found[0], key
+    return None
+
+
+DATE_FIELDS = ("成文日期", "成文时间", "印发日期")
+PUBLISHED_FIELDS = ("发布日期", "发布时间", "发文时间", "发文日期")
+ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位")
+
+
+def extract(
+    text: str,
+    lines: Sequence[tuple[int, int]],
+    layout: Layout,
+    page_metadata: Mapping[str, str],
+) -> tuple[Metadata, dict[str, tuple[int, int]], dict[str, str]]:
+    """Metadata values, the normalised span behind each, and the page field used."""
+    spans: dict[str, tuple[int, int]] = {}
+    fields_used: dict[str, str] = {}
+
+    def line_text(i: int) -> str:
+        return text[lines[i][0] : lines[i][1]]
+
+    def group_span(idx: Sequence[int]) -> tuple[int, int]:
+        return lines[idx[0]][0], lines[idx[-1]][1]
+
+    title: str | None = None
+    if layout.title_line is not None:
+        title = line_text(layout.title_line)
+        spans["title"] = lines[layout.title_line]
+    page_title = page_metadata.get("标题")
+
+    issuer: str | None = None
+    if layout.signature_org_lines:
+        issuer = " ".join(line_text(i) for i in layout.signature_org_lines)
+        spans["issuer"] = group_span(layout.signature_org_lines)
+    elif layout.header_org_lines:
+        issuer = " ".join(line_text(i) for i in layout.header_org_lines)
+        spans["issuer"] = group_span(layout.header_org_lines)
+    elif title:
+        m = _ISSUER_BEFORE.match(title)
+        if m and is_org_line(m.group(1).strip()):
+            issuer = m.group(1).strip()
+            start = spans["title"][0] + m.start(1)
+            spans["issuer"] = (start, start + len(issuer))
+    if issuer is None:
+        for key in ISSUER_FIELDS:
+            if page_metadata.get(key):
+                issuer = page_metadata[key].split(" ")[0]
+                fields_used["issuer"] = key
+                break
+
+    year: int | None = None
+    for candidate, where in ((title, "title"), (page_title, None)):
+        if candidate:
+            ym = YEAR_RE.search(candidate)
+            if ym:
+                year = year_value(ym.group("y"))
+                if where and year is not None:
+                    s = spans["title"][0] + ym.start()
+                    spans["year"] = (s, s + len(ym.group()))
+                break
+    if year is None and layout.body_first < layout.body_stop:
+        opening_start, opening_end = lines[layout.body_first]
+        ym = YEAR_RE.match(text, opening_start, opening_end)
+        if ym:
+            year = year_value(ym.group("y"))
+            spans["year"] = (ym.start(), ym.end())
+
+    date: dt.date | None = None
+    if layout.signature_date_line is not None:
+        found = find_date(line_text(layout.signature_date_line))
+        if found:
+            date = found[0]
+            spans["date"] = lines[layout.signature_date_line]
+    if date is None:
+        got = _date_from_fields(page_metadata, DATE_FIELDS)
+        if got:
+            date, fields_used["date"] = got
+
+    published: dt.date | None = None
+    got = _date_from_fields(page_metadata, PUBLISHED_FIELDS)
+    if got:
+        published, fields_used["published"] = got
+
+    addressee: str | None = None
+    if layout.addressee_line is not None:
+        addressee = line_text(layout.addressee_line).rstrip(":").strip() or None
+        spans["addressee"] = lines[layout.addressee_line]
+
+    meta = Metadata(title=title or page_title, issuer=issuer, level=level_of(issuer), year=year,
+                    date=date, published=published, addressee=addressee)
+    return meta, spans, fields_used
