@@ -16,3 +16,9 @@ __all__ = [
     "ChecklistError", "Document", "InputError", "Item", "Metadata", "Section", "Sentence",
     "StandardError", "UsageError", "__version__", "parse", "read",
 ]
+
+from .api import audit, example_failures  # noqa: E402
+from .result import AuditResult  # noqa: E402
+from .standard import Standard, load_standard  # noqa: E402
+
+__all__ += ["AuditResult", "Standard", "audit", "example_failures", "load_standard"]

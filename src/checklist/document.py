@@ -100,6 +100,8 @@ class Document:
     meta_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     page_metadata: Mapping[str, str] = field(default_factory=dict)
     removed: tuple[Removed, ...] = ()
+    # normalised spans of the same, where the value stands in the body text
+    meta_norm_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     body_start: int = 0  # normalised offset where the header (title, addressee) ends
     signature_start: int | None = None  # normalised offset of the signature block
 

@@ -130,6 +130,6 @@ def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool
         source=source, format=extracted.format, encoding=extracted.encoding, sha256=sha256,
         original=original, text=text, offsets=omap, lines=tuple(norm_lines),
         sections=sections, items=items, sentences=sentences, metadata=meta,
-        meta_spans=meta_spans, page_metadata=page_meta, removed=tuple(removed),
+        meta_spans=meta_spans, meta_norm_spans=norm_spans, page_metadata=page_meta, removed=tuple(removed),
         body_start=body_start, signature_start=signature_start,
     )

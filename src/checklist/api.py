@@ -1,0 +1,80 @@
+"""The Python API: ``audit`` one report, choose the profile, test a standard's examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from .document import Document
+from .engine import evaluate, judge, make_context
+from .messages import t
+from .reading import parse, read
+from .result import AuditResult
+from .standard import Standard, load_standard
+from .waivers import WaiverEntry
+
+PROFILE_BY_LEVEL = {"township": "township", "department": "department"}
+
+
+def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: str | None = None) -> Document:
+    """A :class:`Document` from a path, bytes, text, or a document already read."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, bytes):
+        return read(source, format=format)
+    if isinstance(source, os.PathLike):
+        return read(source, format=format)
+    if "\n" not in source and len(source) < 1024 and Path(source).suffix and Path(source).exists():
+        return read(source, format=format)
+    return parse(source)
+
+
+def choose_standard(doc: Document, standard: str | Path | Standard | None, lang: str = "zh") -> tuple[Standard, str]:
+    """The standard to use and why: given, or the profile for the issuer's level."""
+    if isinstance(standard, Standard):
+        return standard, t("profile.given", lang, standard=standard.id)
+    if standard is not None:
+        std = load_standard(standard)
+        return std, t("profile.given", lang, standard=std.id)
+    level = doc.metadata.level
+    profile = PROFILE_BY_LEVEL.get(level or "")
+    if profile:
+        return load_standard(profile), t("profile.auto", lang, level=t(f"level.{level}", lang), standard=profile)
+    return load_standard("national"), t("profile.default", lang, standard="national")
+
+
+def audit(
+    source: str | os.PathLike[str] | bytes | Document,
+    standard: str | Path | Standard | None = None,
+    *,
+    lang: str = "zh",
+    waivers: Sequence[WaiverEntry] = (),
+    format: str | None = None,
+    today: dt.date | None = None,
+) -> AuditResult:
+    """Audit one report.
+
+    ``source`` is a path, bytes, the report's text, or a :class:`Document`.
+    ``standard`` is a shipped id (``national``, ``township``, ``department``), a YAML
+    path, a loaded :class:`Standard`, or ``None`` to choose by the issuer's level.
+    """
+    doc = to_document(source, format=format)
+    std, reason = choose_standard(doc, standard, lang)
+    return evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
+
+
+def example_failures(standard: Standard) -> list[str]:
+    """Run every requirement's examples; describe each one that gets the wrong status."""
+    failures = []
+    for req in standard.requirements:
+        if req.applies is False:
+            continue
+        for i, ex in enumerate(req.examples):
+            doc = parse(ex.text, source=f"{standard.id}:{req.id}:example{i + 1}")
+            got, _ = judge(req, make_context(doc, standard))
+            if got != ex.status:
+                failures.append(f"{standard.id} {req.id} 示例{i + 1}：应为 {ex.status}，实际为 {got}"
+                                + (f"（{ex.note}）" if ex.note else ""))
+    return failures

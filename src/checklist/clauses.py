@@ -1,0 +1,44 @@
+"""Clauses, negation and future tense: what a sentence does *not* claim was done.
+
+A statement that something was not done (``尚未建立``, ``没有开展``, ``未实现全覆盖``,
+``作用发挥不充分``) or will be done (``下一步将全面推行``, ``计划于明年``) is never evidence
+that it was done. The test is made on the clause (between commas and semicolons) that
+holds the matched term, once, in the engine: rules do not repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？]")
+# Negation and weakness cues. Bare 无/不 are left out on purpose: 无纸化, 不断, 不仅.
+NEGATION = re.compile(
+    r"尚未|还未|仍未|并未|从未|未能|未(?!成年|来|经|满)|没有|没能|缺乏|缺少|欠缺|"
+    r"不到位|不够|不足|不充分|不明显|不显著|不健全|不完善|不规范|不强|不高|不深|不严|不力|"
+    r"有待|亟待|亟需|需进一步|仍需|还需|尚需|薄弱|滞后|空白|流于形式"
+)
+FUTURE = re.compile(
+    r"下一步|下步|下阶段|明年|来年|今后|将(?:进一步|继续|全面|持续|加快|加强|大力|深入|积极|着力|"
+    r"不断|切实|认真|重点|逐步|努力|探索|推动|推进|建立|完善|开展|实现)|计划(?:于|在|将)|拟(?!定|订|写)|"
+    r"力争|争取|预计"
+)
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``[start, end)`` within the sentence ``[lo, hi)``."""
+    left = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        left = m.end()
+    m2 = _CLAUSE_BREAK.search(text, end, hi)
+    right = m2.start() if m2 else hi
+    return left, right
+
+
+def is_negated(clause: str) -> bool:
+    """The clause states that something was not done, or not done well enough."""
+    return bool(NEGATION.search(clause))
+
+
+def is_future(clause: str) -> bool:
+    """The clause states an intention, not a result."""
+    return bool(FUTURE.search(clause))

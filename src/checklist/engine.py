@@ -1,0 +1,198 @@
+"""The engine: a document and a standard in, an :class:`AuditResult` out.
+
+It knows nothing about particular requirements. For each requirement: applicability
+(profile, waiver), then ``met``, else ``partial``, else ``missing``, with the evidence
+the matchers return mapped to quotes of the original text. Scope and negation are
+applied here once, through the matcher context, not per rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from . import __version__
+from .document import Document
+from .errors import StandardError
+from .matchers import Context, Hit, Outcome
+from .matchers.base import resolve_scope
+from .messages import t
+from .regions import Regions, classify
+from .result import (
+    AuditResult,
+    Evidence,
+    Finding,
+    RequirementResult,
+    StandardInfo,
+    ToolInfo,
+    Waiver,
+)
+from .standard import SEVERITY_ORDER, Requirement, Standard
+from .waivers import WaiverEntry
+
+STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
+
+
+@lru_cache(maxsize=32)
+def _automaton(literals: tuple[str, ...]) -> Any:
+    auto = ahocorasick.Automaton()
+    for term in literals:
+        if term:
+            auto.add_word(term, term)
+    auto.make_automaton()
+    return auto
+
+
+def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
+    """Start offsets of every literal in ``text``, nested occurrences included."""
+    out: dict[str, list[int]] = {}
+    if not literals or not text:
+        return out
+    for end, term in _automaton(literals).iter(text):
+        out.setdefault(term, []).append(end - len(term) + 1)
+    return out
+
+
+def make_context(doc: Document, standard: Standard, regions: Regions | None = None) -> Context:
+    """The shared matcher context for one document and standard."""
+    return Context(
+        doc=doc,
+        regions=regions or classify(doc),
+        term_hits=term_positions(doc.text, standard.literals),
+        scope=resolve_scope("work"),
+        negation=True,
+        params=standard.parameters,
+        sentence_starts=[s.start for s in doc.sentences],
+    )
+
+
+def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
+    """Status and outcome of one applicable requirement."""
+    ctx = Context(base.doc, base.regions, base.term_hits, resolve_scope(req.scope),
+                  req.negation, base.params, base.sentence_starts)
+    out = req.met.evaluate(ctx)
+    if out.matched:
+        return "met", out
+    if req.partial is not None:
+        part = req.partial.evaluate(ctx)
+        if part.matched:
+            return "partial", Outcome(True, part.hits, part.note or out.note,
+                                      part.note_args or out.note_args)
+    return "missing", out
+
+
+def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
+    """Map a matcher hit to a quote of the original text."""
+    if hit.start < 0:
+        start, end = hit.orig if hit.orig else (None, None)
+        quote = doc.original[start:end] if start is not None else (hit.quote or "")
+        return Evidence(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
+                        start=start, end=end, terms=list(hit.terms))
+    quote, o_start, o_end = doc.quote(hit.start, hit.end)
+    sec = doc.innermost_section(hit.start)
+    return Evidence(quote=quote, section=doc.section_path(sec), start=o_start, end=o_end,
+                    terms=list(hit.terms))
+
+
+def evaluate(
+    doc: Document,
+    standard: Standard,
+    *,
+    lang: str = "zh",
+    waivers: Sequence[WaiverEntry] = (),
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> AuditResult:
+    """Judge ``doc`` against ``standard``."""
+    ctx = make_context(doc, standard)
+    results: list[RequirementResult] = []
+    findings: list[Finding] = []
+    warnings: list[str] = []
+    used: set[int] = set()
+    meta = doc.metadata
+    for req in standard.requirements:
+        title = req.title.get(lang)
+        basis = [b.label() for b in req.basis]
+        applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
+        if not applies:
+            why = t("na.profile" if req.applies is False else "na.condition", lang)
+            results.append(RequirementResult(
+                id=req.id, title=title, group=req.group, status="not_applicable",
+                severity=req.severity, weight=req.weight, message=t("msg.not_applicable", lang, title=title, reason=why),
+                basis=basis))
+            continue
+        status, out = judge(req, ctx)
+        evidence = [evidence_of(doc, h, lang) for h in out.hits]
+        message = t(f"msg.{status}", lang, title=title)
+        if out.note:
+            message += "；" + t(f"note.{out.note}", lang, **out.note_args) if lang == "zh" else "; " + t(f"note.{out.note}", lang, **out.note_args)
+        suggestion = req.suggestion.get(lang) if status != "met" else None
+        waiver = None
+        for i, w in enumerate(waivers):
+            if (w.requirement == req.id or w.requirement in req.aliases) and w.selects(doc.source, meta.issuer, doc.sha256):
+                used.add(i)
+                if w.expired(today):
+                    warnings.append(t("warn.waiver_expired", lang, requirement=w.requirement, reason=w.reason,
+                                      expires=w.expires.isoformat() if w.expires else ""))
+                    continue
+                waiver = Waiver(reason=w.reason, owner=w.owner,
+                                expires=w.expires.isoformat() if w.expires else None)
+        results.append(RequirementResult(
+            id=req.id, title=title, group=req.group, status=status,  # type: ignore[arg-type]
+            severity=req.severity, weight=req.weight, evidence=evidence, message=message,
+            suggestion=suggestion, basis=basis, waived=waiver))
+        if status != "met" and waiver is None and req.severity != "info":
+            first = evidence[0] if evidence else None
+            findings.append(Finding(
+                code=req.id, severity=req.severity, message=message, suggestion=suggestion,
+                quote=first.quote if first else None, section=first.section if first else None,
+                start=first.start if first else None, end=first.end if first else None))
+    ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
+    for i, w in enumerate(waivers):
+        if w.requirement not in ids:
+            warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
+        elif i not in used:
+            warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
+    score, groups = score_of(results)
+    if score is None:
+        raise StandardError(standard.source or standard.id,
+                            "此标准对该报告没有可计分的要求（全部不适用或权重为 0），不能给出得分")
+    findings.sort(key=lambda f: -SEVERITY_ORDER.get(f.severity, 0))
+    counts = {s: 0 for s in ("met", "partial", "missing", "not_applicable")}
+    for r in results:
+        counts[r.status] += 1
+    counts["waived"] = sum(1 for r in results if r.waived)
+    return AuditResult(
+        tool=ToolInfo(version=__version__),
+        standard=StandardInfo(id=standard.id, version=standard.version, extends=standard.extends,
+                              title=standard.title.get(lang), reason=reason),
+        lang=lang, document=doc.metadata_dict(), score=score, groups=groups, counts=counts,
+        requirements=results, findings=findings, warnings=warnings,
+    )
+
+
+def score_of(results: Sequence[RequirementResult]) -> tuple[float | None, dict[str, float]]:
+    """Weighted mean (met 1, partial 0.5, missing 0), overall and per group, 0–100.
+
+    Not-applicable and waived requirements are left out; ``None`` when nothing counts.
+    """
+    total = 0.0
+    weight = 0.0
+    by_group: dict[str, list[float]] = {}
+    for r in results:
+        if r.status == "not_applicable" or r.waived is not None or r.weight <= 0:
+            continue
+        value = STATUS_VALUE[r.status] * r.weight
+        total += value
+        weight += r.weight
+        acc = by_group.setdefault(r.group, [0.0, 0.0])
+        acc[0] += value
+        acc[1] += r.weight
+    if weight <= 0:
+        return None, {}
+    groups = {g: round(100 * v / w, 1) for g, (v, w) in by_group.items() if w > 0}
+    return round(100 * total / weight, 1), groups

@@ -1,0 +1,106 @@
+"""The audit result: a pydantic document that serialises to the JSON contract.
+
+``schema_version`` changes only when the shape changes incompatibly. The result records
+what ran (tool and standard versions), on what (the document's metadata and hash), and
+every verdict with its evidence, so a saved result can be re-rendered without
+re-auditing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+SCHEMA_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A quote from the original text, where it stands, and the words that matched."""
+
+    quote: str
+    section: str
+    start: int | None
+    end: int | None
+    terms: list[str] = []
+
+
+class Waiver(_Model):
+    """Why a requirement is waived for this report."""
+
+    reason: str
+    owner: str | None = None
+    expires: str | None = None
+
+
+class RequirementResult(_Model):
+    """The verdict on one requirement."""
+
+    id: str
+    title: str
+    group: str
+    status: Literal["met", "partial", "missing", "not_applicable"]
+    severity: str
+    weight: float
+    evidence: list[Evidence] = []
+    message: str
+    suggestion: str | None = None
+    basis: list[str] = []
+    waived: Waiver | None = None
+
+
+class Finding(_Model):
+    """A gap or a quality problem, with what to do about it."""
+
+    code: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    quote: str | None = None
+    section: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class ToolInfo(_Model):
+    """Which tool produced the result."""
+
+    name: str = "checklist"
+    version: str
+
+
+class StandardInfo(_Model):
+    """Which standard the report was judged against, and why that one."""
+
+    id: str
+    version: str
+    extends: str | None = None
+    title: str
+    reason: str | None = None
+
+
+class AuditResult(_Model):
+    """Everything one audit found."""
+
+    schema_version: int = SCHEMA_VERSION
+    tool: ToolInfo
+    standard: StandardInfo
+    lang: str = "zh"
+    document: dict[str, Any]
+    score: float
+    groups: dict[str, float]
+    counts: dict[str, int]
+    requirements: list[RequirementResult]
+    findings: list[Finding]
+    warnings: list[str] = []
+
+    def requirement(self, rid: str) -> RequirementResult:
+        """The verdict on requirement ``rid``."""
+        for r in self.requirements:
+            if r.id == rid:
+                return r
+        raise KeyError(rid)

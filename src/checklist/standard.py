@@ -1,0 +1,371 @@
+"""Standards: YAML checklists validated by pydantic, with ``extends`` profiles.
+
+A standard lists requirements (id, title, group, severity, weight, basis, scope, the
+``met`` / ``partial`` rules, a suggestion, examples). A profile ``extends`` another
+standard and refines it: ``overrides`` change fields of inherited requirements
+(weight, severity, applies, rules, suggestion, examples), ``parameters`` change
+settings such as the deadline, ``requirements`` add new ones. An unknown key, a wrong
+type or a bad reference is a :class:`~checklist.errors.StandardError` naming the file,
+the line and the key.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import StandardError
+from .matchers import MatcherModel, MatcherSyntaxError, When, parse, walk
+
+Severity = Literal["critical", "major", "minor", "info"]
+Status = Literal["met", "partial", "missing", "not_applicable"]
+SEVERITY_ORDER = {"info": 0, "minor": 1, "major": 2, "critical": 3}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class I18n(_Strict):
+    """A text in Chinese, optionally in English."""
+
+    zh: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (falls back to Chinese)."""
+        return (self.en if lang == "en" and self.en else self.zh)
+
+
+class Basis(_Strict):
+    """A legal or policy document a standard or requirement rests on."""
+
+    document: str
+    number: str | None = None  # 文号, e.g. 厅字〔2019〕28号
+    article: str | None = None
+    note: str | None = None
+
+    def label(self) -> str:
+        """``《document》（number）article``."""
+        out = f"《{self.document}》"
+        if self.number:
+            out += f"（{self.number}）"
+        if self.article:
+            out += self.article
+        return out
+
+
+class Example(_Strict):
+    """A passage and the status it must get."""
+
+    status: Literal["met", "partial", "missing", "not_applicable"]
+    text: str
+    note: str | None = None
+
+
+class Requirement(_Strict):
+    """One requirement of a standard."""
+
+    id: str = Field(pattern=r"^[a-z_]+(\.[a-z_]+)+$")
+    aliases: list[str] = []
+    title: I18n
+    group: str
+    severity: Severity
+    weight: float = Field(ge=0)
+    basis: list[Basis] = []
+    scope: str | list[str] = "work"
+    negation: bool = True
+    applies: bool | When = True
+    met: MatcherModel
+    partial: MatcherModel | None = None
+    suggestion: I18n
+    examples: list[Example] = []
+
+    @field_validator("met", "partial", mode="before")
+    @classmethod
+    def _matcher(cls, value: Any) -> Any:
+        if value is None or isinstance(value, MatcherModel):
+            return value
+        try:
+            return parse(value)
+        except MatcherSyntaxError as exc:
+            raise ValueError(f"{exc} @{'.'.join(map(str, exc.path))}") from None
+
+    @field_validator("applies", mode="before")
+    @classmethod
+    def _applies(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return When.model_validate(value)
+        return value
+
+    @field_validator("scope")
+    @classmethod
+    def _scope(cls, value: str | list[str]) -> str | list[str]:
+        from .regions import SCOPES
+
+        for name in [value] if isinstance(value, str) else value:
+            if name not in SCOPES:
+                raise ValueError(f"未知的范围 {name!r}（可用：{', '.join(SCOPES)}）")
+        return value
+
+    def matchers(self) -> list[MatcherModel]:
+        """Every matcher of the requirement, nested ones included."""
+        out = walk(self.met)
+        if self.partial is not None:
+            out.extend(walk(self.partial))
+        return out
+
+
+class Override(_Strict):
+    """What a profile may change in an inherited requirement."""
+
+    title: I18n | None = None
+    severity: Severity | None = None
+    weight: float | None = Field(default=None, ge=0)
+    scope: str | list[str] | None = None
+    applies: bool | When | None = None
+    met: Any = None
+    partial: Any = None
+    suggestion: I18n | None = None
+    examples: list[Example] | None = None
+    basis: list[Basis] | None = None
+
+    @field_validator("applies", mode="before")
+    @classmethod
+    def _applies(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return When.model_validate(value)
+        return value
+
+
+class StandardFile(_Strict):
+    """A standard as written in its YAML file."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    version: str
+    title: I18n
+    description: I18n | None = None
+    basis: list[Basis] = []
+    extends: str | None = None
+    applies_to: When | None = None
+    parameters: dict[str, Any] = {}
+    groups: dict[str, I18n] = {}
+    requirements: list[dict[str, Any]] = []
+    overrides: dict[str, Override] = {}
+
+
+class Standard(_Strict):
+    """A resolved standard: inheritance applied, requirements validated."""
+
+    id: str
+    version: str
+    title: I18n
+    description: I18n | None = None
+    basis: list[Basis] = []
+    extends: str | None = None
+    chain: list[str] = []  # ids from the base to this one
+    applies_to: When | None = None
+    parameters: dict[str, Any] = {}
+    groups: dict[str, I18n] = {}
+    requirements: list[Requirement]
+    source: str = ""
+
+    def requirement(self, rid: str) -> Requirement:
+        """The requirement with id (or alias) ``rid``."""
+        for r in self.requirements:
+            if r.id == rid or rid in r.aliases:
+                return r
+        raise KeyError(rid)
+
+    @functools.cached_property
+    def literals(self) -> tuple[str, ...]:
+        """Every literal term of every rule (for the Aho–Corasick automaton)."""
+        seen: dict[str, None] = {}
+        for r in self.requirements:
+            for m in r.matchers():
+                for t in m.literals():
+                    seen.setdefault(t, None)
+        return tuple(seen)
+
+
+def standards_dir() -> Path:
+    """Folder of the shipped standards (inside the package, or the source tree)."""
+    packaged = Path(str(resources.files("checklist"))) / "standards"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "standards"
+
+
+def shipped() -> dict[str, Path]:
+    """Ids of the shipped standards and their files."""
+    out = {}
+    for path in sorted(standards_dir().glob("*.yaml")):
+        out[path.stem] = path
+    return out
+
+
+def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        keys: set[Any] = set()
+        for k, v in node.value:
+            key = k.value
+            if key in keys:
+                raise StandardError("", f"重复的键 {key!r}", line=k.start_mark.line + 1, key=str(key))
+            keys.add(key)
+            out[(*path, key)] = k.start_mark.line + 1
+            _mark_lines(v, (*path, key), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _mark_lines(v, (*path, i), out)
+
+
+def _load_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    label = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StandardError(label, "标准文件不存在") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StandardError(label, f"无法读取标准文件：{exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise StandardError(label, f"YAML 语法错误：{problem}", line=line) from None
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        try:
+            _mark_lines(node, (), lines)
+        except StandardError as exc:
+            raise StandardError(label, exc.problem, line=exc.line, key=exc.key) from None
+    if not isinstance(data, dict):
+        raise StandardError(label, "标准文件的顶层必须是一个映射（id、version、requirements …）", line=1)
+    return data, lines
+
+
+def _line_for(lines: dict[tuple[Any, ...], int], loc: Iterable[Any]) -> int | None:
+    path = tuple(loc)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
+
+
+def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
+                      lines: dict[tuple[Any, ...], int]) -> None:
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    msg = err["msg"]
+    extra = ""
+    if "@" in msg:  # a matcher error carries its own path inside the rule
+        msg, _, inner = msg.rpartition(" @")
+        extra = inner
+        loc = (*loc, *[int(p) if p.isdigit() else p for p in inner.split(".") if p])
+    full = (*prefix, *loc)
+    key = ".".join(str(p) for p in full)
+    if err["type"] == "extra_forbidden":
+        msg = "未知的键"
+    elif err["type"] == "missing":
+        msg = "缺少必填键"
+    raise StandardError(label, msg.removeprefix("Value error, "), line=_line_for(lines, full),
+                        key=key or extra or None)
+
+
+def load_standard(ref: str | Path = "national") -> Standard:
+    """Load a shipped standard by id, or a standard file by path, resolving ``extends``."""
+    return _load(ref, ())
+
+
+def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
+    if isinstance(ref, Path) or str(ref).endswith((".yaml", ".yml")) or "/" in str(ref):
+        path = Path(ref)
+        if not path.is_absolute() and relative_to is not None and not path.exists():
+            path = relative_to / path
+        return path
+    known = shipped()
+    if str(ref) in known:
+        return known[str(ref)]
+    raise StandardError(str(ref), f"没有名为 {ref!r} 的标准（内置：{', '.join(known)}）")
+
+
+def _load(ref: str | Path, seen: tuple[str, ...], relative_to: Path | None = None) -> Standard:
+    path = _find(ref, relative_to)
+    label = str(path)
+    key = str(path.resolve())
+    if key in seen:
+        raise StandardError(label, "extends 形成循环：" + " → ".join([*seen, key]))
+    data, lines = _load_yaml(path)
+    try:
+        spec = StandardFile.model_validate(data)
+    except ValidationError as exc:
+        _raise_validation(label, exc, (), lines)
+        raise  # unreachable
+    parent: Standard | None = None
+    if spec.extends:
+        try:
+            parent = _load(spec.extends, (*seen, key), path.parent)
+        except StandardError as exc:
+            if exc.file == label:
+                raise
+            raise StandardError(label, f"extends {spec.extends!r} 无法加载：{exc.message}",
+                                line=lines.get(("extends",)), key="extends") from None
+    requirements: list[Requirement] = []
+    if parent is not None:
+        requirements = list(parent.requirements)
+    index = {r.id: i for i, r in enumerate(requirements)}
+    for i, raw in enumerate(spec.requirements):
+        try:
+            req = Requirement.model_validate(raw)
+        except ValidationError as exc:
+            _raise_validation(label, exc, ("requirements", i), lines)
+            raise
+        if req.id in index:
+            raise StandardError(label, f"重复的要求 id {req.id!r}（继承的要求请用 overrides 修改）",
+                                line=lines.get(("requirements", i, "id")), key=f"requirements.{i}.id")
+        index[req.id] = len(requirements)
+        requirements.append(req)
+    for rid, override in spec.overrides.items():
+        if rid not in index:
+            raise StandardError(label, f"overrides 引用了不存在的要求 {rid!r}",
+                                line=lines.get(("overrides", rid)), key=f"overrides.{rid}")
+        base = requirements[index[rid]]
+        changes = {k: v for k, v in override.model_dump(exclude_none=True).items()}
+        for k in ("met", "partial", "applies"):
+            value = getattr(override, k)
+            if value is not None:
+                changes[k] = value
+        merged = base.model_dump()
+        merged.update(met=base.met, partial=base.partial, applies=base.applies)
+        merged.update(changes)
+        try:
+            requirements[index[rid]] = Requirement.model_validate(merged)
+        except ValidationError as exc:
+            _raise_validation(label, exc, ("overrides", rid), lines)
+            raise
+    groups = dict(parent.groups) if parent else {}
+    groups.update(spec.groups)
+    for i, r in enumerate(requirements):
+        if groups and r.group not in groups:
+            raise StandardError(label, f"要求 {r.id} 的分组 {r.group!r} 未在 groups 中定义",
+                                line=lines.get(("requirements", i, "group")), key="group")
+    params = dict(parent.parameters) if parent else {}
+    params.update(spec.parameters)
+    if not requirements:
+        raise StandardError(label, "标准中没有任何要求")
+    return Standard(
+        id=spec.id, version=spec.version, title=spec.title, description=spec.description,
+        basis=spec.basis or (parent.basis if parent else []), extends=spec.extends,
+        chain=[*(parent.chain if parent else []), spec.id], applies_to=spec.applies_to,
+        parameters=params, groups=groups, requirements=requirements, source=label,
+    )
