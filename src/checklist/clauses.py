@@ -34,9 +34,14 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
     return left, right
 
 
+# A cue that only describes a noun (推进不力的单位, 未整改的问题, 执法不规范等问题) is
+# not the clause's predicate: the clause may still report work done about that noun.
+_ATTRIBUTIVE = re.compile(r".{0,2}?(?:的|等|问题|现象|情况)")
+
+
 def is_negated(clause: str) -> bool:
     """The clause states that something was not done, or not done well enough."""
-    return bool(NEGATION.search(clause))
+    return any(not _ATTRIBUTIVE.match(clause, m.end()) for m in NEGATION.finditer(clause))
 
 
 def is_future(clause: str) -> bool:

@@ -93,9 +93,13 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
         return Evidence(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
                         start=start, end=end, terms=list(hit.terms))
     quote, o_start, o_end = doc.quote(hit.start, hit.end)
-    sec = doc.innermost_section(hit.start)
-    return Evidence(quote=quote, section=doc.section_path(sec), start=o_start, end=o_end,
-                    terms=list(hit.terms))
+    if hit.start < doc.body_start:
+        where = t("text.region_header", lang)
+    elif doc.signature_start is not None and hit.start >= doc.signature_start:
+        where = t("text.region_signature", lang)
+    else:
+        where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
+    return Evidence(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
 
 
 def evaluate(

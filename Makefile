@@ -1,0 +1,36 @@
+# Two commands on a fresh machine (Python 3.11+, git, make):
+#   make demo   set up .venv and audit the sample reports in reports/
+#   make test   set up .venv and run the whole test suite (lint and types included)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/checklist inspect reports/
+	$(BIN)/checklist audit reports/ --format table
+	mkdir -p audit-out
+	$(BIN)/checklist audit reports/ --format json -o audit-out/audit.json
+	$(BIN)/checklist audit reports/2023-chongqing-rongchang-wujia-town.txt --format markdown -o audit-out/sample.md
+	@echo "JSON: audit-out/audit.json  Markdown: audit-out/sample.md"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline.py
+
+clean:
+	rm -rf $(VENV) audit-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""``python -m checklist``."""
+
+from .cli import main
+
+main(prog_name="checklist")

@@ -1,0 +1,298 @@
+"""The ``checklist`` command line.
+
+Exit codes: 0 success; 1 the self-check policy failed (``check``) or an example of a
+standard got the wrong status (``standards test``); 2 a usage, standard or input error
+(one line on stderr naming the file and the problem; with several files the others are
+still processed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .errors import ChecklistError, StandardError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps"}
+LANG = click.Choice(["zh", "en"])
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"checklist: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _error(exc: ChecklistError) -> None:
+    click.echo(f"checklist: 错误：{exc}", err=True)
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files given directly, and report files found (recursively) in folders given."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                out.append(p)  # reported as an input error by the reader
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _write(text: str, output: str | None) -> None:
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+        return
+    target = Path(output)  # type: ignore[arg-type]
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        _fail(f"无法写入 {output}：{exc.strerror or exc}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="checklist")
+def main() -> None:
+    """审查法治政府建设年度报告：checklist audits annual rule-of-law government reports.
+
+    \b
+    Exit codes: 0 ok; 1 self-check failed / example mismatch; 2 usage, standard or input error.
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--input-format", type=click.Choice(["txt", "html", "docx", "pdf", "doc"]),
+              help="Force the reader instead of sniffing the content.")
+@click.option("--t2s", is_flag=True, help="Convert traditional to simplified characters (needs opencc).")
+def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool) -> None:
+    """Print metadata and outline of each report (FILE... or folders)."""
+    from .reading import read
+
+    status = EXIT_OK
+    docs: list[dict[str, Any]] = []
+    for path in expand(files):
+        try:
+            doc = read(path, format=input_format, to_simplified=t2s)
+        except ChecklistError as exc:
+            _error(exc)
+            status = EXIT_ERROR
+            continue
+        if fmt == "json":
+            docs.append(doc.to_dict())
+            continue
+        d = doc.metadata_dict()
+        click.echo(f"== {path}")
+        for key in ("format", "encoding", "title", "issuer", "level", "year", "date", "published", "addressee"):
+            click.echo(f"  {key:10} {d[key] if d[key] is not None else '—'}")
+        click.echo("  outline:")
+        for s in doc.sections:
+            click.echo("    " + "  " * (s.level - 1) + s.heading)
+        if doc.removed:
+            click.echo(f"  removed:   {len(doc.removed)} 行网页杂项（{'、'.join(sorted({r.reason for r in doc.removed}))}）")
+    if fmt == "json" and docs:
+        click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+    sys.exit(status)
+
+
+def _load_waivers(waivers: str | None) -> list[Any]:
+    if not waivers:
+        return []
+    from .waivers import load_waivers
+
+    try:
+        return load_waivers(waivers)
+    except ChecklistError as exc:
+        _error(exc)
+        sys.exit(EXIT_ERROR)
+
+
+def _standard(ref: str | None) -> Any:
+    if ref is None:
+        return None
+    from .standard import load_standard
+
+    try:
+        return load_standard(ref)
+    except ChecklistError as exc:
+        _error(exc)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--standard", "-s", help="Standard id (national, township, department) or YAML file. "
+              "Default: chosen from the issuer's level.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "table"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", help="Write to this file instead of standard output.")
+@click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
+@click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
+@click.option("--input-format", type=click.Choice(["txt", "html", "docx", "pdf", "doc"]),
+              help="Force the reader instead of sniffing the content.")
+def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | None, lang: str,
+          waivers: str | None, input_format: str | None) -> None:
+    """Audit reports (PATH... files or folders) against a standard."""
+    from .api import audit as run
+    from .render import RENDERERS
+
+    std = _standard(standard)
+    waiver_list = _load_waivers(waivers)
+    results = []
+    status = EXIT_OK
+    for path in expand(paths):
+        try:
+            results.append(run(path, std, lang=lang, waivers=waiver_list, format=input_format))
+        except ChecklistError as exc:
+            _error(exc)
+            status = EXIT_ERROR
+    if results:
+        _write(RENDERERS[fmt](results, lang), output)
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--standard", "-s", help="Standard id or YAML file (default: by the issuer's level).")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
+              help="Fail when the score is below this.")
+@click.option("--fail-on", type=click.Choice(["critical", "major", "minor", "never"]), default="critical",
+              show_default=True, help="Fail when a requirement of this severity or higher is not met.")
+@click.option("--lang", type=LANG, default="zh", show_default=True)
+@click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(path: str, standard: str | None, min_score: float | None, fail_on: str, lang: str,
+          waivers: str | None, fmt: str) -> None:
+    """Pre-submission self-check of one report: exit 0 passes, 1 fails, 2 error."""
+    from .api import audit as run
+    from .messages import t
+    from .render import RENDERERS
+    from .standard import SEVERITY_ORDER
+
+    std = _standard(standard)
+    waiver_list = _load_waivers(waivers)
+    try:
+        result = run(path, std, lang=lang, waivers=waiver_list)
+    except ChecklistError as exc:
+        _error(exc)
+        sys.exit(EXIT_ERROR)
+    reasons = []
+    if min_score is not None and result.score < min_score:
+        reasons.append(t("text.check_reason_score", lang, score=f"{result.score:.1f}", min=f"{min_score:g}"))
+    if fail_on != "never":
+        floor = SEVERITY_ORDER[fail_on]
+        failing = [r for r in result.requirements
+                   if r.status in ("missing", "partial") and r.waived is None
+                   and SEVERITY_ORDER[r.severity] >= floor and r.weight > 0]
+        if failing:
+            reasons.append(t("text.check_reason_severity", lang, severity=t(f"severity.{fail_on}", lang),
+                             ids="、".join(r.id for r in failing)))
+    if fmt == "json":
+        data = result.model_dump(mode="json")
+        data["check"] = {"passed": not reasons, "reasons": reasons}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(RENDERERS["text"]([result], lang), nl=False)
+        click.echo("")
+        click.echo(t("text.check_fail" if reasons else "text.check_pass", lang)
+                   + ("：" + "；".join(reasons) if reasons else ""))
+    sys.exit(EXIT_FAIL if reasons else EXIT_OK)
+
+
+@main.group()
+def standards() -> None:
+    """List, show, validate and test standards."""
+
+
+@standards.command("list")
+def standards_list() -> None:
+    """List the shipped standards."""
+    from .standard import load_standard, shipped
+
+    for sid in shipped():
+        try:
+            std = load_standard(sid)
+        except ChecklistError as exc:
+            _error(exc)
+            continue
+        base = f" extends {std.extends}" if std.extends else ""
+        click.echo(f"{std.id:12} {std.version:8} {len(std.requirements):3} 项  {std.title.zh}{base}")
+
+
+@standards.command("show")
+@click.argument("ref")
+@click.option("--lang", type=LANG, default="zh", show_default=True)
+def standards_show(ref: str, lang: str) -> None:
+    """Show the requirements of a standard (id or YAML file)."""
+    std = _standard(ref)
+    click.echo(f"{std.id} {std.version}  {std.title.get(lang)}")
+    if std.extends:
+        click.echo(f"extends: {std.extends}")
+    for b in std.basis:
+        click.echo(f"  依据 {b.label()}")
+    for r in std.requirements:
+        applies = "" if r.applies is True else ("  [不适用]" if r.applies is False else "  [有条件]")
+        click.echo(f"  {r.id:34} {r.severity:8} {r.weight:>4g}  {r.title.get(lang)}{applies}")
+
+
+@standards.command("validate")
+@click.argument("files", nargs=-1, required=True)
+def standards_validate(files: Sequence[str]) -> None:
+    """Validate standard files: exit 0 if all are valid, 2 otherwise."""
+    from .standard import load_standard
+
+    status = EXIT_OK
+    for f in files:
+        try:
+            std = load_standard(f)
+            click.echo(f"{f}: 有效（{std.id} {std.version}，{len(std.requirements)} 项要求）")
+        except ChecklistError as exc:
+            _error(exc)
+            status = EXIT_ERROR
+    sys.exit(status)
+
+
+@standards.command("test")
+@click.argument("refs", nargs=-1)
+def standards_test(refs: Sequence[str]) -> None:
+    """Run every requirement's examples (all shipped standards by default)."""
+    from .api import example_failures
+    from .standard import load_standard, shipped
+
+    status = EXIT_OK
+    for ref in refs or list(shipped()):
+        try:
+            std = load_standard(ref)
+        except ChecklistError as exc:
+            _error(exc)
+            status = EXIT_ERROR
+            continue
+        total = sum(len(r.examples) for r in std.requirements if r.applies is not False)
+        failures = example_failures(std)
+        for f in failures:
+            click.echo(f"FAIL {f}")
+        click.echo(f"{std.id}: {total - len(failures)} passed, {len(failures)} failed")
+        if failures and status == EXIT_OK:
+            status = EXIT_FAIL
+    sys.exit(status)
+
+
+def run() -> None:  # pragma: no cover - thin wrapper for python -m
+    """Entry point that turns unexpected library errors into exit 2 without a traceback."""
+    try:
+        main(standalone_mode=True)
+    except StandardError as exc:
+        _fail(str(exc))

@@ -1,0 +1,58 @@
+"""Renderers: an :class:`~checklist.result.AuditResult` in, text out.
+
+Registered in one dict; each takes the result and the language. HTML comes later.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from ..result import AuditResult
+from .markdown import render_markdown
+from .text import render_text
+
+
+def render_json(results: Sequence[AuditResult], lang: str = "zh") -> str:
+    """One JSON object, or an array for several results."""
+    data = [r.model_dump(mode="json") for r in results]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(results: Sequence[AuditResult], lang: str = "zh") -> str:
+    """One JSON object per line."""
+    return "".join(r.model_dump_json() + "\n" for r in results)
+
+
+def _each(fn: Callable[[AuditResult, str], str]) -> Callable[[Sequence[AuditResult], str], str]:
+    def render(results: Sequence[AuditResult], lang: str = "zh") -> str:
+        return "\n".join(fn(r, lang) for r in results)
+
+    return render
+
+
+RENDERERS: dict[str, Callable[[Sequence[AuditResult], str], str]] = {
+    "text": _each(render_text),
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "markdown": _each(render_markdown),
+}
+
+
+def render_table(results: Sequence[AuditResult], lang: str = "zh") -> str:
+    """One line per report, best score first: a ranking table for reviewers."""
+    from ..messages import t
+
+    rows = sorted(results, key=lambda r: -r.score)
+    head = ["score", "met", "partial", "missing", "standard", "year", "level", "issuer", "path"]
+    out = ["\t".join(head)]
+    for r in rows:
+        d = r.document
+        level = t(f"level.{d['level']}", lang) if d.get("level") else "—"
+        out.append("\t".join([f"{r.score:5.1f}", str(r.counts["met"]), str(r.counts["partial"]),
+                              str(r.counts["missing"]), r.standard.id, str(d.get("year") or "—"), level,
+                              d.get("issuer") or "—", str(d.get("path"))]))
+    return "\n".join(out) + "\n"
+
+
+RENDERERS["table"] = render_table

@@ -1,0 +1,202 @@
+"""Every example of every shipped standard, the extra cases, and broken standards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import checklist
+from checklist.engine import judge, make_context
+from checklist.errors import StandardError
+from checklist.standard import load_standard, shipped
+
+CASES_FILE = Path(__file__).parent / "cases" / "requirements.yaml"
+
+
+def _example_cases() -> list[tuple[str, str, int, Any]]:
+    out = []
+    for sid in shipped():
+        std = load_standard(sid)
+        for req in std.requirements:
+            for i, ex in enumerate(req.examples):
+                out.append((sid, req.id, i, ex))
+    return out
+
+
+def _extra_cases() -> list[tuple[str, str, int, dict[str, Any]]]:
+    out = []
+    for block in yaml.safe_load(CASES_FILE.read_text(encoding="utf-8")):
+        for i, case in enumerate(block["cases"]):
+            out.append((block.get("standard", "national"), block["requirement"], i, case))
+    return out
+
+
+def status_of(standard_id: str, rid: str, text: str) -> str:
+    std = load_standard(standard_id)
+    result = checklist.audit(text, std)
+    return result.requirement(rid).status
+
+
+EXAMPLES = _example_cases()
+EXTRA = _extra_cases()
+
+
+@pytest.mark.parametrize(("sid", "rid", "i", "example"), EXAMPLES,
+                         ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXAMPLES])
+def test_standard_example(sid: str, rid: str, i: int, example: Any) -> None:
+    std = load_standard(sid)
+    req = std.requirement(rid)
+    if req.applies is False:
+        pytest.skip("not applicable in this profile")
+    doc = checklist.parse(example.text)
+    got, _ = judge(req, make_context(doc, std))
+    assert got == example.status, f"{sid} {rid} example {i + 1} ({example.note}): {got}"
+
+
+@pytest.mark.parametrize(("sid", "rid", "i", "case"), EXTRA,
+                         ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXTRA])
+def test_extra_case(sid: str, rid: str, i: int, case: dict[str, Any]) -> None:
+    got = status_of(sid, rid, case["text"])
+    assert got == case["status"], f"{sid} {rid} case {i + 1} ({case.get('note')}): {got}"
+
+
+def test_every_requirement_has_examples_of_each_reachable_status() -> None:
+    std = load_standard("national")
+    for req in std.requirements:
+        statuses = {ex.status for ex in req.examples}
+        assert "met" in statuses, req.id
+        assert "missing" in statuses, req.id
+        if req.partial is not None:
+            assert "partial" in statuses, req.id
+
+
+def test_requirement_ids_match_the_contract() -> None:
+    contract = (Path(__file__).resolve().parents[1].parent / "shared" / "domain" / "requirements.md")
+    ids = {r.id for r in load_standard("national").requirements}
+    expected = {
+        "format.title", "format.addressee", "format.issuer", "format.date", "format.deadline",
+        "format.year_consistency", "core.measures", "core.shortcomings", "core.causes",
+        "core.first_responsible", "core.next_year_plan", "core.other", "leadership.xi_thought",
+        "leadership.law_study", "leadership.shufa", "leadership.assessment",
+        "enforcement.publicity", "enforcement.recording", "enforcement.legal_review",
+        "legal_advisor.established", "legal_advisor.used", "legal_advisor.grassroots",
+        "topic.functions", "topic.major_decisions", "topic.normative_documents",
+        "topic.reconsideration_litigation", "topic.disputes", "topic.law_popularization",
+        "topic.transparency", "topic.oversight", "topic.emergency", "topic.digital",
+    }
+    assert ids == expected
+    if contract.exists():
+        text = contract.read_text(encoding="utf-8")
+        for rid in expected:
+            assert f"`{rid}`" in text, rid
+
+
+def test_profiles_refine_the_baseline() -> None:
+    town = load_standard("township")
+    dept = load_standard("department")
+    nat = load_standard("national")
+    assert town.requirement("legal_advisor.grassroots").weight > nat.requirement("legal_advisor.grassroots").weight
+    assert town.requirement("topic.normative_documents").applies is False
+    assert dept.requirement("legal_advisor.grassroots").applies is False
+    assert dept.parameters["deadline"] == {"month": 3, "day": 1}
+    assert town.chain == ["national", "township"]
+
+
+# ---------------------------------------------------------------- broken standards
+
+BASE_REQ = """
+  - id: core.measures
+    title: {zh: 主要举措}
+    group: core
+    severity: major
+    weight: 1
+    met:
+      terms: [举措]
+    suggestion: {zh: 写举措}
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "needle"),
+    [
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + "    colour: red\n", 14, "未知的键"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("weight: 1", "weight: heavy"), 10, "weight"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"), 12, "未知的匹配类型"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + BASE_REQ, 15, "重复"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n  - id: [unclosed\n", 6, "YAML"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("scope", "x") + "    scope: everywhere\n", 14, "范围"),
+    ],
+    ids=["unknown-key", "wrong-type", "unknown-matcher", "duplicate-id", "syntax", "bad-scope"],
+)
+def test_broken_standard_names_file_line_and_key(tmp_path: Path, body: str, line: int, needle: str) -> None:
+    path = _write(tmp_path, "broken.yaml", body)
+    with pytest.raises(StandardError) as err:
+        load_standard(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert needle in message
+    assert err.value.line == line, message
+
+
+def test_bad_override_reference(tmp_path: Path) -> None:
+    path = _write(tmp_path, "p.yaml", "id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\n"
+                  "overrides:\n  core.nonexistent: {weight: 2}\n")
+    with pytest.raises(StandardError, match="core.nonexistent"):
+        load_standard(path)
+
+
+def test_circular_extends(tmp_path: Path) -> None:
+    _write(tmp_path, "a.yaml", "id: a\nversion: '1'\ntitle: {zh: a}\nextends: b.yaml\n")
+    _write(tmp_path, "b.yaml", "id: b\nversion: '1'\ntitle: {zh: b}\nextends: a.yaml\n")
+    with pytest.raises(StandardError, match="循环"):
+        load_standard(tmp_path / "a.yaml")
+
+
+def test_profile_file_extending_a_shipped_standard(tmp_path: Path) -> None:
+    path = _write(tmp_path, "province.yaml", """
+id: province-x
+version: "0.1"
+title: {zh: 某省市县两级报告审查标准}
+extends: national
+parameters:
+  deadline: {month: 3, day: 15}
+overrides:
+  leadership.shufa: {severity: critical, weight: 4}
+  format.deadline:
+    examples:
+      - {status: met, text: "关于2023年度法治政府建设情况的报告\\n某某市人民政府\\n2024年3月10日"}
+      - {status: missing, text: "关于2023年度法治政府建设情况的报告\\n某某市人民政府\\n2024年3月20日"}
+requirements:
+  - id: topic.demonstration
+    title: {zh: 法治政府建设示范创建}
+    group: topic
+    severity: minor
+    weight: 1
+    met:
+      terms: [示范创建, 示范区, 示范项目]
+    suggestion: {zh: 写明示范创建情况。}
+    examples:
+      - {status: met, text: 开展法治政府建设示范创建。}
+      - {status: missing, text: 开展普法12次。}
+""")
+    std = load_standard(path)
+    assert std.requirement("leadership.shufa").weight == 4
+    assert std.requirement("topic.demonstration").group == "topic"
+    assert checklist.example_failures(std) == []
+    late = "关于2023年度法治政府建设情况的报告\n2023年，我市坚持依法行政。\n某某市人民政府\n2024年3月20日"
+    assert checklist.audit(late, std).requirement("format.deadline").status == "missing"
+    assert checklist.audit(late, "national").requirement("format.deadline").status == "met"
+
+
+def test_unknown_standard_id() -> None:
+    with pytest.raises(StandardError, match="没有名为"):
+        load_standard("nope")
