@@ -51,8 +51,13 @@ _DATE_LINE = re.compile(
     r"^\(?\s?(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年"
     r"\s?[一二三四五六七八九十]{1,3}\s?月\s?[一二三四五六七八九十]{1,3}\s?日)\s?\)?$"
 )
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:、|\.(?!\d))|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\))")
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+(?:、|\.(?!\d))|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])"
+)
 _TITLE_WORDS = re.compile(r"报告|年报|情况|总结")
+
+
+PAGE_TITLE_REASON = "网页标题（与正文标题重复）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +148,15 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
     for i in live:
-        if _is_content_start(lines[i]):
+        if _is_content_start(lines[i]) or not _is_short_fragment(lines[i]):
             break
-        if _is_short_fragment(lines[i]):
-            verdicts[i] = LineVerdict("clutter", "正文前的网页碎片")
+        verdicts[i] = LineVerdict("clutter", "正文前的网页碎片")
     # After the signature (or the last sentence): short fragments again.
     for i in reversed(live):
         line = lines[i]
-        if is_date_line(line) or is_org_line(line) or len(line) >= 30 or line.endswith(("。", ".")):
+        if is_date_line(line) or is_org_line(line) or not _is_short_fragment(line):
             break
-        if _is_short_fragment(line):
-            verdicts[i] = LineVerdict("clutter", "正文后的网页碎片")
+        verdicts[i] = LineVerdict("clutter", "正文后的网页碎片")
     _mark_repeated_page_title(lines, verdicts, meta)
     return verdicts, meta
 
@@ -172,6 +175,6 @@ def _mark_repeated_page_title(
             if following[k] == squeezed or (
                 k + 1 < len(following) and following[k] + following[k + 1] == squeezed
             ):
-                verdicts[i] = LineVerdict("clutter", "网页标题（与正文标题重复）")
+                verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
                 meta.setdefault("标题", lines[i])
                 return

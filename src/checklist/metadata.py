@@ -123,6 +123,8 @@ def level_of(issuer: str | None) -> str | None:
 def _level_of_body(name: str) -> str | None:
     core = name.removeprefix("中共")
     m = _PARTY_OR_GOV.search(core)
+    if m and m.group(1) == "街道办事处":
+        return "township"
     if m:
         head = core[: m.start()]
         if m.group(1) in ("委员会", "委") and head and head[-1] not in _ADMIN_TAIL and not head.endswith("街道"):
@@ -211,6 +213,8 @@ def extract(
                 if where and year is not None:
                     s = spans["title"][0] + ym.start()
                     spans["year"] = (s, s + len(ym.group()))
+                elif year is not None:
+                    fields_used["year"] = "标题"
                 break
     if year is None and layout.body_first < layout.body_stop:
         opening_start, opening_end = lines[layout.body_first]

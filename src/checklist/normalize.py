@@ -22,8 +22,10 @@ from functools import lru_cache
 
 # Circled numbers (①) are outline markers in their own right; NFKC would turn them
 # into plain digits and glue them to the text, so they are kept as they are.
-_KEEP = frozenset(chr(c) for c in range(0x2460, 0x24FF + 1)) | frozenset(
-    chr(c) for c in range(0x2776, 0x2793 + 1)
+_KEEP = frozenset(
+    chr(c)
+    for lo, hi in ((0x2460, 0x2473), (0x24EA, 0x24FF), (0x2776, 0x2793))
+    for c in range(lo, hi + 1)
 )
 _QUOTES = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"',

@@ -28,6 +28,8 @@ _SOFT_STOP = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
 _ITEM = re.compile(rf"([{_CN}]{{1,3}})是(?![否非])")
 _ITEM_BOUNDARY = frozenset("。；;：:，, )\"")
+# 统一是, 唯一是, 第一是 … : the numeral belongs to a word, not an enumeration
+_WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
 
 HEAD_MAX = 60  # a heading's lead phrase is at most this long before we cut at a comma
 
@@ -162,6 +164,8 @@ def _items(
         numbers = [c[1] for c in candidates]
         for pos, number, marker in candidates:
             if number is None or number < 1:
+                continue
+            if pos > start and text[pos - 1] in _WORD_BEFORE_ONE:
                 continue
             bounded = pos == start or text[pos - 1] in _ITEM_BOUNDARY or _after_heading(text, start, pos)
             follows = last_number.get(sec) == number - 1

@@ -96,6 +96,8 @@ def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool
             if verdict.kind == "meta":
                 for key in clutter.parse_fields(nl.text):
                     meta_line_of.setdefault(key, i)
+            elif verdict.reason == clutter.PAGE_TITLE_REASON:
+                meta_line_of.setdefault("标题", i)
     if not kept:
         raise InputError(source, "没有可识别的正文文字")
     text, omap, norm_lines = join_lines(kept, len(original))

@@ -36,6 +36,8 @@ class YearConsistency(MatcherModel):
         good: list[Hit] = []
         if "year" in doc.meta_norm_spans:
             good.append(Hit(*doc.meta_norm_spans["year"], (str(year),)))
+        elif "year" in doc.meta_spans:  # the year stands in a page title outside the body
+            good.append(Hit(-1, -1, (str(year),), label="标题", orig=doc.meta_spans["year"]))
         for s in top_sections_of(doc, ctx.regions, PLAN):
             heading = doc.text[s.start : s.heading_end]
             for m in YEAR_RE.finditer(heading):

@@ -1,0 +1,74 @@
+"""Metadata from passages in other words and layouts than the samples'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import checklist
+from checklist.metadata import level_of
+
+
+@pytest.mark.parametrize(
+    ("issuer", "level"),
+    [
+        ("某某省人民政府", "province"), ("某某自治区人民政府", "province"), ("上海市人民政府", "province"),
+        ("某某市人民政府", "city"), ("某某自治州人民政府", "city"), ("中共某某市委 某某市人民政府", "city"),
+        ("某某市某某区人民政府", "county"), ("某某县人民政府", "county"), ("中共某某县委", "county"),
+        ("某某自治县某某乡人民政府", "township"), ("某某街道办事处", "township"), ("中共某某街道工委", "township"),
+        ("中共某某镇委员会 某某镇人民政府", "township"),
+        ("某某县司法局", "department"), ("某某市发展和改革委员会", "department"), ("某某区人民政府办公室", "department"),
+        ("某某", None), (None, None),
+    ],
+)
+def test_level_from_issuer(issuer: str | None, level: str | None) -> None:
+    assert level_of(issuer) == level
+
+
+def test_chinese_numeral_date_and_joint_signature_on_two_lines() -> None:
+    doc = checklist.parse(
+        "关于二〇二三年度法治政府建设情况的报告\n县委：\n一、主要做法\n开展普法12次。\n"
+        "中共某某镇委员会\n某某镇人民政府\n二〇二四年一月十六日")
+    m = doc.metadata
+    assert m.year == 2023
+    assert m.date == dt.date(2024, 1, 16)
+    assert m.issuer == "中共某某镇委员会 某某镇人民政府"
+    assert m.level == "township"
+    assert m.addressee == "县委"
+
+
+def test_year_from_opening_sentence_never_from_a_banner() -> None:
+    doc = checklist.parse("发布日期：2025-01-03\n县委依法治县办：\n2024年，我局坚持依法行政。\n一、主要做法")
+    assert doc.metadata.year == 2024
+    assert doc.metadata.published == dt.date(2025, 1, 3)
+    doc2 = checklist.parse("发布日期：2025-01-03\n我局坚持依法行政，2024年开展普法。")
+    assert doc2.metadata.year is None  # not the first words: unknown, not guessed
+
+
+def test_issuer_from_title_prefix_and_page_field() -> None:
+    doc = checklist.parse("某某县司法局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。")
+    assert doc.metadata.issuer == "某某县司法局"
+    assert doc.metadata.level == "department"
+    doc2 = checklist.parse("发布机构：某某镇人民政府\n关于2023年度法治政府建设情况的报告\n2023年，我镇开展普法。")
+    assert doc2.metadata.issuer == "某某镇人民政府"
+
+
+def test_unknowns_are_none() -> None:
+    m = checklist.parse("我们开展了一些工作。").metadata
+    assert (m.title, m.issuer, m.level, m.year, m.date, m.published, m.addressee) == (None,) * 7
+
+
+def test_date_field_from_page_metadata() -> None:
+    doc = checklist.parse("成文日期：2024-02-20\n关于2023年度法治政府建设情况的报告\n2023年，我县开展普法。")
+    assert doc.metadata.date == dt.date(2024, 2, 20)
+
+
+def test_clutter_is_removed_by_a_general_rule() -> None:
+    text = ("首页 > 政务公开 > 法治政府建设\n字号：大 中 小\n打印本页\n"
+            "关于2023年度法治政府建设情况的报告\n2023年，我县开展普法12次。\n某某县人民政府\n2024年3月1日\n"
+            "相关链接\n省政府网站\n版权所有：某某县人民政府办公室\n京ICP备12345678号\n微信\n")
+    doc = checklist.parse(text)
+    assert doc.text.splitlines() == [
+        "关于2023年度法治政府建设情况的报告", "2023年,我县开展普法12次。", "某某县人民政府", "2024年3月1日"]
+    assert len(doc.removed) == 8
