@@ -26,9 +26,19 @@ def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: st
         return read(source, format=format)
     if isinstance(source, os.PathLike):
         return read(source, format=format)
-    if "\n" not in source and len(source) < 1024 and Path(source).suffix and Path(source).exists():
+    if _looks_like_path(source):
         return read(source, format=format)
     return parse(source)
+
+
+_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line string naming a file (by its suffix or a folder separator) is a path."""
+    if "\n" in text or len(text) > 1024:
+        return False
+    return text.lower().endswith(_SUFFIXES) or os.sep in text or Path(text).exists()
 
 
 def choose_standard(doc: Document, standard: str | Path | Standard | None, lang: str = "zh") -> tuple[Standard, str]:

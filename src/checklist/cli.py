@@ -155,7 +155,7 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
     status = EXIT_OK
     for path in expand(paths):
         try:
-            results.append(run(path, std, lang=lang, waivers=waiver_list, format=input_format))
+            results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format))
         except ChecklistError as exc:
             _error(exc)
             status = EXIT_ERROR
@@ -185,7 +185,7 @@ def check(path: str, standard: str | None, min_score: float | None, fail_on: str
     std = _standard(standard)
     waiver_list = _load_waivers(waivers)
     try:
-        result = run(path, std, lang=lang, waivers=waiver_list)
+        result = run(Path(path), std, lang=lang, waivers=waiver_list)
     except ChecklistError as exc:
         _error(exc)
         sys.exit(EXIT_ERROR)

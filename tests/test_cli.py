@@ -1,0 +1,186 @@
+"""The command line through click's CliRunner: outputs, exit codes, the check truth table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checklist.cli import main
+
+from _samples import SAMPLES, sample_path
+
+GOOD = """关于2023年度法治政府建设情况的报告
+区委、区政府：
+2023年，我镇坚持依法行政。
+一、2023年度推进法治政府建设的主要举措和成效
+（一）压实第一责任。党委书记主持专题会议3次，年终开展述职述法，将法治建设纳入年度综合考核。
+（二）严格执法。落实行政执法公示制度，配备执法记录仪6部，重大行政处罚决定经法制审核12件。
+二、存在的不足和原因
+执法人员偏少，主要是由于编制有限。
+三、2024年度推进法治政府建设的主要安排
+加强执法队伍建设。
+某某镇人民政府
+2024年1月20日
+"""
+WEAK = "一、主要做法\n开展普法活动12次。\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> dict[str, Path]:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    weak = tmp_path / "weak.txt"
+    weak.write_text(WEAK, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: b\nversion: '1'\ntitle: {zh: b}\nrequirements: [{id: x}]\n", encoding="utf-8")
+    return {"good": good, "weak": weak, "broken": broken, "missing": tmp_path / "nope.txt"}
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and "checklist" in out
+    code, out, _ = run("--help")
+    assert code == 0 and "audit" in out and "check" in out and "inspect" in out
+
+
+def test_inspect_json_contract() -> None:
+    wujia = "2023-chongqing-rongchang-wujia-town.txt"
+    code, out, _ = run("inspect", str(sample_path(wujia)), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"document", "sections"}
+    assert data["document"]["year"] == 2023
+    assert data["sections"][0] == {**data["sections"][0], "level": 1, "path": "一、指标完成情况"}
+    code, out, _ = run("inspect", str(sample_path(SAMPLES[0])), str(sample_path(SAMPLES[1])), "--format", "json")
+    assert isinstance(json.loads(out), list)
+
+
+def test_inspect_keeps_going_after_a_bad_file(files: dict[str, Path]) -> None:
+    code, out, err = run("inspect", str(files["missing"]), str(files["good"]))
+    assert code == 2
+    assert "nope.txt" in err and "不存在" in err and "Traceback" not in err
+    assert "2023" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown", "table"])
+def test_audit_formats(files: dict[str, Path], fmt: str) -> None:
+    code, out, _ = run("audit", str(files["good"]), str(files["weak"]), "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        assert [d["schema_version"] for d in json.loads(out)] == [1, 1]
+    elif fmt == "jsonl":
+        assert len(out.strip().splitlines()) == 2
+    elif fmt == "text":
+        assert "得分" in out and "建议" in out
+
+
+def test_audit_writes_a_file_and_names_the_profile(files: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    code, _, _ = run("audit", str(files["good"]), "--format", "json", "-o", str(target))
+    assert code == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["standard"]["id"] == "township"
+    assert "乡镇" in data["standard"]["reason"]
+
+
+def test_audit_english(files: dict[str, Path]) -> None:
+    code, out, _ = run("audit", str(files["weak"]), "--lang", "en")
+    assert code == 0 and "Score" in out
+
+
+def test_audit_missing_file_is_exit_2_without_traceback(files: dict[str, Path]) -> None:
+    code, out, err = run("audit", str(files["missing"]), str(files["good"]), "--format", "json")
+    assert code == 2
+    assert "nope.txt" in err and "Traceback" not in err
+    assert json.loads(out)["document"]["year"] == 2023
+
+
+# The truth table of `checklist check` (also in README):
+#   error reading the report or the standard          -> 2 (whatever --fail-on says)
+#   score < --min-score                               -> 1
+#   a requirement at or above --fail-on not met       -> 1
+#   otherwise                                         -> 0
+@pytest.mark.parametrize(
+    ("which", "args", "code"),
+    [
+        ("good", [], 0),
+        ("weak", [], 1),
+        ("weak", ["--fail-on", "never"], 0),
+        ("good", ["--min-score", "99"], 1),
+        ("good", ["--min-score", "50", "--fail-on", "never"], 0),
+        ("weak", ["--min-score", "0", "--fail-on", "never"], 0),
+        ("good", ["--fail-on", "minor"], 1),
+        ("missing", [], 2),
+        ("missing", ["--fail-on", "never"], 2),
+        ("good", ["--standard", "BROKEN"], 2),
+        ("good", ["--standard", "BROKEN", "--fail-on", "never"], 2),
+    ],
+)
+def test_check_truth_table(files: dict[str, Path], which: str, args: list[str], code: int) -> None:
+    args = [str(files["broken"]) if a == "BROKEN" else a for a in args]
+    got, out, err = run("check", str(files[which]), *args)
+    assert got == code, (out, err)
+    if code == 1:
+        assert "未通过" in out
+    if code == 2:
+        assert err.startswith("checklist: ") and "Traceback" not in err
+
+
+def test_check_names_the_failing_requirements(files: dict[str, Path]) -> None:
+    _, out, _ = run("check", str(files["weak"]))
+    assert "core.shortcomings" in out and "core.next_year_plan" in out
+
+
+def test_standards_commands(files: dict[str, Path]) -> None:
+    code, out, _ = run("standards", "list")
+    assert code == 0 and "national" in out and "township" in out and "department" in out
+    code, out, _ = run("standards", "show", "township")
+    assert code == 0 and "legal_advisor.grassroots" in out
+    code, out, _ = run("standards", "validate", "national")
+    assert code == 0
+    code, _, err = run("standards", "validate", str(files["broken"]))
+    assert code == 2 and "broken.yaml" in err
+    code, out, _ = run("standards", "test")
+    assert code == 0 and "0 failed" in out
+
+
+def test_standards_test_fails_on_a_wrong_example(tmp_path: Path) -> None:
+    path = tmp_path / "wrong.yaml"
+    path.write_text("""
+id: wrong
+version: "1"
+title: {zh: 故意写错的示例}
+extends: national
+overrides:
+  leadership.shufa:
+    examples:
+      - {status: met, text: 年终开展述职述法。}
+      - {status: met, text: 开展普法12次。}
+""", encoding="utf-8")
+    code, out, _ = run("standards", "test", str(path))
+    assert code == 1
+    assert "FAIL wrong leadership.shufa 示例2" in out
+
+
+def test_waivers_option(files: dict[str, Path], tmp_path: Path) -> None:
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text("- requirement: core.shortcomings\n  report: '*weak*'\n  reason: 试点单位\n"
+                       "- requirement: core.next_year_plan\n  reason: 试点单位\n  expires: 2000-01-01\n",
+                       encoding="utf-8")
+    code, out, _ = run("check", str(files["weak"]), "--waivers", str(waivers), "--format", "json")
+    data = json.loads(out)
+    assert next(r for r in data["requirements"] if r["id"] == "core.shortcomings")["waived"]["reason"] == "试点单位"
+    assert any("过期" in w for w in data["warnings"])
+    assert code == 1  # next_year_plan is still missing: its waiver expired
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- requirement: x\n", encoding="utf-8")
+    code, _, err = run("check", str(files["good"]), "--waivers", str(bad))
+    assert code == 2 and "bad.yaml" in err
