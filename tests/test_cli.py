@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checklist.cli import main
-
 from _samples import SAMPLES, sample_path
+from checklist.cli import main
 
 GOOD = """关于2023年度法治政府建设情况的报告
 区委、区政府：

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,7 +88,7 @@ def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
         else:
             assert s.level == 1
     tops = [s for s in doc.sections if s.parent < 0]
-    for a, b in zip(tops, tops[1:]):
+    for a, b in itertools.pairwise(tops):
         assert a.end == b.start  # top-level sections tile the body
     for s in doc.sentences:
         assert doc.text[s.start:s.end].strip()

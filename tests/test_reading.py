@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checklist
-from checklist.errors import InputError
-
 from _samples import SAMPLES, sample_path
+from checklist.errors import InputError
 
 REPORT = "关于2023年度法治政府建设情况的报告\n区委、区政府：\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n开展普法12次。\n"
 

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
 import checklist
-from checklist.result import AuditResult
-
 from _samples import LABELS, SAMPLES, sample_path
+from checklist.result import AuditResult
 
 META_CASES = [(name, key) for name in SAMPLES for key in LABELS[name]["metadata"]]
 REQ_CASES = [(name, rid) for name in SAMPLES for rid in LABELS[name]["requirements"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(name: str) -> checklist.Document:
     return checklist.read(sample_path(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _audit(name: str) -> AuditResult:
     return checklist.audit(_doc(name))
 

@@ -150,7 +150,7 @@ def test_broken_standard_names_file_line_and_key(tmp_path: Path, body: str, line
 def test_bad_override_reference(tmp_path: Path) -> None:
     path = _write(tmp_path, "p.yaml", "id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\n"
                   "overrides:\n  core.nonexistent: {weight: 2}\n")
-    with pytest.raises(StandardError, match="core.nonexistent"):
+    with pytest.raises(StandardError, match=r"core\.nonexistent"):
         load_standard(path)
 
 

@@ -17,8 +17,8 @@ __all__ = [
     "StandardError", "UsageError", "__version__", "parse", "read",
 ]
 
-from .api import audit, example_failures  # noqa: E402
-from .result import AuditResult  # noqa: E402
-from .standard import Standard, load_standard  # noqa: E402
+from .api import audit, example_failures
+from .result import AuditResult
+from .standard import Standard, load_standard
 
 __all__ += ["AuditResult", "Standard", "audit", "example_failures", "load_standard"]

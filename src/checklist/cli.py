@@ -52,7 +52,7 @@ def _write(text: str, output: str | None) -> None:
     if output in (None, "-"):
         click.echo(text, nl=False)
         return
-    target = Path(output)  # type: ignore[arg-type]
+    target = Path(str(output))
     tmp = target.with_name(target.name + ".tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
@@ -102,7 +102,8 @@ def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool)
         for s in doc.sections:
             click.echo("    " + "  " * (s.level - 1) + s.heading)
         if doc.removed:
-            click.echo(f"  removed:   {len(doc.removed)} 行网页杂项（{'、'.join(sorted({r.reason for r in doc.removed}))}）")
+            reasons = "、".join(sorted({r.reason for r in doc.removed}))
+            click.echo(f"  removed:   {len(doc.removed)} 行网页杂项（{reasons}）")
     if fmt == "json" and docs:
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
     sys.exit(status)

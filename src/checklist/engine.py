@@ -126,18 +126,20 @@ def evaluate(
             why = t("na.profile" if req.applies is False else "na.condition", lang)
             results.append(RequirementResult(
                 id=req.id, title=title, group=req.group, status="not_applicable",
-                severity=req.severity, weight=req.weight, message=t("msg.not_applicable", lang, title=title, reason=why),
+                severity=req.severity, weight=req.weight,
+                message=t("msg.not_applicable", lang, title=title, reason=why),
                 basis=basis))
             continue
         status, out = judge(req, ctx)
         evidence = [evidence_of(doc, h, lang) for h in out.hits]
         message = t(f"msg.{status}", lang, title=title)
         if out.note:
-            message += "；" + t(f"note.{out.note}", lang, **out.note_args) if lang == "zh" else "; " + t(f"note.{out.note}", lang, **out.note_args)
+            message += ("；" if lang == "zh" else "; ") + t(f"note.{out.note}", lang, **out.note_args)
         suggestion = req.suggestion.get(lang) if status != "met" else None
         waiver = None
         for i, w in enumerate(waivers):
-            if (w.requirement == req.id or w.requirement in req.aliases) and w.selects(doc.source, meta.issuer, doc.sha256):
+            names_it = w.requirement == req.id or w.requirement in req.aliases
+            if names_it and w.selects(doc.source, meta.issuer, doc.sha256):
                 used.add(i)
                 if w.expired(today):
                     warnings.append(t("warn.waiver_expired", lang, requirement=w.requirement, reason=w.reason,

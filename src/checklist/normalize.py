@@ -31,7 +31,10 @@ _QUOTES = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"',
     "『": '"', "』": '"', "〝": '"', "〞": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
 }
-_BLANK_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\x0b\x0c"
+_BLANK_CHARS = (
+    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\x0b\x0c"
+)
 _BLANK_CLASS = "[" + re.escape(_BLANK_CHARS) + "]+"
 _ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 
@@ -171,7 +174,7 @@ def _converter(to_simplified: bool) -> Callable[[str], str] | None:
             "繁体转简体需要可选依赖 opencc：pip install 'checklist[opencc]'"
         ) from None
     conv = opencc.OpenCC("t2s")
-    return conv.convert  # type: ignore[no-any-return]
+    return conv.convert  # type: ignore[no-any-return,unused-ignore]
 
 
 def normalize_lines(

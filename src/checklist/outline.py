@@ -170,7 +170,8 @@ def _items(
             bounded = pos == start or text[pos - 1] in _ITEM_BOUNDARY or _after_heading(text, start, pos)
             follows = last_number.get(sec) == number - 1
             opens_chain = number == 1 and 2 in numbers
-            if (number == 1 and (bounded or opens_chain)) or (number > 1 and (follows or (bounded and last_number.get(sec, 0) >= 1))):
+            continues = follows or (bounded and last_number.get(sec, 0) >= 1)
+            if (number == 1 and (bounded or opens_chain)) or (number > 1 and continues):
                 found.append((pos, number, marker, li, sec))
                 last_number[sec] = number
     items: list[Item] = []

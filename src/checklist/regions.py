@@ -125,7 +125,8 @@ def top_sections_of(doc: Document, regions: Regions, kind: str) -> Sequence[Sect
     out = []
     for s in doc.sections:
         k = regions.section_kinds[s.index]
-        if kind in k and (s.parent < 0 or kind not in regions.section_kinds[s.parent] or len(regions.section_kinds[s.parent]) > 1):
+        parent = regions.section_kinds[s.parent] if s.parent >= 0 else frozenset()
+        if kind in k and (kind not in parent or len(parent) > 1):
             out.append(s)
     return out
 

@@ -37,7 +37,7 @@ REGISTRY: dict[str, type[MatcherModel]] = {
     "when": When,
 }
 
-__all__ = ["REGISTRY", "Context", "Hit", "MatcherModel", "MatcherSyntaxError", "Outcome", "parse"]
+__all__ = ["REGISTRY", "Context", "Hit", "MatcherModel", "MatcherSyntaxError", "Outcome", "When", "parse", "walk"]
 
 
 class MatcherSyntaxError(ValueError):

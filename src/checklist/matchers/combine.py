@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from .base import Context, MatcherModel, Outcome
+from .base import Context, Hit, MatcherModel, Outcome
 
 
 class AllOf(MatcherModel):
@@ -30,7 +30,7 @@ class AllOf(MatcherModel):
     parts: list[MatcherModel] = Field(min_length=1)
 
     def evaluate(self, ctx: Context) -> Outcome:
-        hits = []
+        hits: list[Hit] = []
         for part in self.parts:
             out = part.evaluate(ctx)
             if not out.matched:

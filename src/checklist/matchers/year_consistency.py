@@ -50,11 +50,11 @@ class YearConsistency(MatcherModel):
         for start, end in doc.lines:
             if start < doc.body_start:
                 continue
-            m = _NARRATION.match(doc.text, start, end)
-            if not m:
+            found = _NARRATION.match(doc.text, start, end)
+            if not found:
                 continue
             kinds = ctx.regions.kinds_at(doc, start, doc.sentences[ctx.sentence_at(start)].section)
-            y = year_value(m.group(1))
+            y = year_value(found.group(1))
             if y is None or y == year:
                 continue
             if PLAN in kinds and y == year + 1:
@@ -62,7 +62,7 @@ class YearConsistency(MatcherModel):
             if kinds & {MEASURES, PREAMBLE}:
                 si = ctx.sentence_at(start)
                 sent = doc.sentences[si]
-                conflicts.append(Hit(sent.start, sent.end, (m.group(1) + "年",)))
+                conflicts.append(Hit(sent.start, sent.end, (found.group(1) + "年",)))
         for m in _PLACEHOLDER.finditer(doc.text):
             si = ctx.sentence_at(m.start())
             sent = doc.sentences[si]

@@ -24,7 +24,8 @@ def render_markdown(result: AuditResult, lang: str = "zh") -> str:
         f"- {t('text.standard', lang)}：{result.standard.id} {result.standard.version}",
         f"- **{t('text.score', lang)}：{result.score:.1f}**",
         "",
-        f"| id | {t('text.requirements', lang)} | {t('text.score', lang)} | {t('text.evidence', lang)} / {t('text.suggestion', lang)} |",
+        f"| id | {t('text.requirements', lang)} | {t('text.score', lang)} | "
+        f"{t('text.evidence', lang)} / {t('text.suggestion', lang)} |",
         "|---|---|---|---|",
     ]
     for r in result.requirements:

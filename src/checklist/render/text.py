@@ -24,7 +24,8 @@ def render_text(result: AuditResult, lang: str = "zh") -> str:
         f"{t('text.document', lang)}：{d.get('path')}",
         f"{t('text.issuer', lang)}：{d.get('issuer') or unknown}    {t('text.level', lang)}：{level}    "
         f"{t('text.year', lang)}：{d.get('year') or unknown}",
-        f"{t('text.date', lang)}：{d.get('date') or unknown}    {t('text.published', lang)}：{d.get('published') or unknown}",
+        f"{t('text.date', lang)}：{d.get('date') or unknown}    "
+        f"{t('text.published', lang)}：{d.get('published') or unknown}",
         f"{t('text.standard', lang)}：{result.standard.id} {result.standard.version}（{result.standard.reason or ''}）",
         f"{t('text.score', lang)}：{result.score:.1f} / 100",
         f"{t('text.groups', lang)}：" + "  ".join(f"{g} {v:.1f}" for g, v in result.groups.items()),
