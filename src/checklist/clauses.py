@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？]")
+CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？]")
 # Negation and weakness cues. Bare 无/不 are left out on purpose: 无纸化, 不断, 不仅.
 NEGATION = re.compile(
     r"尚未|还未|仍未|并未|从未|未能|未(?!成年|来|经|满)|没有|没能|缺乏|缺少|欠缺|"
@@ -27,9 +27,9 @@ FUTURE = re.compile(
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause around ``[start, end)`` within the sentence ``[lo, hi)``."""
     left = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+    for m in CLAUSE_BREAK.finditer(text, lo, start):
         left = m.end()
-    m2 = _CLAUSE_BREAK.search(text, end, hi)
+    m2 = CLAUSE_BREAK.search(text, end, hi)
     right = m2.start() if m2 else hi
     return left, right
 

@@ -182,11 +182,7 @@ def normalize_lines(
 ) -> list[NormalizedLine]:
     """Normalise each line span of ``original``; blank lines come back with empty text."""
     convert = _converter(to_simplified)
-    # Characters that need folding in this text: found once, matched with one regex.
-    changing = sorted({c for c in set(original) if _fold(c) != c and c not in _BLANK_CHARS})
-    special = re.compile(
-        _BLANK_CLASS + ("|[" + re.escape("".join(changing)) + "]" if changing else "")
-    )
+    special = _foldable()
     out: list[NormalizedLine] = []
     for start, end in spans:
         raw = original[start:end]
@@ -195,7 +191,7 @@ def normalize_lines(
             if len(converted) == len(raw):
                 raw = converted
             else:  # phrase conversion changed the length: map the line as one piece
-                text = _normalize_plain(converted, special)
+                text = fold(converted)
                 out.append(NormalizedLine(text, start, end, ((text, start, end, False),) if text else ()))
                 continue
         pieces: list[tuple[str, int, int, bool]] = []
@@ -221,6 +217,23 @@ def normalize_lines(
         text = "".join(p[0] for p in pieces)
         out.append(NormalizedLine(text, start, end, tuple(pieces)))
     return out
+
+
+# Blocks that hold every BMP character NFKC changes (Latin-1 and spacing modifiers,
+# general punctuation to miscellaneous symbols, CJK symbols and compatibility,
+# compatibility ideographs, presentation and half-/full-width forms); beyond the BMP,
+# characters are checked one by one.
+_FOLD_BLOCKS = ((0x00A0, 0x02FF), (0x0300, 0x036F), (0x2000, 0x2BFF), (0x2E80, 0x33FF),
+                (0xA700, 0xA7FF), (0xF900, 0xFAFF), (0xFB00, 0xFB4F), (0xFE10, 0xFFEF))
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """One regex for blank runs and for every character the normalisation changes."""
+    chars = [chr(c) for lo, hi in _FOLD_BLOCKS for c in range(lo, hi + 1)
+             if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)]
+    chars.extend(q for q in _QUOTES if q not in chars)
+    return re.compile(_BLANK_CLASS + "|[" + re.escape("".join(chars)) + "\U00010000-\U0010FFFF]")
 
 
 def _normalize_plain(text: str, special: re.Pattern[str]) -> str:
@@ -257,8 +270,4 @@ def fold(text: str) -> str:
     """Normalise a short string (a term, a heading) the same way as document text."""
     if not text:
         return text
-    changing = sorted({c for c in set(text) if _fold(c) != c and c not in _BLANK_CHARS})
-    special = re.compile(
-        _BLANK_CLASS + ("|[" + re.escape("".join(changing)) + "]" if changing else "")
-    )
-    return _normalize_plain(text, special)
+    return _normalize_plain(text, _foldable())

@@ -283,8 +283,29 @@ def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
 
 
 def load_standard(ref: str | Path = "national") -> Standard:
-    """Load a shipped standard by id, or a standard file by path, resolving ``extends``."""
-    return _load(ref, ())
+    """Load a shipped standard by id, or a standard file by path, resolving ``extends``.
+
+    Loaded standards are cached by file and modification time, so auditing thousands of
+    reports parses each YAML file once; editing a file is picked up on the next call.
+    """
+    key = str(ref)
+    hit = _CACHE.get(key)
+    if hit is not None and all(_mtime(p) == m for p, m in hit[1]):
+        return hit[0]
+    files: list[tuple[str, int]] = []
+    std = _load(ref, (), files=files)
+    _CACHE[key] = (std, tuple(files))
+    return std
+
+
+_CACHE: dict[str, tuple[Standard, tuple[tuple[str, int], ...]]] = {}
+
+
+def _mtime(path: str) -> int:
+    try:
+        return Path(path).stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
@@ -299,10 +320,15 @@ def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
     raise StandardError(str(ref), f"没有名为 {ref!r} 的标准（内置：{', '.join(known)}）")
 
 
-def _load(ref: str | Path, seen: tuple[str, ...], relative_to: Path | None = None) -> Standard:
+def _load(
+    ref: str | Path, seen: tuple[str, ...], relative_to: Path | None = None,
+    files: list[tuple[str, int]] | None = None,
+) -> Standard:
     path = _find(ref, relative_to)
     label = str(path)
     key = str(path.resolve())
+    if files is not None:
+        files.append((key, _mtime(key)))
     if key in seen:
         raise StandardError(label, "extends 形成循环：" + " → ".join([*seen, key]))
     data, lines = _load_yaml(path)
@@ -314,7 +340,7 @@ def _load(ref: str | Path, seen: tuple[str, ...], relative_to: Path | None = Non
     parent: Standard | None = None
     if spec.extends:
         try:
-            parent = _load(spec.extends, (*seen, key), path.parent)
+            parent = _load(spec.extends, (*seen, key), path.parent, files)
         except StandardError as exc:
             if exc.file == label:
                 raise

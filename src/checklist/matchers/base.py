@@ -8,14 +8,14 @@ from one Aho–Corasick pass over the normalised text, shared by all matchers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..clauses import clause_bounds, is_future, is_negated
+from ..clauses import CLAUSE_BREAK, is_future, is_negated
 from ..document import Document
 from ..regions import SCOPES, Regions
 
@@ -62,13 +62,25 @@ class Context:
     negation: bool
     params: Mapping[str, Any]
     sentence_starts: list[int]
+    # caches shared by every matcher on this document (copied contexts share them)
+    breaks: list[int] = field(default_factory=list)
+    sentence_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
+    asserted_cache: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.breaks:
+            self.breaks.extend(m.start() for m in CLAUSE_BREAK.finditer(self.doc.text))
+
+    def derive(self, scope: frozenset[str], negation: bool) -> Context:
+        """A copy with another scope and negation setting, sharing the caches."""
+        return Context(self.doc, self.regions, self.term_hits, scope, negation, self.params,
+                       self.sentence_starts, self.breaks, self.sentence_kinds, self.asserted_cache)
 
     def with_scope(self, scope: str | list[str] | None) -> Context:
         """A copy of the context restricted to another scope."""
         if scope is None:
             return self
-        return Context(self.doc, self.regions, self.term_hits, resolve_scope(scope),
-                       self.negation, self.params, self.sentence_starts)
+        return self.derive(resolve_scope(scope), self.negation)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence containing normalised offset ``pos``."""
@@ -76,9 +88,15 @@ class Context:
 
     def in_scope(self, pos: int) -> bool:
         """Whether the text at ``pos`` lies in the context's scope."""
-        s = self.doc.sentences[self.sentence_at(pos)] if self.doc.sentences else None
-        section = s.section if s is not None else -1
-        return bool(self.regions.kinds_at(self.doc, pos, section) & self.scope)
+        if not self.doc.sentences:
+            return False
+        si = self.sentence_at(pos)
+        kinds = self.sentence_kinds.get(si)
+        if kinds is None:
+            s = self.doc.sentences[si]
+            kinds = self.regions.kinds_at(self.doc, s.start, s.section)
+            self.sentence_kinds[si] = kinds
+        return bool(kinds & self.scope)
 
     def find(self, terms: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
         """Occurrences ``(start, end, term)`` of ``terms`` in scope, not inside ``exclude``."""
@@ -98,15 +116,23 @@ class Context:
         s = self.doc.sentences[self.sentence_at(start)]
         if within == "sentence":
             return s.start, s.end
-        return clause_bounds(self.doc.text, start, end, s.start, s.end)
+        i = bisect_left(self.breaks, start)
+        left = self.breaks[i - 1] + 1 if i > 0 else s.start
+        j = bisect_left(self.breaks, end)
+        right = self.breaks[j] if j < len(self.breaks) else s.end
+        return max(left, s.start), min(right, s.end)
 
     def asserted(self, start: int, end: int) -> bool:
         """False when the clause holding the span is negated or future (see clauses.py)."""
         if not self.negation:
             return True
-        c0, c1 = self.clause_of(start, end)
-        clause = self.doc.text[c0:c1]
-        return not (is_negated(clause) or is_future(clause))
+        bounds = self.clause_of(start, end)
+        cached = self.asserted_cache.get(bounds)
+        if cached is None:
+            clause = self.doc.text[bounds[0] : bounds[1]]
+            cached = not (is_negated(clause) or is_future(clause))
+            self.asserted_cache[bounds] = cached
+        return cached
 
 
 def resolve_scope(scope: str | list[str]) -> frozenset[str]:
