@@ -89,7 +89,7 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
     if hit.start < 0:
         start, end = hit.orig if hit.orig else (None, None)
         quote = doc.original[start:end] if start is not None else (hit.quote or "")
-        return Evidence.model_construct(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
+        return Evidence(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
                         start=start, end=end, terms=list(hit.terms))
     quote, o_start, o_end = doc.quote(hit.start, hit.end)
     if hit.start < doc.body_start:
@@ -98,7 +98,7 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
         where = t("text.region_signature", lang)
     else:
         where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
-    return Evidence.model_construct(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
+    return Evidence(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
 
 
 def evaluate(
@@ -123,7 +123,7 @@ def evaluate(
         applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
         if not applies:
             why = t("na.profile" if req.applies is False else "na.condition", lang)
-            results.append(RequirementResult.model_construct(
+            results.append(RequirementResult(
                 id=req.id, title=title, group=req.group, status="not_applicable",
                 severity=req.severity, weight=req.weight,
                 message=t("msg.not_applicable", lang, title=title, reason=why),
@@ -146,13 +146,13 @@ def evaluate(
                     continue
                 waiver = Waiver(reason=w.reason, owner=w.owner,
                                 expires=w.expires.isoformat() if w.expires else None)
-        results.append(RequirementResult.model_construct(
+        results.append(RequirementResult(
             id=req.id, title=title, group=req.group, status=status,  # type: ignore[arg-type]
             severity=req.severity, weight=req.weight, evidence=evidence, message=message,
             suggestion=suggestion, basis=basis, waived=waiver))
         if status != "met" and waiver is None and req.severity != "info":
             first = evidence[0] if evidence else None
-            findings.append(Finding.model_construct(
+            findings.append(Finding(
                 code=req.id, severity=req.severity, message=message, suggestion=suggestion,
                 quote=first.quote if first else None, section=first.section if first else None,
                 start=first.start if first else None, end=first.end if first else None))

@@ -66,6 +66,7 @@ class Context:
     breaks: list[int] = field(default_factory=list)
     sentence_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
     asserted_cache: dict[tuple[int, int], bool] = field(default_factory=dict)
+    spans_cache: dict[tuple[str, ...], list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.breaks:
@@ -74,7 +75,16 @@ class Context:
     def derive(self, scope: frozenset[str], negation: bool) -> Context:
         """A copy with another scope and negation setting, sharing the caches."""
         return Context(self.doc, self.regions, self.term_hits, scope, negation, self.params,
-                       self.sentence_starts, self.breaks, self.sentence_kinds, self.asserted_cache)
+                       self.sentence_starts, self.breaks, self.sentence_kinds, self.asserted_cache,
+                       self.spans_cache)
+
+    def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """Every occurrence ``(start, end, term)`` of ``terms``, sorted (any scope)."""
+        found = self.spans_cache.get(terms)
+        if found is None:
+            found = sorted((p, p + len(t), t) for t in terms for p in self.term_hits.get(t, ()))
+            self.spans_cache[terms] = found
+        return found
 
     def with_scope(self, scope: str | list[str] | None) -> Context:
         """A copy of the context restricted to another scope."""

@@ -34,16 +34,14 @@ class Near(MatcherModel):
 
     def evaluate(self, ctx: Context) -> Outcome:
         ctx = ctx.with_scope(self.scope)
-        others = []
-        for group in self.all[1:]:
-            spans = sorted((p, p + len(t), t) for t in group for p in ctx.term_hits.get(t, ()))
-            others.append(spans)
+        others = [ctx.spans_of(tuple(group)) for group in self.all[1:]]
+        if any(not spans for spans in others):
+            return Outcome(False)
         text = ctx.doc.text
         hits: list[Hit] = []
         seen: set[int] = set()
+        by_clause = self.within == "clause"
         for start, end, term in sorted(ctx.find(self.all[0], self.exclude)):
-            if not ctx.asserted(start, end):
-                continue
             u0, u1 = ctx.clause_of(start, end, within=self.within)
             used = [(start, end)]
             terms = [term]
@@ -53,7 +51,9 @@ class Near(MatcherModel):
                 i = bisect_left(spans, (u0, -1, ""))
                 while i < len(spans) and spans[i][0] < u1:
                     s0, s1, t = spans[i]
-                    if s1 <= u1 and all(s1 <= a or s0 >= b for a, b in used) and ctx.asserted(s0, s1):
+                    if s1 <= u1 and all(s1 <= a or s0 >= b for a, b in used) and (
+                        by_clause or ctx.asserted(s0, s1)
+                    ):
                         pick = (s0, s1, t)
                         break
                     i += 1
@@ -63,6 +63,8 @@ class Near(MatcherModel):
                 used.append((pick[0], pick[1]))
                 terms.append(pick[2])
             if ok and self.figure and not FIGURE.search(text, u0, u1):
+                ok = False
+            if ok and not ctx.asserted(start, end):
                 ok = False
             if ok:
                 si = ctx.sentence_at(start)
