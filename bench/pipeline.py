@@ -61,8 +61,10 @@ def main() -> None:
             checklist.audit(p).model_dump_json()
 
     print(f"{len(SAMPLES)} sample reports, {chars:,.0f} characters on average, one core")
-    for label, fn in (("read+normalise+outline+metadata", read_all), ("engine only (document already read)", engine_all),
-                      ("whole audit, file -> JSON", audit_all)):
+    measures = (("read+normalise+outline+metadata", read_all),
+                ("engine only (document already read)", engine_all),
+                ("whole audit, file -> JSON", audit_all))
+    for label, fn in measures:
         med, best = rate(fn, args.seconds)
         print(f"  {label:38} {med * len(SAMPLES):8,.0f} reports/s (best {best * len(SAMPLES):,.0f}; "
               f"{1000 / (med * len(SAMPLES)):.2f} ms/report)")

@@ -56,13 +56,21 @@ _NO_DENSITY = frozenset({"html", "body", "main", "article"})
 _FORM_MIN_TEXT = 100
 _LINK_RATIO = 0.6
 _MIN_LINKS = 3
-# A block of several links with only a label around them ("分享到：", "【字号：】").
-_LABEL_ONLY = 6
+# Letters outside the links that still make a block "links with a label" (分享到,
+# 【字号】, 您当前的位置 … 正文) and the most a link list's caption may have.
+_LABEL_ONLY = 10
+_CRUMB = re.compile(r"(?:您|你)?(?:当前|现在|所在)?的?(?:位置|路径)\s*[:：]")
+_CRUMB_MAX = 80
+_NON_WORD = re.compile(r"[\W_]+")
 
-_HEADING_MARK = "\x00"
+_HEADING_MARK = "\x00"  # followed by the level digit; NUL never survives decoding
+_MARKS = re.compile("\x00([1-6])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_CJK_CLASS = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_CLASS = (
+    r"\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff\uff00-\uffef"
+)
 # CSS Text 3: a line break in the source between two East Asian wide characters
 # renders as nothing (a browser-style space would split Chinese words).
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK_CLASS}])[ \t]*[\r\n][ \t\r\n]*(?=[{_CJK_CLASS}])")
@@ -74,7 +82,9 @@ _SPACE_RUN = re.compile(r" {2,}")
 _CHARSET_META = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:\-]+)""", re.IGNORECASE
 )
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9._:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(
+    rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9._:\-]+)""", re.IGNORECASE
+)
 # Browsers decode every GB label with the GB18030 decoder (a superset); a page that
 # says gb2312 but uses a GBK-only character is not broken.
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn",
@@ -185,6 +195,7 @@ _GRID_KEY = re.compile(
 )
 _MAX_VALUE = 150
 _SCAN_LIMIT = 400  # nodes looked at when counting keys in a possible grid
+_MAX_VALUE_PIECES = 4
 
 
 def _grid_key(text: str) -> tuple[str, str] | None:
@@ -238,9 +249,16 @@ def _bounded_text(node: LexborNode, limit: int = _SCAN_LIMIT) -> str | None:
     return " ".join(" ".join(parts).split())
 
 
-def _count_keys(node: LexborNode) -> int:
-    """How many grid keys the subtree holds; 0 when it is too big to be a grid."""
-    count = 0
+def _grid_keys(node: LexborNode) -> int:
+    """Number of keys if the subtree is nothing but key/value cells, else -1.
+
+    One caption before the first key is allowed ("基本信息"); after a key come at
+    most a few value pieces (a link, a span). Any other text means the subtree is
+    not a grid but a stretch of page that merely contains one.
+    """
+    keys = 0
+    stray = 0  # text pieces not explained as a key or a value
+    values = 0  # pieces since the last key
     seen = 0
     stack = [node.child]
     while stack:
@@ -248,20 +266,26 @@ def _count_keys(node: LexborNode) -> int:
         while cur is not None:
             seen += 1
             if seen > _SCAN_LIMIT:
-                return 0
+                return -1
             tag = cur.tag
             if tag == "-text":
-                if _grid_key((cur.text_content or "").strip()) is not None:
-                    count += 1
-            elif cur.child is not None:
+                text = (cur.text_content or "").strip()
+                if text:
+                    if _grid_key(text) is not None:
+                        keys += 1
+                        values = 0
+                    elif keys == 0:
+                        stray += 1
+                    else:
+                        values += 1
+                    if stray > 1 or values > _MAX_VALUE_PIECES or len(text) > _MAX_VALUE:
+                        return -1
+            elif tag not in _DROP and cur.child is not None:
                 stack.append(cur.next)
                 cur = cur.child
                 continue
             cur = cur.next
-    return count
-
-
-_LIST_CONTAINERS = frozenset({"table", "dl", "ul", "ol"})
+    return keys
 
 
 @dataclass
@@ -270,7 +294,7 @@ class _Grid:
 
     metadata: dict[str, str] = field(default_factory=dict)
     skip: set[int] = field(default_factory=set)
-    _structured: dict[int, bool] = field(default_factory=dict)
+    _grid: dict[int, int] = field(default_factory=dict)  # mem_id -> _grid_keys()
 
     def take(self, text_node: LexborNode, text: str) -> bool:
         """Record ``text_node`` if it is a structured key cell; True means do not emit it."""
@@ -308,21 +332,22 @@ class _Grid:
         return True
 
     def _is_structured(self, cell: LexborNode) -> bool:
-        # A key counts as page information only inside a table/list/grid that holds at
-        # least two keys: a lone "发布日期：…" line stays in the body for the text steps.
+        # A key counts as page information only inside a table/list/grid made of at
+        # least two key/value pairs and nothing else: a lone "发布日期：…" line, or one
+        # inside the article text, stays in the body for the text-level steps.
         node = cell.parent
-        for _ in range(6):
+        for _ in range(8):
             if node is None or node.tag in ("body", "html"):
                 return False
             ident = node.mem_id
-            known = self._structured.get(ident)
-            if known is None:
-                known = _count_keys(node) >= 2
-                self._structured[ident] = known
-            if known:
-                return True
-            if node.tag in _LIST_CONTAINERS:
+            keys = self._grid.get(ident)
+            if keys is None:
+                keys = _grid_keys(node)
+                self._grid[ident] = keys
+            if keys < 0:
                 return False
+            if keys >= 2:
+                return True
             node = node.parent
         return False
 
@@ -350,6 +375,24 @@ def _page_metadata(tree: LexborHTMLParser) -> tuple[dict[str, str], str]:
     return found, title
 
 
+def _clutter(
+    tag: str, pieces: list[str], start: int, own: int, own_links: int, count: int,
+    lost_list: bool,
+) -> bool:
+    """Whether a closing block is page furniture rather than report text."""
+    plain = own - own_links
+    if tag == "form" and plain < _FORM_MIN_TEXT:
+        return True
+    if count >= _MIN_LINKS and (own_links >= _LINK_RATIO * own or plain <= _LABEL_ONLY):
+        return True  # a menu, a link list, a share bar, font-size toggles
+    if lost_list and own <= _LABEL_ONLY:
+        return True  # the caption of a link list just dropped ("国务院部门网站")
+    if count and own <= _CRUMB_MAX:
+        # A breadcrumb may have only two links; its label gives it away.
+        return _CRUMB.match("".join(pieces[start : start + 4]).lstrip()) is not None
+    return False
+
+
 def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[int, int]]]:
     pieces: list[str] = []
     text_len = 0  # characters of kept text so far
@@ -359,15 +402,16 @@ def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[in
     in_pre = 0
     in_article = 0
     heading = 0  # level of an open heading whose first text is still to come
-    # open elements: (node, tag, pieces index, text_len, link_len, links)
-    frames: list[tuple[LexborNode, str, int, int, int, int]] = []
+    dropped = 0  # link-dense blocks dropped so far
+    # open elements: (node, tag, pieces index, text_len, link_len, links, dropped)
+    frames: list[tuple[LexborNode, str, int, int, int, int, int]] = []
     node: LexborNode | None = body.child
     pieces.append("\n")
     while True:
         if node is None:
             if not frames:
                 break
-            el, tag, start, t0, l0, n0 = frames.pop()
+            el, tag, start, t0, l0, n0, d0 = frames.pop()
             node = el.next
             if tag == "a":
                 in_link -= 1
@@ -379,24 +423,16 @@ def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[in
             elif tag in _HEADINGS:
                 heading = 0
             if tag in _BLOCK:
-                own = text_len - t0
-                own_links = link_len - l0
-                own_count = links - n0
-                drop = tag == "form" and own - own_links < _FORM_MIN_TEXT
-                if (
-                    not drop
-                    and tag not in _NO_DENSITY
-                    and own_count >= _MIN_LINKS
-                    and (own_links >= _LINK_RATIO * own or own - own_links <= _LABEL_ONLY)
+                if tag not in _NO_DENSITY and _clutter(
+                    tag, pieces, start, text_len - t0, link_len - l0, links - n0, dropped > d0
                 ):
-                    drop = True
-                if drop:
                     # Roll back: the block's text must not count for its ancestors either.
                     del pieces[start:]
                     text_len, link_len, links = t0, l0, n0
+                    dropped += 1
                 pieces.append("\n")
             continue
-        tag = node.tag
+        tag = node.tag or "-"
         if tag == "-text":
             if grid.skip and node.mem_id in grid.skip:
                 node = node.next
@@ -404,28 +440,37 @@ def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[in
             raw = node.text_content or ""
             stripped = raw.strip()
             if stripped:
-                if not in_link and grid.take(node, stripped):
+                if (
+                    not in_link
+                    and stripped[0] in _GRID_FIRST
+                    and len(stripped) <= _MAX_VALUE
+                    and grid.take(node, stripped)
+                ):
                     node = node.next
                     continue
                 if heading:
                     pieces.append(f"{_HEADING_MARK}{heading}")
                     heading = 0
                 if in_pre:
-                    raw = _CONTROL.sub("", raw).replace("\r\n", "\n").replace("\r", "\n")
-                else:
-                    raw = _CONTROL.sub("", raw)
+                    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+                elif not raw.isprintable():  # fast path: most text has no tab or newline
                     if "\n" in raw or "\r" in raw:
                         raw = _CJK_BREAK.sub("", raw)
                     raw = _HTML_SPACE.sub(" ", raw)
                 pieces.append(raw)
-                text_len += len(stripped)
+                # Only letters count, so that the "|" and ">" between menu links are
+                # glue; in long text the punctuation share is too small to matter.
+                words = len(stripped)
+                if words <= 40:
+                    words = len(_NON_WORD.sub("", stripped))
+                text_len += words
                 if in_link:
-                    link_len += len(stripped)
+                    link_len += words
             elif raw and not in_pre:
                 pieces.append(" ")
             node = node.next
             continue
-        if tag == "-comment" or tag in _DROP or tag is None or tag.startswith("-"):
+        if tag in _DROP or tag.startswith("-"):  # comments, doctype, unknown nodes
             node = node.next
             continue
         if tag in _CHROME and not in_article:
@@ -449,17 +494,19 @@ def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[in
             in_pre += 1
         if tag in ("article", "main"):
             in_article += 1
-        frames.append((node, tag, len(pieces), text_len, link_len, links))
+        frames.append((node, tag, len(pieces), text_len, link_len, links, dropped))
         node = node.child
     lines: list[str] = []
     headings: list[tuple[int, int]] = []
     for line in "".join(pieces).split("\n"):
         level = 0
-        mark = line.find(_HEADING_MARK)
-        if mark >= 0:
-            level = int(line[mark + 1])
-            line = line[:mark] + line[mark + 2 :]
-        line = _SPACE_RUN.sub(" ", line).strip()
+        if _HEADING_MARK in line:
+            found = _MARKS.findall(line)
+            level = int(found[0])
+            line = _MARKS.sub("", line)
+        if "  " in line:
+            line = _SPACE_RUN.sub(" ", line)
+        line = line.strip()
         if line:
             if level:
                 headings.append((len(lines), level))
@@ -474,6 +521,9 @@ def read_html(data: bytes, source: str) -> Extracted:
     pathologically deep, or has no body text.
     """
     text, encoding = _decode_page(data, source)
+    # Control characters are never text; removing them here also keeps the heading
+    # mark (NUL) unambiguous.
+    text = _CONTROL.sub("", text).lstrip("\ufeff")
     if _too_deep(text):
         raise InputError(source, f"页面标签嵌套超过 {_MAX_DEPTH} 层，无法解析")
     try:

@@ -1,0 +1,120 @@
+"""Legacy Word (.doc) and WPS (.wps) files: converted by LibreOffice when it is installed.
+
+No maintained pure-Python library reads the binary Word format, so we hand the file to
+``soffice --headless --convert-to docx`` in a private temporary directory (with its own
+LibreOffice profile, so that parallel workers and a desktop LibreOffice do not lock
+each other out) and read the result with :func:`~checklist.readers.docx.read_docx`.
+
+Sites also publish files named ``.doc`` that are really a .docx, an HTML page or plain
+text; those are read directly, without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path, PurePath
+
+from ..errors import InputError
+from .base import Extracted
+from .docx import read_docx
+from .html import read_html
+
+__all__ = ["read_legacy"]
+
+NO_CONVERTER = (
+    "旧版 .doc/.wps 格式需要先转换：请用 WPS/Word 另存为 .docx，"
+    "或安装 LibreOffice 后重试（soffice --headless --convert-to docx 文件名）"
+)
+_TIMEOUT = 60.0
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _converter() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"mime-version:")) or b"<body" in head
+
+
+def _run(command: list[str], source: str) -> bytes:
+    """Run the converter; on timeout kill its whole process group. Returns stderr."""
+    try:
+        # soffice is a launcher that starts soffice.bin as a child: a session of its
+        # own lets a timeout kill both instead of orphaning the worker.
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise InputError(source, f"无法启动 LibreOffice（{exc.strerror or exc}）") from None
+    try:
+        _, stderr = process.communicate(timeout=_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)
+            else:  # Windows: no process groups; the launcher is all we can reach
+                process.kill()
+        process.communicate()
+        problem = f"LibreOffice 转换超时（{_TIMEOUT:.0f} 秒），文件可能已损坏"
+        raise InputError(source, problem) from None
+    return stderr or b""
+
+
+def _convert(converter: str, data: bytes, source: str) -> bytes:
+    suffix = PurePath(source).suffix.lower()
+    if suffix not in (".doc", ".wps", ".wpt", ".dot", ".rtf"):
+        suffix = ".doc"
+    with tempfile.TemporaryDirectory(prefix="checklist-legacy-") as tmp:
+        work = Path(tmp)
+        infile = work / f"input{suffix}"
+        infile.write_bytes(data)
+        command = [
+            converter,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(work / "out"),
+            str(infile),
+        ]
+        stderr = _run(command, source)
+        outfile = work / "out" / "input.docx"
+        if not outfile.is_file():
+            detail = stderr.decode("utf-8", "replace").strip().splitlines()
+            hint = f"：{detail[-1][:120]}" if detail else ""
+            raise InputError(source, f"LibreOffice 无法转换该文件，文件可能已损坏或加密{hint}")
+        return outfile.read_bytes()
+
+
+def read_legacy(data: bytes, source: str) -> Extracted:
+    """Read a .doc/.wps file by converting it to .docx with LibreOffice.
+
+    Without LibreOffice on ``PATH`` this raises :class:`~checklist.errors.InputError`
+    telling the user how to convert the file.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        return dataclasses.replace(read_docx(data, source), format="doc")
+    if not data.startswith(_OLE_MAGIC) and _looks_like_html(data):
+        # Many sites serve an HTML page (Word's "save as web page") under a .doc name.
+        return read_html(data, source)
+    if not data:
+        raise InputError(source, "文件是空的")
+    converter = _converter()
+    if converter is None:
+        raise InputError(source, NO_CONVERTER)
+    converted = _convert(converter, data, source)
+    return dataclasses.replace(read_docx(converted, source), format="doc")
