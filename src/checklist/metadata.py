@@ -147,6 +147,14 @@ def _level_of_place(place: str) -> str | None:
     return None
 
 
+def _page_title(value: str | None) -> str | None:
+    """A page's title field when it names the report (``…报告_某某门户网站`` → ``…报告``)."""
+    if not value:
+        return None
+    head = re.split(r"\s?[_|｜]\s?|\s-\s", value.strip())[0].strip()
+    return head if is_title_line(head) else None
+
+
 def _date_from_fields(fields: Mapping[str, str], keys: Sequence[str]) -> tuple[dt.date, str] | None:
     for key in keys:
         value = fields.get(key)
@@ -182,7 +190,7 @@ def extract(
     if layout.title_line is not None:
         title = line_text(layout.title_line)
         spans["title"] = lines[layout.title_line]
-    page_title = page_metadata.get("标题")
+    page_title = _page_title(page_metadata.get("标题"))
 
     issuer: str | None = None
     if layout.signature_org_lines:
