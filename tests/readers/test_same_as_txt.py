@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import checklist
-
 from _samples import LABELS, SAMPLES, sample_path
 
 FORMATS = ("gb18030", "html", "docx", "pdf")
