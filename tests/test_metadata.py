@@ -72,3 +72,14 @@ def test_clutter_is_removed_by_a_general_rule() -> None:
     assert doc.text.splitlines() == [
         "关于2023年度法治政府建设情况的报告", "2023年,我县开展普法12次。", "某某县人民政府", "2024年3月1日"]
     assert len(doc.removed) == 8
+
+
+def test_title_wrapped_onto_two_lines() -> None:
+    doc = checklist.parse("某某县人民政府\n关于2023年度法治政府建设\n情况的报告\n县委：\n2023年，我县开展普法。")
+    assert doc.metadata.title == "关于2023年度法治政府建设情况的报告"
+    assert doc.metadata.year == 2023
+    assert doc.metadata.addressee == "县委"
+    start, end = doc.meta_spans["title"]
+    assert doc.original[start:end] == "关于2023年度法治政府建设\n情况的报告"
+    result = checklist.audit(doc)
+    assert result.requirement("format.title").status == "met"

@@ -37,6 +37,7 @@ class Layout:
     body_first: int  # first line of the body (after title/addressee)
     body_stop: int  # first line of the signature block (or len(lines))
     title_line: int | None
+    title_end_line: int | None  # the title's last line (a title may wrap onto a second line)
     header_org_lines: tuple[int, ...]
     addressee_line: int | None
     signature_org_lines: tuple[int, ...]
@@ -71,10 +72,18 @@ def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
     title_line: int | None = None
     addressee: int | None = None
     orgs: list[int] = []
+    title_end: int | None = None
     first = 0
-    for i, line in enumerate(texts[:12]):
+    i = 0
+    while i < min(12, len(texts)):
+        line = texts[i]
         if title_line is None and is_title_line(line):
-            title_line = i
+            title_line = title_end = i
+        elif (title_line is None and i + 1 < len(texts) and not is_addressee_line(line)
+              and not is_org_line(line) and is_title_line(line + texts[i + 1])
+              and _TITLE_TYPE.search(line)):
+            title_line, title_end = i, i + 1  # 关于2023年度法治政府建设 / 情况的报告
+            i += 1
         elif addressee is None and is_addressee_line(line):
             addressee = i
         elif is_org_line(line) and title_line is None and addressee is None:
@@ -83,7 +92,8 @@ def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
             pass
         else:
             break
-        first = i + 1
+        i += 1
+        first = i
     stop = len(texts)
     sig_orgs: list[int] = []
     sig_date: int | None = None
@@ -102,7 +112,7 @@ def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
         stop = i
     if sig_date is None and not sig_orgs:
         stop = len(texts)
-    return Layout(first, max(stop, first), title_line, tuple(orgs), addressee,
+    return Layout(first, max(stop, first), title_line, title_end, tuple(orgs), addressee,
                   tuple(sig_orgs), sig_date)
 
 
@@ -188,8 +198,9 @@ def extract(
 
     title: str | None = None
     if layout.title_line is not None:
-        title = line_text(layout.title_line)
-        spans["title"] = lines[layout.title_line]
+        end_line = layout.title_end_line if layout.title_end_line is not None else layout.title_line
+        title = "".join(line_text(i) for i in range(layout.title_line, end_line + 1))
+        spans["title"] = (lines[layout.title_line][0], lines[end_line][1])
     page_title = _page_title(page_metadata.get("标题"))
 
     issuer: str | None = None
@@ -213,17 +224,18 @@ def extract(
                 break
 
     year: int | None = None
-    for candidate, where in ((title, "title"), (page_title, None)):
-        if candidate:
-            ym = YEAR_RE.search(candidate)
-            if ym:
-                year = year_value(ym.group("y"))
-                if where and year is not None:
-                    s = spans["title"][0] + ym.start()
-                    spans["year"] = (s, s + len(ym.group()))
-                elif year is not None:
-                    fields_used["year"] = "标题"
-                break
+    if title is not None:
+        ym = YEAR_RE.search(text, *spans["title"])
+        if ym:
+            year = year_value(ym.group("y"))
+            if year is not None:
+                spans["year"] = (ym.start(), ym.end())
+    elif page_title:
+        ym = YEAR_RE.search(page_title)
+        if ym:
+            year = year_value(ym.group("y"))
+            if year is not None:
+                fields_used["year"] = "标题"
     if year is None and layout.body_first < layout.body_stop:
         opening_start, opening_end = lines[layout.body_first]
         ym = YEAR_RE.match(text, opening_start, opening_end)

@@ -38,7 +38,7 @@ class Field(MatcherModel):
             return Outcome(False)
         span = doc.meta_norm_spans.get(self.name)
         if span is not None and "text" in self.sources:
-            text = doc.text[span[0] : span[1]]
+            text = doc.text[span[0] : span[1]].replace("\n", "")
             if self.require_year and not YEAR_RE.search(text):
                 return Outcome(False)
             if self.contains_any and not any(t in text for t in self.contains_any):
