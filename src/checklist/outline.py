@@ -26,7 +26,6 @@ MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
-_ITEM = re.compile(rf"([{_CN}]{{1,3}})是(?![否非])")
 _ITEM_BOUNDARY = frozenset("。；;：:，, )\"")
 # 统一是, 唯一是, 第一是 … : the numeral belongs to a word, not an enumeration
 _WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
@@ -160,7 +159,7 @@ def _items(
     for li in range(*body):
         start, end = lines[li]
         sec = line_section[li]
-        candidates = [(m.start(), cn_to_int(m.group(1)), m.group()) for m in _ITEM.finditer(text, start, end)]
+        candidates = _item_candidates(text, start, end)
         numbers = [c[1] for c in candidates]
         for pos, number, marker in candidates:
             if number is None or number < 1:
@@ -183,6 +182,23 @@ def _items(
         items.append(Item(marker=marker, lead=text[lead_start:lead_start + n], start=pos,
                           lead_start=lead_start, lead_end=lead_start + n, end=nxt, section=sec))
     return tuple(items)
+
+
+_CN_DIGITS = frozenset(_CN)
+
+
+def _item_candidates(text: str, start: int, end: int) -> list[tuple[int, int | None, str]]:
+    """``(position, number, marker)`` of every ``N是`` in the line (found by the 是)."""
+    out = []
+    pos = text.find("是", start, end)
+    while pos != -1:
+        k = pos
+        while k > start and pos - k < 3 and text[k - 1] in _CN_DIGITS:
+            k -= 1
+        if k < pos and (pos + 1 >= end or text[pos + 1] not in "否非"):
+            out.append((k, cn_to_int(text[k:pos]), text[k : pos + 1]))
+        pos = text.find("是", pos + 1, end)
+    return out
 
 
 def _after_heading(text: str, line_start: int, pos: int) -> bool:
