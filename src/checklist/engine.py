@@ -162,11 +162,12 @@ def evaluate(
             warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
         elif i not in used:
             warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
+    findings.extend(quality_findings(ctx, standard, lang))
     score, groups = score_of(results)
     if score is None:
         raise StandardError(standard.source or standard.id,
                             "此标准对该报告没有可计分的要求（全部不适用或权重为 0），不能给出得分")
-    findings.sort(key=lambda f: -SEVERITY_ORDER.get(f.severity, 0))
+    findings.sort(key=lambda f: (f.category != "coverage", -SEVERITY_ORDER.get(f.severity, 0)))
     counts = {s: 0 for s in ("met", "partial", "missing", "not_applicable")}
     for r in results:
         counts[r.status] += 1
@@ -178,6 +179,27 @@ def evaluate(
         lang=lang, document=doc.metadata_dict(), score=score, groups=groups, counts=counts,
         requirements=results, findings=findings, warnings=warnings,
     )
+
+
+def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Finding]:
+    """Run the standard's enabled quality checks; they add findings, never verdicts."""
+    from .quality import CHECKS
+
+    out: list[Finding] = []
+    for code, config in standard.quality.items():
+        if not config.enabled:
+            continue
+        _, check = CHECKS[code]
+        for issue in check(ctx.derive(ctx.scope, True), standard.quality_params(code)):
+            evidence = [evidence_of(ctx.doc, h, lang) for h in issue.hits]
+            first = evidence[0] if evidence else None
+            out.append(Finding(
+                code=code, category="quality", severity=config.severity,
+                message=t(issue.message, lang, **issue.args), suggestion=config.suggestion.get(lang),
+                quote=first.quote if first else None, section=first.section if first else None,
+                start=first.start if first else None, end=first.end if first else None,
+                related=evidence[1:]))
+    return out
 
 
 def score_of(results: Sequence[RequirementResult]) -> tuple[float | None, dict[str, float]]:

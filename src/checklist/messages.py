@@ -61,6 +61,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "text.check_fail": "自查未通过",
         "text.check_reason_score": "得分 {score} 低于要求的 {min}",
         "text.check_reason_severity": "存在{severity}级别的缺失或部分满足项：{ids}",
+        "quality.duplicate_sentence": "句子重复：后文又出现了几乎相同的句子「{other}」",
+        "quality.vague_shortcomings": "不足写得笼统：只有套话（{stock}），没有写明具体领域、单位、数字或事例",
+        "quality.no_figures": (
+            "数字偏少：工作情况部分 {chars} 字中只有 {count} 个数据，"
+            "每千字 {density} 个，低于 {threshold} 个"
+        ),
+        "quality.plan_misses_shortcoming": "下一年度安排没有回应这条不足（涉及：{topics}）",
+        "quality.outdated_framework": (
+            "{year} 年度报告只引用了《法治政府建设实施纲要（2015－2020年）》，"
+            "未引用 2021－2025 年纲要"
+        ),
+        "text.quality": "质量提示",
         "level.province": "省级",
         "level.city": "市级",
         "level.county": "县级",
@@ -120,6 +132,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "text.check_fail": "Self-check failed",
         "text.check_reason_score": "score {score} is below the required {min}",
         "text.check_reason_severity": "{severity} requirements not met: {ids}",
+        "quality.duplicate_sentence": "repeated sentence: nearly the same sentence appears again: \"{other}\"",
+        "quality.vague_shortcomings": (
+            "vague shortcoming: stock phrases only ({stoc"
+            "k}), no field, unit, figure or example named"
+        ),
+        "quality.no_figures": (
+            "few figures: {count} in {chars} characters of the w"
+            "ork sections, {density} per 1,000, below {threshold}"
+        ),
+        "quality.plan_misses_shortcoming": "no item of next year's plan answers this shortcoming ({topics})",
+        "quality.outdated_framework": "a report on {year} cites only the 2015-2020 outline, not the 2021-2025 one",
+        "text.quality": "Quality notes",
         "level.province": "province",
         "level.city": "city",
         "level.county": "county",

@@ -57,6 +57,7 @@ class Finding(_Model):
     """A gap or a quality problem, with what to do about it."""
 
     code: str
+    category: Literal["coverage", "quality"] = "coverage"
     severity: str
     message: str
     suggestion: str | None = None
@@ -64,6 +65,7 @@ class Finding(_Model):
     section: str | None = None
     start: int | None = None
     end: int | None = None
+    related: list[Evidence] = []  # further places the finding rests on (the repeated sentence)
 
 
 class ToolInfo(_Model):

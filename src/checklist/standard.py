@@ -144,6 +144,24 @@ class Override(_Strict):
         return value
 
 
+class QualityConfig(_Strict):
+    """A quality check as configured in a standard's ``quality:`` block."""
+
+    enabled: bool = True
+    severity: Severity = "minor"
+    suggestion: I18n
+    params: dict[str, Any] = {}
+
+
+class QualityOverride(_Strict):
+    """What a profile may change in an inherited quality check."""
+
+    enabled: bool | None = None
+    severity: Severity | None = None
+    suggestion: I18n | None = None
+    params: dict[str, Any] | None = None
+
+
 class StandardFile(_Strict):
     """A standard as written in its YAML file."""
 
@@ -158,6 +176,7 @@ class StandardFile(_Strict):
     groups: dict[str, I18n] = {}
     requirements: list[dict[str, Any]] = []
     overrides: dict[str, Override] = {}
+    quality: dict[str, dict[str, Any]] = {}
 
 
 class Standard(_Strict):
@@ -174,7 +193,15 @@ class Standard(_Strict):
     parameters: dict[str, Any] = {}
     groups: dict[str, I18n] = {}
     requirements: list[Requirement]
+    quality: dict[str, QualityConfig] = {}
     source: str = ""
+
+    def quality_params(self, code: str) -> Any:
+        """The validated parameter model of quality check ``code``."""
+        from .quality import CHECKS
+
+        params_model, _ = CHECKS[code]
+        return params_model.model_validate(self.quality[code].params)
 
     def requirement(self, rid: str) -> Requirement:
         """The requirement with id (or alias) ``rid``."""
@@ -387,11 +414,43 @@ def _load(
                                 line=lines.get(("requirements", i, "group")), key="group")
     params = dict(parent.parameters) if parent else {}
     params.update(spec.parameters)
+    quality = _merge_quality(label, lines, dict(parent.quality) if parent else {}, spec.quality)
     if not requirements:
         raise StandardError(label, "标准中没有任何要求")
     return Standard(
         id=spec.id, version=spec.version, title=spec.title, description=spec.description,
         basis=spec.basis or (parent.basis if parent else []), extends=spec.extends,
         chain=[*(parent.chain if parent else []), spec.id], applies_to=spec.applies_to,
-        parameters=params, groups=groups, requirements=requirements, source=label,
+        parameters=params, groups=groups, requirements=requirements, quality=quality, source=label,
     )
+
+
+def _merge_quality(
+    label: str, lines: dict[tuple[Any, ...], int], inherited: dict[str, QualityConfig],
+    given: dict[str, dict[str, Any]],
+) -> dict[str, QualityConfig]:
+    """Validate the ``quality:`` block and merge it over the inherited one."""
+    from .quality import CHECKS
+
+    out = dict(inherited)
+    for code, raw in given.items():
+        where = ("quality", code)
+        if code not in CHECKS:
+            raise StandardError(label, f"未知的质量检查 {code!r}（可用：{', '.join(CHECKS)}）",
+                                line=lines.get(where), key=f"quality.{code}")
+        try:
+            if code in out:
+                change = QualityOverride.model_validate(raw)
+                base = out[code]
+                merged = base.model_dump()
+                merged.update({k: v for k, v in change.model_dump(exclude_none=True).items() if k != "params"})
+                merged["params"] = {**base.params, **(change.params or {})}
+                config = QualityConfig.model_validate(merged)
+            else:
+                config = QualityConfig.model_validate(raw)
+            CHECKS[code][0].model_validate(config.params)
+        except ValidationError as exc:
+            _raise_validation(label, exc, where, lines)
+            raise
+        out[code] = config
+    return out

@@ -34,6 +34,9 @@ class Deadline(MatcherModel):
         meta = ctx.doc.metadata
         if meta.year is None:
             return Outcome(False, note="no_year")
+        legacy = params.get("before_2019")
+        if meta.year < 2019 and isinstance(legacy, dict) and self.month is None:
+            month, day = int(legacy.get("month", month)), int(legacy.get("day", day))
         for name in self.use:
             when = getattr(meta, name)
             if when is None:

@@ -45,6 +45,18 @@ def render_text(result: AuditResult, lang: str = "zh") -> str:
                                       expires=r.waived.expires or ""))
         elif r.suggestion:
             lines.append(f"    {t('text.suggestion', lang)}：{r.suggestion}")
+    quality = [f for f in result.findings if f.category == "quality"]
+    if quality:
+        lines.append("")
+        lines.append(f"-- {t('text.quality', lang)} --")
+        for f in quality:
+            where = f"〔{f.section}〕" if f.section else ""
+            lines.append(f"  ! {f.code}（{t(f'severity.{f.severity}', lang)}）{where}")
+            lines.append(f"    {f.message}")
+            if f.quote:
+                lines.append(f"    {t('text.evidence', lang)}：{_clip(f.quote)}")
+            if f.suggestion:
+                lines.append(f"    {t('text.suggestion', lang)}：{f.suggestion}")
     if result.warnings:
         lines.append("")
         lines.append(f"-- {t('text.warnings', lang)} --")

@@ -1,0 +1,60 @@
+"""``quality.duplicate_sentence``: the same or nearly the same sentence twice.
+
+Sentences are compared without outline markers, punctuation and blanks; two are the
+same when rapidfuzz's ratio is at least ``similarity`` (``清理取消了…`` vs ``清理取消…``)
+and they carry the same numbers (a sentence repeated with other figures is a new fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+from rapidfuzz import fuzz
+
+from ..matchers.base import Context, Hit
+from ..regions import HEADER, SIGNATURE
+from .base import CheckParams, Issue, strip_marker
+
+_NOISE = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+class Params(CheckParams):
+    """Parameters of the duplicate-sentence check."""
+
+    similarity: float = Field(default=0.9, gt=0, le=1)
+    min_chars: int = Field(default=12, ge=4)
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """One issue per sentence that repeats an earlier one."""
+    doc = ctx.doc
+    keyed: list[tuple[str, int, int, tuple[str, ...]]] = []  # key, start, end, numbers
+    for s in doc.sentences:
+        if ctx.regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
+            continue
+        text, cut = strip_marker(doc.text[s.start : s.end])
+        key = _NOISE.sub("", text)
+        if len(key) >= params.min_chars:
+            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key))))
+    issues: list[Issue] = []
+    repeated: set[int] = set()
+    order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
+    for a_pos, a in enumerate(order):
+        key_a = keyed[a][0]
+        for b in order[a_pos + 1 :]:
+            key_b = keyed[b][0]
+            if len(key_a) < params.similarity * len(key_b):
+                break
+            first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
+            if second in repeated or keyed[a][3] != keyed[b][3]:
+                continue
+            if key_a == key_b or fuzz.ratio(key_a, key_b) >= 100 * params.similarity:
+                repeated.add(second)
+                one, two = keyed[first], keyed[second]
+                issues.append(Issue("quality.duplicate_sentence",
+                                    {"other": doc.quote(two[1], two[2])[0]},
+                                    (Hit(one[1], one[2]), Hit(two[1], two[2]))))
+    issues.sort(key=lambda i: i.hits[0].start)
+    return issues

@@ -1,0 +1,78 @@
+"""Quality findings: YAML passages that must and must not trigger each check; samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import checklist
+from _samples import LABELS, SAMPLES, sample_path
+from checklist.errors import StandardError
+from checklist.standard import load_standard
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "quality.yaml").read_text(encoding="utf-8"))
+
+
+def quality_codes(result: checklist.AuditResult) -> list[str]:
+    return sorted({f.code for f in result.findings if f.category == "quality"})
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_quality_case(case: dict[str, Any]) -> None:
+    result = checklist.audit(case["text"], "national")
+    assert quality_codes(result) == sorted(case["codes"])
+    for f in result.findings:
+        if f.category == "quality":
+            assert f.suggestion and f.message
+            doc = checklist.parse(case["text"])
+            for e in [*([] if f.start is None else [f]), *f.related]:
+                assert doc.original[e.start:e.end] == e.quote  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_labelled_findings_on_samples(name: str) -> None:
+    result = checklist.audit(sample_path(name))
+    for want in LABELS[name].get("findings", []):
+        found = [f for f in result.findings if f.code == want["code"]]
+        assert any(want["quote"] in (f.quote or "") for f in found), (name, want, found)
+
+
+def test_quality_findings_do_not_change_the_score() -> None:
+    text = "一、主要做法\n全面清理了行政审批中介服务收费项目。全面清理行政审批中介服务收费项目。"
+    with_checks = checklist.audit(text, "national")
+    std = load_standard("national")
+    no_quality = std.model_copy(update={"quality": {}})
+    assert checklist.audit(text, no_quality).score == with_checks.score
+
+
+def test_profile_can_switch_off_and_tune_a_check(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\nquality:\n"
+                    "  quality.duplicate_sentence: {enabled: false}\n"
+                    "  quality.no_figures: {params: {per_1000: 50}}\n", encoding="utf-8")
+    std = load_standard(path)
+    assert std.quality["quality.duplicate_sentence"].enabled is False
+    assert std.quality_params("quality.no_figures").per_1000 == 50
+    assert std.quality_params("quality.no_figures").min_chars == 200  # inherited
+
+
+@pytest.mark.parametrize("body", [
+    "quality:\n  quality.nope: {suggestion: {zh: x}}\n",
+    "quality:\n  quality.no_figures: {params: {per_thousand: 2}}\n",
+])
+def test_bad_quality_block(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text("id: q\nversion: '1'\ntitle: {zh: q}\nextends: national\n" + body, encoding="utf-8")
+    with pytest.raises(StandardError):
+        load_standard(path)
+
+
+def test_deadline_before_2019_is_the_end_of_the_first_quarter() -> None:
+    text = "关于2018年度法治政府建设情况的报告\n2018年，我县开展普法12次。\n某某县人民政府\n2019年4月1日"
+    assert checklist.audit(text, "national").requirement("format.deadline").status == "missing"
+    later = text.replace("2018", "2020").replace("2019年4月1日", "2021年4月1日")
+    assert checklist.audit(later, "national").requirement("format.deadline").status == "met"
