@@ -197,11 +197,14 @@ class Standard(_Strict):
     source: str = ""
 
     def quality_params(self, code: str) -> Any:
-        """The validated parameter model of quality check ``code``."""
+        """The validated parameter model of quality check ``code`` (validated once)."""
+        return self._quality_params[code]
+
+    @functools.cached_property
+    def _quality_params(self) -> dict[str, Any]:
         from .quality import CHECKS
 
-        params_model, _ = CHECKS[code]
-        return params_model.model_validate(self.quality[code].params)
+        return {code: CHECKS[code][0].model_validate(cfg.params) for code, cfg in self.quality.items()}
 
     def requirement(self, rid: str) -> Requirement:
         """The requirement with id (or alias) ``rid``."""

@@ -8,9 +8,10 @@ and they carry the same numbers (a sentence repeated with other figures is a new
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pydantic import Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..matchers.base import Context, Hit
 from ..regions import HEADER, SIGNATURE
@@ -41,20 +42,26 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     issues: list[Issue] = []
     repeated: set[int] = set()
     order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
+    lengths = [len(keyed[i][0]) for i in order]
+    cutoff = 100 * params.similarity
     for a_pos, a in enumerate(order):
         key_a = keyed[a][0]
-        for b in order[a_pos + 1 :]:
-            key_b = keyed[b][0]
-            if len(key_a) < params.similarity * len(key_b):
-                break
+        # only sentences whose length allows the similarity can match; rapidfuzz
+        # scores that window in one call
+        stop = bisect_right(lengths, len(key_a) / params.similarity, lo=a_pos + 1)
+        window = [keyed[b][0] for b in order[a_pos + 1 : stop]]
+        if not window:
+            continue
+        for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=None):
+            b = order[a_pos + 1 + k]
             first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
             if second in repeated or keyed[a][3] != keyed[b][3]:
                 continue
-            if key_a == key_b or fuzz.ratio(key_a, key_b) >= 100 * params.similarity:
-                repeated.add(second)
-                one, two = keyed[first], keyed[second]
-                issues.append(Issue("quality.duplicate_sentence",
-                                    {"other": doc.quote(two[1], two[2])[0]},
-                                    (Hit(one[1], one[2]), Hit(two[1], two[2]))))
+            repeated.add(second)
+            one, two = keyed[first], keyed[second]
+            issues.append(Issue("quality.duplicate_sentence",
+                                {"other": doc.quote(two[1], two[2])[0]},
+                                (Hit(one[1], one[2]), Hit(two[1], two[2]))))
     issues.sort(key=lambda i: i.hits[0].start)
     return issues
