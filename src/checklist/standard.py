@@ -32,6 +32,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+def _as_condition(value: Any) -> Any:
+    """``applies: {level: [...]}`` becomes a :class:`When` condition."""
+    return When.model_validate(value) if isinstance(value, dict) else value
+
+
 class I18n(_Strict):
     """A text in Chinese, optionally in English."""
 
@@ -97,12 +102,7 @@ class Requirement(_Strict):
         except MatcherSyntaxError as exc:
             raise ValueError(f"{exc} @{'.'.join(map(str, exc.path))}") from None
 
-    @field_validator("applies", mode="before")
-    @classmethod
-    def _applies(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return When.model_validate(value)
-        return value
+    _applies = field_validator("applies", mode="before")(classmethod(lambda cls, v: _as_condition(v)))
 
     @field_validator("scope")
     @classmethod
@@ -136,12 +136,7 @@ class Override(_Strict):
     examples: list[Example] | None = None
     basis: list[Basis] | None = None
 
-    @field_validator("applies", mode="before")
-    @classmethod
-    def _applies(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return When.model_validate(value)
-        return value
+    _applies = field_validator("applies", mode="before")(classmethod(lambda cls, v: _as_condition(v)))
 
 
 class QualityConfig(_Strict):
