@@ -76,3 +76,18 @@ def test_deadline_before_2019_is_the_end_of_the_first_quarter() -> None:
     assert checklist.audit(text, "national").requirement("format.deadline").status == "missing"
     later = text.replace("2018", "2020").replace("2019年4月1日", "2021年4月1日")
     assert checklist.audit(later, "national").requirement("format.deadline").status == "met"
+
+
+def test_a_profile_can_give_a_quality_check_weight(tmp_path: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text("id: w\nversion: '1'\ntitle: {zh: w}\nextends: national\nquality:\n"
+                    "  quality.duplicate_sentence: {weight: 3, title: {zh: 无重复句子}}\n", encoding="utf-8")
+    std = load_standard(path)
+    dup = "一、主要做法\n全面清理了行政审批中介服务收费项目。全面清理行政审批中介服务收费项目。"
+    clean = "一、主要做法\n全面清理了行政审批中介服务收费项目。开展普法12次。"
+    bad, good = checklist.audit(dup, std), checklist.audit(clean, std)
+    assert bad.requirement("quality.duplicate_sentence").status == "missing"
+    assert bad.requirement("quality.duplicate_sentence").evidence
+    assert good.requirement("quality.duplicate_sentence").status == "met"
+    assert bad.groups["quality"] == 0.0 and good.groups["quality"] == 100.0
+    assert bad.score < good.score

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import ahocorasick
 
@@ -162,7 +162,9 @@ def evaluate(
             warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
         elif i not in used:
             warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
-    findings.extend(quality_findings(ctx, standard, lang))
+    quality = quality_findings(ctx, standard, lang)
+    findings.extend(quality)
+    results.extend(weighted_quality(standard, quality, lang))
     score, groups = score_of(results)
     if score is None:
         raise StandardError(standard.source or standard.id,
@@ -199,6 +201,24 @@ def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Findin
                 quote=first.quote if first else None, section=first.section if first else None,
                 start=first.start if first else None, end=first.end if first else None,
                 related=evidence[1:]))
+    return out
+
+
+def weighted_quality(standard: Standard, findings: Sequence[Finding], lang: str) -> list[RequirementResult]:
+    """Quality checks a profile gave weight: a scored line each (met when nothing was found)."""
+    out = []
+    for code, config in standard.quality.items():
+        if not config.enabled or config.weight <= 0:
+            continue
+        mine = [f for f in findings if f.code == code]
+        title = config.title.get(lang) if config.title else code
+        status: Literal["met", "missing"] = "missing" if mine else "met"
+        evidence = [Evidence(quote=f.quote or "", section=f.section or "", start=f.start, end=f.end)
+                    for f in mine if f.quote]
+        out.append(RequirementResult(
+            id=code, title=title, group="quality", status=status, severity=config.severity,
+            weight=config.weight, evidence=evidence, message=t(f"msg.{status}", lang, title=title),
+            suggestion=config.suggestion.get(lang) if mine else None))
     return out
 
 

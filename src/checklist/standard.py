@@ -144,6 +144,10 @@ class QualityConfig(_Strict):
 
     enabled: bool = True
     severity: Severity = "minor"
+    # 0: a finding only. Above 0 the check also counts in the score, in group "quality":
+    # met when it finds nothing, missing otherwise.
+    weight: float = Field(default=0, ge=0)
+    title: I18n | None = None
     suggestion: I18n
     params: dict[str, Any] = {}
 
@@ -153,6 +157,8 @@ class QualityOverride(_Strict):
 
     enabled: bool | None = None
     severity: Severity | None = None
+    weight: float | None = Field(default=None, ge=0)
+    title: I18n | None = None
     suggestion: I18n | None = None
     params: dict[str, Any] | None = None
 
