@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from . import clutter, metadata, outline
 from .document import Document, Removed
 from .errors import InputError
+from .limits import Limits, current, exceeded, using
 from .normalize import join_lines, line_spans, normalize_lines
 from .readers import Extracted, extract
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a real report is well under 10 MB, even as PDF
 
 
 def read(
@@ -21,28 +21,35 @@ def read(
     format: str | None = None,
     name: str | None = None,
     to_simplified: bool = False,
-    max_bytes: int = MAX_INPUT_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read one report from a path or from bytes.
 
     ``format`` forces a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``); otherwise
     it is sniffed from the content and the name. ``to_simplified`` converts traditional
     characters (needs the ``opencc`` extra). Raises :class:`InputError` for anything
-    that cannot be read.
+    that cannot be read. ``limits`` (see :mod:`checklist.limits`) overrides the limits in
+    force; ``max_bytes`` overrides just the input size.
     """
-    if isinstance(source, bytes):
-        label = name or "<bytes>"
-        if len(source) > max_bytes:
-            raise InputError(label, f"文件过大（{len(source)} 字节，上限 {max_bytes} 字节）")
-        data = source
-    else:
-        path = Path(source)
-        label = name or str(path)
-        data = _read_bytes(path, label, max_bytes)
-    if not data.strip():
-        raise InputError(label, "文件为空")
-    extracted = extract(data, label, format)
-    return build(extracted, label, hashlib.sha256(data).hexdigest(), to_simplified=to_simplified)
+    with using(limits) as active:
+        if max_bytes is not None:
+            active = replace(active, max_input_bytes=max_bytes)
+        with using(active):
+            if isinstance(source, bytes):
+                label = name or "<bytes>"
+                if len(source) > active.max_input_bytes:
+                    raise InputError(label, "文件过大：" + exceeded("max_input_bytes", len(source),
+                                                                 active.max_input_bytes))
+                data = source
+            else:
+                path = Path(source)
+                label = name or str(path)
+                data = _read_bytes(path, label, active.max_input_bytes)
+            if not data.strip():
+                raise InputError(label, "文件为空")
+            extracted = extract(data, label, format)
+            return build(extracted, label, hashlib.sha256(data).hexdigest(), to_simplified=to_simplified)
 
 
 def parse(text: str, *, source: str = "<text>", to_simplified: bool = False) -> Document:
@@ -59,7 +66,7 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
             raise InputError(label, "这是一个文件夹，不是文件")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(label, f"文件过大（{size} 字节，上限 {max_bytes} 字节）")
+            raise InputError(label, "文件过大：" + exceeded("max_input_bytes", size, max_bytes))
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError(label, "文件不存在") from None
@@ -74,6 +81,9 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
 def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool = False) -> Document:
     """Turn extracted text into a :class:`Document`."""
     original = extracted.text
+    limit = current().max_text_chars
+    if len(original) > limit:
+        raise InputError(source, "正文过长：" + exceeded("max_text_chars", len(original), limit))
     spans = line_spans(original)
     nlines = normalize_lines(original, spans, to_simplified=to_simplified)
     verdicts, text_meta = clutter.classify([nl.text for nl in nlines])

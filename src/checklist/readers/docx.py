@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
+from ..limits import current, exceeded
 from .base import Extracted
 
 __all__ = ["read_docx"]
@@ -41,7 +42,6 @@ _CELL_SEP = "\t"  # one table row is one line; a tab keeps the cells apart
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _MAX_LEVEL = 6
 _PLAIN_DOCUMENT = b"wordprocessingml.document.main+xml"
-_MAX_UNPACKED = 512 * 1024 * 1024  # refuse zip bombs before python-docx inflates them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -66,8 +66,11 @@ def _check_package(data: bytes, source: str) -> None:
                 else:
                     what = "ZIP 压缩包中没有 word/document.xml，不是 .docx 文件"
                 raise InputError(source, what)
-            if sum(info.file_size for info in package.infolist()) > _MAX_UNPACKED:
-                raise InputError(source, ".docx 解压后过大，疑似损坏或恶意文件")
+            unpacked = sum(info.file_size for info in package.infolist())
+            limit = current().max_unpacked_bytes
+            if unpacked > limit:
+                raise InputError(source, ".docx 解压后过大，疑似压缩炸弹或损坏："
+                                 + exceeded("max_unpacked_bytes", unpacked, limit))
             types = b""
             if "[Content_Types].xml" in names:
                 types = package.read("[Content_Types].xml")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import InputError
+from ..limits import current, exceeded
 from .base import Extracted
 from .text import decode
 
@@ -146,15 +147,14 @@ def _decode_page(data: bytes, source: str) -> tuple[str, str]:
 
 # Real pages nest a few dozen levels. Lexbor needs time quadratic in the depth of
 # unclosed block elements, so a page nesting thousands of them is refused up front.
-_MAX_DEPTH = 3000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th",
                    "option"})
 
 
-def _too_deep(text: str) -> bool:
-    if text.count("<") < _MAX_DEPTH:
+def _too_deep(text: str, max_depth: int) -> bool:
+    if text.count("<") < max_depth:
         return False
     depth = 0
     for match in _TAG.finditer(text):
@@ -165,7 +165,7 @@ def _too_deep(text: str) -> bool:
             depth = max(0, depth - 1)
         else:
             depth += 1
-            if depth > _MAX_DEPTH:
+            if depth > max_depth:
                 return True
     return False
 
@@ -524,8 +524,10 @@ def read_html(data: bytes, source: str) -> Extracted:
     # Control characters are never text; removing them here also keeps the heading
     # mark (NUL) unambiguous.
     text = _CONTROL.sub("", text).lstrip("\ufeff")
-    if _too_deep(text):
-        raise InputError(source, f"页面标签嵌套超过 {_MAX_DEPTH} 层，无法解析")
+    max_depth = current().max_html_depth
+    if _too_deep(text, max_depth):
+        problem = exceeded("max_html_depth", max_depth + 1, max_depth)
+        raise InputError(source, "页面标签嵌套过深，无法安全解析：" + problem)
     try:
         tree = LexborHTMLParser(text)
         metadata, title = _page_metadata(tree)
