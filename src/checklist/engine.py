@@ -156,6 +156,9 @@ def evaluate(
                 code=req.id, severity=req.severity, message=message, suggestion=suggestion,
                 quote=first.quote if first else None, section=first.section if first else None,
                 start=first.start if first else None, end=first.end if first else None))
+    not_report = not_a_report(doc, standard)
+    if not_report:
+        warnings.insert(0, t("warn.not_a_report", lang, **not_report))
     ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
     for i, w in enumerate(waivers):
         if w.requirement not in ids:
@@ -181,6 +184,17 @@ def evaluate(
         lang=lang, document=doc.metadata_dict(), score=score, groups=groups, counts=counts,
         requirements=results, findings=findings, warnings=warnings,
     )
+
+
+def not_a_report(doc: Document, standard: Standard) -> dict[str, int] | None:
+    """Counts for the warning when the text lacks the words every report uses, else None."""
+    signals = standard.parameters.get("report_signals")
+    if not isinstance(signals, dict):
+        return None
+    terms = [str(x) for x in signals.get("terms", [])]
+    need = int(signals.get("min_distinct", 0))
+    found = sum(1 for term in terms if term in doc.text)
+    return {"found": found, "min": need} if found < need else None
 
 
 def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Finding]:

@@ -30,6 +30,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "note.no_year": "无法确定报告所属年度，无法核实",
         "note.conflict": "年份不一致：报告年度为 {year} 年，但出现 {found}",
         "waived": "已豁免：{reason}（{owner}，有效期至 {expires}）",
+        "warn.not_a_report": "此文件不像法治政府建设年度报告（只出现 {found} 个常见用语，至少应有 {min} 个），得分没有意义",
         "warn.waiver_expired": "豁免已过期：{requirement}（{reason}，到期 {expires}）",
         "warn.waiver_unused": "豁免未被使用：{requirement}（选择器 {report}）",
         "warn.waiver_unknown": "豁免引用了不存在的要求：{requirement}",
@@ -101,6 +102,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "note.no_year": "the reported year is unknown; cannot be verified",
         "note.conflict": "inconsistent years: the report is on {year}, but it has {found}",
         "waived": "Waived: {reason} ({owner}, until {expires})",
+        "warn.not_a_report": "this file does not look like a rule-of-law government report "
+        "({found} of the usual words, at least {min} expected); the score means nothing",
         "warn.waiver_expired": "expired waiver: {requirement} ({reason}, expired {expires})",
         "warn.waiver_unused": "unused waiver: {requirement} (selector {report})",
         "warn.waiver_unknown": "waiver names an unknown requirement: {requirement}",

@@ -29,9 +29,11 @@ def render_text(result: AuditResult, lang: str = "zh") -> str:
         f"{t('text.standard', lang)}：{result.standard.id} {result.standard.version}（{result.standard.reason or ''}）",
         f"{t('text.score', lang)}：{result.score:.1f} / 100",
         f"{t('text.groups', lang)}：" + "  ".join(f"{g} {v:.1f}" for g, v in result.groups.items()),
-        "",
-        f"-- {t('text.requirements', lang)} --",
     ]
+    if result.warnings:  # shown first: a warning may say the score means nothing
+        lines.append(f"{t('text.warnings', lang)}：")
+        lines.extend(f"  ! {w}" for w in result.warnings)
+    lines += ["", f"-- {t('text.requirements', lang)} --"]
     for r in result.requirements:
         lines.append(f"{_MARK[r.status]} [{status_label(r, lang)}] {r.id}  {r.title}"
                      f"（{t(f'severity.{r.severity}', lang)}，{r.weight:g}）")
@@ -57,10 +59,6 @@ def render_text(result: AuditResult, lang: str = "zh") -> str:
                 lines.append(f"    {t('text.evidence', lang)}：{_clip(f.quote)}")
             if f.suggestion:
                 lines.append(f"    {t('text.suggestion', lang)}：{f.suggestion}")
-    if result.warnings:
-        lines.append("")
-        lines.append(f"-- {t('text.warnings', lang)} --")
-        lines.extend(f"  {w}" for w in result.warnings)
     return "\n".join(lines) + "\n"
 
 
