@@ -11,7 +11,7 @@ from .document import Document
 from .engine import evaluate, judge, make_context
 from .messages import t
 from .reading import parse, read
-from .result import AuditResult
+from .result import AuditResult, RemovedSpan
 from .standard import Standard, load_standard
 from .waivers import WaiverEntry
 
@@ -63,16 +63,23 @@ def audit(
     waivers: Sequence[WaiverEntry] = (),
     format: str | None = None,
     today: dt.date | None = None,
+    keep_text: bool = False,
 ) -> AuditResult:
     """Audit one report.
 
     ``source`` is a path, bytes, the report's text, or a :class:`Document`.
     ``standard`` is a shipped id (``national``, ``township``, ``department``), a YAML
     path, a loaded :class:`Standard`, or ``None`` to choose by the issuer's level.
+    ``keep_text`` keeps the report's original text and removed clutter in the result
+    (``text``, ``removed``), for the HTML report's document view.
     """
     doc = to_document(source, format=format)
     std, reason = choose_standard(doc, standard, lang)
-    return evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
+    result = evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
+    if keep_text:
+        removed = [RemovedSpan(start=r.start, end=r.end, reason=r.reason) for r in doc.removed]
+        result = result.model_copy(update={"text": doc.original, "removed": removed})
+    return result
 
 
 def example_failures(standard: Standard) -> list[str]:

@@ -30,7 +30,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "note.no_year": "无法确定报告所属年度，无法核实",
         "note.conflict": "年份不一致：报告年度为 {year} 年，但出现 {found}",
         "waived": "已豁免：{reason}（{owner}，有效期至 {expires}）",
-        "warn.not_a_report": "此文件不像法治政府建设年度报告（只出现 {found} 个常见用语，至少应有 {min} 个），得分没有意义",
+        "warn.not_a_report": (
+            "此文件不像法治政府建设年度报告（只出现 {found} 个常见用语，至少应有 {min} 个），得分没有意义"
+        ),
         "warn.waiver_expired": "豁免已过期：{requirement}（{reason}，到期 {expires}）",
         "warn.waiver_unused": "豁免未被使用：{requirement}（选择器 {report}）",
         "warn.waiver_unknown": "豁免引用了不存在的要求：{requirement}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = 1
 
@@ -68,6 +68,14 @@ class Finding(_Model):
     related: list[Evidence] = []  # further places the finding rests on (the repeated sentence)
 
 
+class RemovedSpan(_Model):
+    """A line of website clutter taken out of the body (original offsets), and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
 class ToolInfo(_Model):
     """Which tool produced the result."""
 
@@ -99,6 +107,20 @@ class AuditResult(_Model):
     requirements: list[RequirementResult]
     findings: list[Finding]
     warnings: list[str] = []
+    # The report's original text and its removed clutter, kept only on request
+    # (``audit(..., keep_text=True)``) for the HTML document view; evidence offsets index
+    # ``text``. Left out of the JSON when absent, so the contract is unchanged without them.
+    text: str | None = None
+    removed: list[RemovedSpan] = []
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_text(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("text") is None:
+            data.pop("text", None)
+        if not data.get("removed"):
+            data.pop("removed", None)
+        return data
 
     def requirement(self, rid: str) -> RequirementResult:
         """The verdict on requirement ``rid``."""
