@@ -293,6 +293,18 @@ def _line_for(lines: dict[tuple[Any, ...], int], loc: Iterable[Any]) -> int | No
     return lines.get(())
 
 
+# pydantic's messages for the errors a standard's author makes, in the users' language
+_PYDANTIC_ZH = {
+    "extra_forbidden": "未知的键", "missing": "缺少必填键",
+    "float_parsing": "应为数字", "float_type": "应为数字", "int_parsing": "应为整数", "int_type": "应为整数",
+    "string_type": "应为文本", "bool_parsing": "应为 true 或 false", "bool_type": "应为 true 或 false",
+    "list_type": "应为列表", "dict_type": "应为映射（键: 值）", "model_type": "应为映射（键: 值）",
+    "string_pattern_mismatch": "格式不对（id 应为小写字母、点和下划线，如 core.measures）",
+    "too_short": "不能为空", "date_from_datetime_parsing": "应为日期（如 2026-12-31）",
+    "date_parsing": "应为日期（如 2026-12-31）",
+}
+
+
 def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
                       lines: dict[tuple[Any, ...], int]) -> None:
     err = exc.errors()[0]
@@ -305,10 +317,11 @@ def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
         loc = (*loc, *[int(p) if p.isdigit() else p for p in inner.split(".") if p])
     full = (*prefix, *loc)
     key = ".".join(str(p) for p in full)
-    if err["type"] == "extra_forbidden":
-        msg = "未知的键"
-    elif err["type"] == "missing":
-        msg = "缺少必填键"
+    msg = _PYDANTIC_ZH.get(err["type"], msg)
+    if err["type"] == "literal_error" and "expected" in err.get("ctx", {}):
+        msg = f"取值应为 {err['ctx']['expected']}"
+    elif err["type"] in ("greater_than_equal", "greater_than") and err.get("ctx"):
+        msg = f"应不小于 {next(iter(err['ctx'].values()))}"
     raise StandardError(label, msg.removeprefix("Value error, "), line=_line_for(lines, full),
                         key=key or extra or None)
 

@@ -77,6 +77,14 @@ def _check_package(data: bytes, source: str) -> None:
             if _PLAIN_DOCUMENT not in types and (b"macroEnabled" in types or b"template" in types):
                 # python-docx opens only plain documents (.docm/.dotx/.dotm are refused).
                 raise InputError(source, "这是启用宏的 Word 文档或模板，请另存为 .docx 后重试")
+            for name in sorted(names):
+                # Word never writes a DOCTYPE; one in a part is an XXE or entity-bomb attempt.
+                if name.endswith((".xml", ".rels")):
+                    with package.open(name) as part:
+                        head = part.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise InputError(source, f".docx 的 {name} 含有 DOCTYPE/实体声明"
+                                         "（可能是 XXE 或 XML 炸弹），已拒绝")
     except (
         zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
         RuntimeError, NotImplementedError,
