@@ -15,9 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checklist
-from checklist.errors import InputError
-
 from _samples import SAMPLES, sample_path
+from checklist.errors import InputError
 
 LINES = [line for name in SAMPLES for line in sample_path(name).read_text(encoding="utf-8").splitlines()]
 LONG = int(os.environ.get("CHECKLIST_FUZZ", "0"))
