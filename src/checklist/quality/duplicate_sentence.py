@@ -1,8 +1,9 @@
 """``quality.duplicate_sentence``: the same or nearly the same sentence twice.
 
 Sentences are compared without outline markers, punctuation and blanks; two are the
-same when rapidfuzz's ratio is at least ``similarity`` (``清理取消了…`` vs ``清理取消…``)
-and they carry the same numbers (a sentence repeated with other figures is a new fact).
+same when rapidfuzz's ratio is at least ``similarity`` (``清理取消了…`` vs ``清理取消…``),
+they carry the same numbers (a sentence repeated with other figures is a new fact) and
+they stand in the same part (the plan may restate a heading of the year's work).
 """
 
 from __future__ import annotations
@@ -31,14 +32,16 @@ class Params(CheckParams):
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per sentence that repeats an earlier one."""
     doc = ctx.doc
-    keyed: list[tuple[str, int, int, tuple[str, ...]]] = []  # key, start, end, numbers
+    # key, start, end, numbers, region kinds
+    keyed: list[tuple[str, int, int, tuple[str, ...], frozenset[str]]] = []
     for s in doc.sentences:
-        if ctx.regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
+        kinds = ctx.regions.kinds_at(doc, s.start, s.section)
+        if kinds & {HEADER, SIGNATURE}:
             continue
         text, cut = strip_marker(doc.text[s.start : s.end])
         key = _NOISE.sub("", text)
         if len(key) >= params.min_chars:
-            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key))))
+            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key)), kinds))
     issues: list[Issue] = []
     repeated: set[int] = set()
     order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
@@ -58,6 +61,8 @@ def check(ctx: Context, params: Params) -> list[Issue]:
             first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
             if second in repeated or keyed[a][3] != keyed[b][3]:
                 continue
+            if keyed[a][4] != keyed[b][4]:
+                continue  # a plan restating a heading of the work part is not a copy
             repeated.add(second)
             one, two = keyed[first], keyed[second]
             issues.append(Issue("quality.duplicate_sentence",
