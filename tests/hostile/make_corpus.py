@@ -55,7 +55,7 @@ def _paragraphs(lines: list[str]) -> str:
 
 
 def _zip_bomb() -> bytes:
-    """A tiny .docx whose document.xml inflates to about 2 GB (never inflated by us)."""
+    """A small .docx whose document.xml inflates to 320 MB (above the 256 MB limit)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _DOCX_TYPES)
@@ -64,7 +64,7 @@ def _zip_bomb() -> bytes:
         info.compress_type = zipfile.ZIP_DEFLATED
         with z.open(info, "w", force_zip64=True) as member:
             chunk = b"\x00" * (1 << 20)
-            for _ in range(2048):
+            for _ in range(320):
                 member.write(chunk)
     return buf.getvalue()
 
@@ -116,7 +116,7 @@ def build(out: Path, *, big: bool = True) -> list[tuple[str, Path, str]]:
     add("docx-truncated", "truncated.docx", good[: len(good) // 2], "截断的 .docx")
     add("docx-bad-zip", "badzip.docx", b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(2000)),
         "损坏的 .docx（坏 zip）")
-    add("docx-zip-bomb", "bomb.docx", _zip_bomb(), ".docx 压缩炸弹（解压约 2 GB）")
+    add("docx-zip-bomb", "bomb.docx", _zip_bomb(), ".docx 压缩炸弹（320 KB，解压 320 MB）")
     xxe = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
            f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>'
            + "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in REPORT.splitlines())
@@ -133,9 +133,9 @@ def build(out: Path, *, big: bool = True) -> list[tuple[str, Path, str]]:
     if big:
         path = out / "huge.txt"
         with path.open("wb") as f:
-            line = ("开展普法活动12次。" * 20 + "\n").encode("utf-8")
-            for _ in range((200 * 1024 * 1024) // len(line) + 1):
-                f.write(line)
+            # report text, then a sparse tail up to 200 MB: the size is what is tested
+            f.write(REPORT.encode("utf-8") * 1000)
+            f.truncate(200 * 1024 * 1024)
         entries.append(("text-200mb", path, "200 MB 的文本文件"))
     add("text-one-5mb-line", "oneline.txt", "开展普法活动12次，" * (5 * 1024 * 1024 // 30), "一行 5 MB 的文本")
     add("html-deep", "deep.html", "<html><body>" + "<div>" * 100_000 + "正文" + "</div>" * 100_000 + "</body></html>",
