@@ -1,24 +1,53 @@
 """checklist: audit annual rule-of-law government reports (法治政府建设年度报告).
 
 Read a report in any format it comes in, find its outline and metadata, and judge it
-against a YAML checklist with evidence for every verdict.
+against a YAML checklist with evidence for every verdict::
+
+    import checklist
+    result = checklist.audit("report.docx")
+
+Names are imported on first use, so ``checklist --help`` does not pay for pydantic,
+the readers and the engine.
 """
 
 from __future__ import annotations
 
-from .document import Document, Item, Metadata, Section, Sentence
-from .errors import ChecklistError, InputError, StandardError, UsageError
-from .reading import parse, read
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+_EXPORTS: dict[str, str] = {
+    "Document": "document", "Item": "document", "Metadata": "document", "Section": "document",
+    "Sentence": "document",
+    "ChecklistError": "errors", "InputError": "errors", "StandardError": "errors", "UsageError": "errors",
+    "read": "reading", "parse": "reading",
+    "audit": "api", "example_failures": "api",
+    "AuditResult": "result",
+    "Standard": "standard", "load_standard": "standard",
+    "Limits": "limits",
+}
+
 __all__ = [
-    "ChecklistError", "Document", "InputError", "Item", "Metadata", "Section", "Sentence",
-    "StandardError", "UsageError", "__version__", "parse", "read",
+    "AuditResult", "ChecklistError", "Document", "InputError", "Item", "Limits", "Metadata", "Section",
+    "Sentence", "Standard", "StandardError", "UsageError", "__version__", "audit", "example_failures",
+    "load_standard", "parse", "read",
 ]
 
-from .api import audit, example_failures
-from .result import AuditResult
-from .standard import Standard, load_standard
+if TYPE_CHECKING:
+    from .api import audit, example_failures
+    from .document import Document, Item, Metadata, Section, Sentence
+    from .errors import ChecklistError, InputError, StandardError, UsageError
+    from .limits import Limits
+    from .reading import parse, read
+    from .result import AuditResult
+    from .standard import Standard, load_standard
 
-__all__ += ["AuditResult", "Standard", "audit", "example_failures", "load_standard"]
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'checklist' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
