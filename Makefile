@@ -20,7 +20,8 @@ demo: $(STAMP)
 	mkdir -p audit-out
 	$(BIN)/checklist audit reports/ --format json -o audit-out/audit.json
 	$(BIN)/checklist audit reports/2023-chongqing-rongchang-wujia-town.txt --format markdown -o audit-out/sample.md
-	@echo "JSON: audit-out/audit.json  Markdown: audit-out/sample.md"
+	$(BIN)/checklist audit reports/ --format html -o audit-out/
+	@echo "JSON: audit-out/audit.json  Markdown: audit-out/sample.md  HTML: audit-out/index.html (and a page per report)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -31,6 +32,7 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/render.py
 
 clean:
 	rm -rf $(VENV) audit-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -137,15 +137,19 @@ def _standard(ref: str | None) -> Any:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--standard", "-s", help="Standard id (national, township, department) or YAML file. "
               "Default: chosen from the issuer's level.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "table"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "table", "html"]),
+              default="text", show_default=True,
+              help="Output format. html: one page per report; several reports need -o FILE.html or -o DIR/ "
+              "(an overview page, index.html by default, and a page per report beside it).")
 @click.option("-o", "--output", help="Write to this file instead of standard output.")
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 @click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
 @click.option("--input-format", type=click.Choice(["txt", "html", "docx", "pdf", "doc"]),
               help="Force the reader instead of sniffing the content.")
+@click.option("--keep-text", is_flag=True,
+              help="Keep the report's text in the result (json, jsonl), so `checklist render` can show it.")
 def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | None, lang: str,
-          waivers: str | None, input_format: str | None) -> None:
+          waivers: str | None, input_format: str | None, keep_text: bool) -> None:
     """Audit reports (PATH... files or folders) against a standard."""
     from .api import audit as run
     from .render import RENDERERS
@@ -154,15 +158,121 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
     waiver_list = _load_waivers(waivers)
     results = []
     status = EXIT_OK
+    keep = keep_text or fmt == "html"
     for path in expand(paths):
         try:
-            results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format))
+            results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format,
+                               keep_text=keep))
         except ChecklistError as exc:
             _error(exc)
             status = EXIT_ERROR
-    if results:
+    if results and fmt == "html":
+        _write_html(results, output, lang)
+    elif results:
         _write(RENDERERS[fmt](results, lang), output)
     sys.exit(status)
+
+
+def _write_html(results: Sequence[Any], output: str | None, lang: str | None) -> None:
+    """One page to ``output`` (or stdout); several: an overview and a page per report."""
+    from .render.html import INDEX_NAME, html_files, render_report
+
+    target = Path(output) if output not in (None, "-") else None
+    is_dir = target is not None and (target.is_dir() or str(output).endswith(("/", "\\")))
+    if len(results) == 1 and not is_dir:
+        _write(render_report(results[0], lang), output)
+        return
+    if target is None:
+        _fail("多份报告的 HTML 需要用 -o 指定总览页文件（如 -o out/index.html）或目录（如 -o out/）")
+    if is_dir:
+        folder, index = target, INDEX_NAME
+    else:
+        folder, index = target.parent, target.name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"无法创建目录 {folder}：{exc.strerror or exc}")
+    if len(results) == 1:
+        from .render.html import page_names
+
+        name = page_names(results)[0]
+        _write(render_report(results[0], lang), str(folder / name))
+        return
+    for name, page in html_files(results, lang, index_name=index).items():
+        _write(page, str(folder / name))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", help="Write to this file (several results: the overview page, or a folder "
+              "ending in /), instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["html", "text", "markdown", "json", "jsonl", "table"]),
+              default="html", show_default=True, help="Output format.")
+@click.option("--lang", type=LANG, default=None, help="Language of the page (default: the result's).")
+def render(files: Sequence[str], output: str | None, fmt: str, lang: str | None) -> None:
+    """Re-render saved results (RESULT.json..., from audit --format json/jsonl) without re-auditing.
+
+    \b
+    One result: its page. Several (several files, a JSON array or JSON lines): an overview
+    page linking to a page per report, written beside it: -o out/index.html or -o out/.
+    Save with `audit --format json --keep-text` to include the report's text.
+    """
+    from .render import RENDERERS
+
+    results: list[Any] = []
+    status = EXIT_OK
+    for f in files:
+        try:
+            results.extend(_load_results(f))
+        except ChecklistError as exc:
+            _error(exc)
+            status = EXIT_ERROR
+    if results and fmt == "html":
+        _write_html(results, output, lang)
+    elif results:
+        _write(RENDERERS[fmt](results, lang or results[0].lang), output)
+    sys.exit(status)
+
+
+def _load_results(path: str) -> list[Any]:
+    """Audit results saved as one JSON object, an array, or JSON lines."""
+    from pydantic import ValidationError
+
+    from .errors import InputError
+    from .result import SCHEMA_VERSION, AuditResult
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(path, "文件不存在") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"无法读取：{exc}") from None
+    try:
+        data = json.loads(text)
+        items = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError:
+        try:
+            items = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"不是 JSON 或 JSON Lines：第 {exc.lineno} 行第 {exc.colno} 列") from None
+    out = []
+    for n, item in enumerate(items, 1):
+        where = f"第 {n} 个结果" if len(items) > 1 else "审查结果"
+        if not isinstance(item, dict) or "schema_version" not in item:
+            raise InputError(path, f"{where}不是 checklist audit 的 JSON 结果")
+        if item["schema_version"] != SCHEMA_VERSION:
+            raise InputError(path, f"{where}的 schema_version 为 {item['schema_version']}，"
+                                   f"本版本只读 {SCHEMA_VERSION}")
+        item.pop("check", None)  # `check --format json` adds its verdict
+        try:
+            out.append(AuditResult.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(x) for x in first["loc"])
+            raise InputError(path, f"{where}格式不对：{loc}：{first['msg']}") from None
+    if not out:
+        raise InputError(path, "没有审查结果")
+    return out
 
 
 @main.command()

@@ -1,6 +1,8 @@
 """Renderers: an :class:`~checklist.result.AuditResult` in, text out.
 
-Registered in one dict; each takes the result and the language. HTML comes later.
+Registered in one dict; each takes the results and the language. ``html`` gives the
+report page for one result and the overview page for several (the command line writes
+a page per report beside it: :func:`checklist.render.html.html_files`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ def render_jsonl(results: Sequence[AuditResult], lang: str = "zh") -> str:
     return "".join(r.model_dump_json() + "\n" for r in results)
 
 
+def render_html(results: Sequence[AuditResult], lang: str = "zh") -> str:
+    """The report page for one result, the overview page for several (jinja2 loaded on use)."""
+    from .html import render_html as render
+
+    return render(results, lang)
+
+
 def _each(fn: Callable[[AuditResult, str], str]) -> Callable[[Sequence[AuditResult], str], str]:
     def render(results: Sequence[AuditResult], lang: str = "zh") -> str:
         return "\n".join(fn(r, lang) for r in results)
@@ -36,6 +45,7 @@ RENDERERS: dict[str, Callable[[Sequence[AuditResult], str], str]] = {
     "json": render_json,
     "jsonl": render_jsonl,
     "markdown": _each(render_markdown),
+    "html": render_html,
 }
 
 

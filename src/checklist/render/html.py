@@ -1,0 +1,569 @@
+"""The HTML audit report: one self-contained page per result, an overview page for several.
+
+Rendered with jinja2 (autoescape on) from the partials in ``checklist/templates``:
+``_summary`` (header, score, statutory parts), ``_scorebar``, ``_requirements`` (the
+filterable table), ``_requirement_detail``, ``_evidence``, ``_findings`` and ``_document``
+(the report's text with every evidence span highlighted). CSS and JavaScript are inlined
+from files in the same folder, so a page fetches nothing: it works from ``file://``, as
+an e-mail attachment and on paper. A Content-Security-Policy admits only the page's own
+script (by its hash), so even a mistake in escaping could not run a report's text.
+
+The document view needs the report's text, which a result holds only when it was audited
+with ``keep_text=True`` (``checklist audit --format html`` does that; so does
+``--keep-text`` for JSON meant for ``checklist render``). Without it the page says so.
+
+Several results render as an overview page (one row per report, a cell per requirement)
+linking to one page per report: :func:`html_files` names the files, the caller writes them.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote as url_quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..messages import t
+from ..result import AuditResult, Finding, RemovedSpan, RequirementResult
+
+STATUSES = ("met", "partial", "missing", "not_applicable", "waived")
+SEVERITIES = ("critical", "major", "minor", "info")
+MARKS = {"met": "✔", "partial": "◐", "missing": "✘", "not_applicable": "–", "waived": "⊘"}
+EVIDENCE_SHOWN = 3  # quotes shown per requirement before "show all"
+CHUNK_CHARS = 3000  # document view: text blocks of about this size ...
+LAZY_CHARS = 30000  # ... laid out only near the screen (content-visibility) in texts longer than this
+CORE_GROUP = "core"  # the statutory parts (法定内容), shown as chips at a glance
+INDEX_NAME = "index.html"
+
+
+@functools.cache
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("checklist", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    return env
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    """A CSS or JS file from the templates folder, verbatim (never parsed as a template)."""
+    loader = _env().loader
+    assert loader is not None
+    source, _, _ = loader.get_source(_env(), name)
+    return source
+
+
+def _script_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
+    script = _asset(js)
+    return {"css": Markup("\n".join(_asset(c) for c in css)), "js": Markup(script),
+            "script_hash": _script_hash(script)}
+
+
+def _translator(lang: str) -> Callable[..., str]:
+    def tr(key: str, **args: Any) -> str:
+        return t(key, lang, **args)
+
+    return tr
+
+
+def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
+    """Group titles from the shipped standard the result names (base first), else the catalogue."""
+    titles = {"quality": t("html.group_quality", lang)}
+    try:
+        from ..standard import load_standard, shipped
+
+        known = shipped()
+        for ref in (result.standard.extends, result.standard.id):
+            if ref and ref in known:
+                titles.update({g: i.get(lang) for g, i in load_standard(ref).groups.items()})
+    except Exception:  # a broken shipped standard must not stop a page; ids stand in
+        pass
+    return titles
+
+
+# --- highlighting -------------------------------------------------------------------
+
+
+def _esc(text: str) -> str:
+    """Escaped for HTML text and attribute values (markupsafe: & < > " ')."""
+    return str(escape(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({w for w in terms if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def _term_spans(text: str, terms: Iterable[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    rx = _terms_regex(tuple(terms))
+    if rx is None:
+        return []
+    return [m.span() for m in rx.finditer(text, start, len(text) if end is None else end)]
+
+
+def highlight(quote: str, terms: Iterable[str]) -> Markup:
+    """``quote`` escaped, each matched term in ``<mark>``."""
+    out: list[str] = []
+    pos = 0
+    for s, e in _term_spans(quote, terms):
+        out.append(_esc(quote[pos:s]))
+        out.append(f'<mark class="term">{_esc(quote[s:e])}</mark>')
+        pos = e
+    out.append(_esc(quote[pos:]))
+    return Markup("".join(out))
+
+
+def _valid_span(text: str | None, start: int | None, end: int | None, quote: str) -> bool:
+    return (text is not None and start is not None and end is not None and 0 <= start < end <= len(text)
+            and text[start:end] == quote)
+
+
+# --- document view ------------------------------------------------------------------
+
+
+def _regions(text: str, removed: Sequence[RemovedSpan]) -> list[tuple[int, int, list[str]]]:
+    """Removed clutter merged into blocks (spans apart only by blanks): (start, end, reasons)."""
+    blocks: list[tuple[int, int, list[str]]] = []
+    for r in sorted(removed, key=lambda r: r.start):
+        start, end = max(0, r.start), min(len(text), r.end)
+        if start >= end:
+            continue
+        if blocks and (blocks[-1][1] >= start or not text[blocks[-1][1]:start].strip()):
+            s0, e0, reasons = blocks[-1]
+            if r.reason not in reasons:
+                reasons.append(r.reason)
+            blocks[-1] = (s0, max(e0, end), reasons)
+        else:
+            blocks.append((start, end, [r.reason]))
+    # the blank lines after a block go with it, so the text does not open on a gap
+    out = []
+    for start, end, reasons in blocks:
+        while end < len(text) and text[end] in "\r\n \t\u3000":
+            end += 1
+        out.append((start, end, reasons))
+    return out
+
+
+def _chunk_bounds(text: str, start: int, end: int) -> list[int]:
+    """Cut points between ``start`` and ``end`` at line ends, about every CHUNK_CHARS."""
+    cuts = []
+    pos = start
+    while end - pos > CHUNK_CHARS * 1.5:
+        nl = text.find("\n", pos + CHUNK_CHARS, end)
+        if nl < 0:
+            break
+        cuts.append(nl + 1)
+        pos = nl + 1
+    return cuts
+
+
+def document_blocks(text: str, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]],
+                    removed: Sequence[RemovedSpan]) -> list[dict[str, Any]]:
+    """The report's text as blocks of HTML: text chunks and collapsed removed clutter.
+
+    ``spans`` are (start, end, ref) with ref ``e…`` (evidence) or ``f…`` (a quality
+    finding); overlapping spans are cut into pieces, each piece one ``<mark>`` naming all
+    refs that cover it, so a click can offer every requirement the words support.
+    ``terms`` are the matched words inside evidence, shown bold.
+    """
+    n = len(text)
+    clutter = _regions(text, removed)
+    regions: list[tuple[int, int, str, list[str]]] = []
+    pos = 0
+    for s, e, reasons in clutter:
+        if pos < s:
+            cuts = [pos, *_chunk_bounds(text, pos, s), s]
+            regions.extend((a, b, "text", []) for a, b in pairwise(cuts))
+        regions.append((s, e, "removed", reasons))
+        pos = e
+    if pos < n or not regions:
+        cuts = [pos, *_chunk_bounds(text, pos, n), n]
+        regions.extend((a, b, "text", []) for a, b in pairwise(cuts) if a < b)
+    starts: dict[int, list[str]] = {}
+    ends: dict[int, list[str]] = {}
+    points = {0, n}
+    for s, e, ref in spans:
+        starts.setdefault(s, []).append(ref)
+        ends.setdefault(e, []).append(ref)
+        points.update((s, e))
+    term_depth: dict[int, int] = {}
+    for s, e in terms:
+        term_depth[s] = term_depth.get(s, 0) + 1
+        term_depth[e] = term_depth.get(e, 0) - 1
+        points.update((s, e))
+    for s, e, _, _ in regions:
+        points.update((s, e))
+    ordered = sorted(p for p in points if 0 <= p <= n)
+    active: dict[str, None] = {}  # insertion-ordered set
+    depth = 0
+    blocks: list[dict[str, Any]] = []
+    for rs, re_, kind, reasons in regions:
+        out: list[str] = []
+        i = bisect_left(ordered, rs)
+        # spans opened before this region stay active: replay state only at region starts
+        while i < len(ordered) and ordered[i] < re_:
+            a = ordered[i]
+            b = ordered[i + 1] if i + 1 < len(ordered) else n
+            for ref in ends.get(a, ()):
+                active.pop(ref, None)
+            depth += term_depth.get(a, 0)
+            for ref in starts.get(a, ()):
+                active[ref] = None
+                out.append(f'<span class="anchor" id="t-{ref}"></span>')
+            piece = _esc(text[a:min(b, re_)])
+            if active:
+                refs = " ".join(active)
+                cls = "hl"
+                if any(r[0] == "e" for r in active):
+                    cls += " ev"
+                if any(r[0] == "f" for r in active):
+                    cls += " qf"
+                if depth > 0:
+                    cls += " t"
+                out.append(f'<mark class="{cls}" data-refs="{refs}">{piece}</mark>')
+            else:
+                out.append(piece)
+            i += 1
+        html = Markup("".join(out))
+        if kind == "removed":
+            lines = sum(1 for line in text[rs:re_].splitlines() if line.strip())
+            blocks.append({"kind": kind, "html": html, "lines": lines, "reasons": "、".join(reasons)})
+        else:
+            blocks.append({"kind": kind, "html": html})
+    return blocks
+
+
+# --- view models --------------------------------------------------------------------
+
+
+def _anchor(rid: str, i: int) -> str:
+    return "req-" + rid if re.fullmatch(r"[A-Za-z0-9_.-]+", rid) else f"req-{i}"
+
+
+def _status_key(r: RequirementResult) -> str:
+    return "waived" if r.waived else r.status
+
+
+def _score_class(score: float | None) -> str:
+    if score is None:
+        return "none"
+    return "good" if score >= 85 else "fair" if score >= 70 else "poor"
+
+
+class _Refs:
+    """Evidence and finding spans of one page, numbered, with where each stands in the text."""
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int, str]] = []
+        self.terms: list[tuple[int, int]] = []
+        self.by_span: dict[tuple[int, int], str] = {}
+
+    def add(self, prefix: str, ev_start: int | None, ev_end: int | None, quote: str,
+            terms: Sequence[str] = ()) -> str | None:
+        if not _valid_span(self.text, ev_start, ev_end, quote):
+            return None
+        assert self.text is not None and ev_start is not None and ev_end is not None
+        ref = f"{prefix}{len(self.spans)}"
+        self.spans.append((ev_start, ev_end, ref))
+        self.by_span.setdefault((ev_start, ev_end), ref)
+        if terms:
+            self.terms.extend(_term_spans(self.text, terms, ev_start, ev_end))
+        return ref
+
+
+@dataclass(slots=True)
+class EvidenceView:
+    """A quote as shown: highlighted HTML, section, its ref in the text (None: not in it)."""
+
+    html: Markup
+    section: str
+    ref: str | None
+    owner: str  # the id of the requirement row or finding it belongs to
+
+
+@dataclass(slots=True)
+class RowView:
+    """One requirement's row and its detail."""
+
+    r: RequirementResult
+    anchor: str
+    status_key: str  # the status, or "waived"
+    mark: str
+    label: str
+    severity: str
+    weight: str
+    evidence: list[EvidenceView]
+    first_ref: str | None
+    gap: bool
+    message: str | None  # shown when it says more than the status and the title
+
+
+@dataclass(slots=True)
+class GroupView:
+    """A group of requirements with its sub-score."""
+
+    id: str
+    title: str
+    score: float | None
+    score_class: str
+    rows: list[RowView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FindingView:
+    """A finding as shown, linked to its requirement and to the text."""
+
+    f: Finding
+    anchor: str
+    requirement: str | None
+    severity: str
+    ref: str | None
+    related: list[EvidenceView]
+
+
+def _severity(severity: str, lang: str) -> str:
+    return t(f"severity.{severity}", lang) if severity in SEVERITIES else severity
+
+
+def _requirements_view(result: AuditResult, refs: _Refs, lang: str) -> list[GroupView]:
+    groups: dict[str, GroupView] = {}
+    titles = _group_titles(result, lang)
+    waived = "／" + t("status.waived", lang)
+    for i, r in enumerate(result.requirements):
+        anchor = _anchor(r.id, i)
+        g = groups.get(r.group)
+        if g is None:
+            score = result.groups.get(r.group)
+            g = groups[r.group] = GroupView(r.group, titles.get(r.group, r.group), score, _score_class(score))
+        status = _status_key(r)
+        evidence = [EvidenceView(highlight(e.quote, e.terms), e.section,
+                                 refs.add("e", e.start, e.end, e.quote, e.terms), anchor)
+                    for e in r.evidence if e.quote]
+        plain = t(f"msg.{r.status}", result.lang, title=r.title) if r.status != "not_applicable" else None
+        g.rows.append(RowView(
+            r=r, anchor=anchor, status_key=status, mark=MARKS[status],
+            label=t(f"status.{r.status}", lang) + (waived if r.waived else ""),
+            severity=_severity(r.severity, lang), weight=f"{r.weight:g}", evidence=evidence,
+            first_ref=next((e.ref for e in evidence if e.ref), None), gap=r.status in ("missing", "partial"),
+            message=None if r.message == plain else r.message))
+    return list(groups.values())
+
+
+def _findings_view(result: AuditResult, refs: _Refs, anchors: dict[str, str], lang: str) -> list[FindingView]:
+    out = []
+    for k, f in enumerate(result.findings):
+        own = f"finding-{k}"
+        related = []
+        if f.category == "coverage":  # its quote is its requirement's first evidence: link to that
+            ref = refs.by_span.get((f.start, f.end)) if f.start is not None and f.end is not None else None
+        else:
+            ref = refs.add("f", f.start, f.end, f.quote or "")
+            related = [EvidenceView(escape(e.quote), e.section, refs.add("f", e.start, e.end, e.quote), own)
+                       for e in f.related]
+        out.append(FindingView(f, own, anchors.get(f.code), _severity(f.severity, lang), ref, related))
+    return out
+
+
+def _meta_rows(result: AuditResult, lang: str) -> list[tuple[str, str]]:
+    d = result.document
+    unknown = t("text.unknown", lang)
+    level = t(f"level.{d['level']}", lang) if d.get("level") else unknown
+    std = result.standard
+    rows = [
+        (t("text.issuer", lang), d.get("issuer") or unknown),
+        (t("text.level", lang), level),
+        (t("text.year", lang), str(d.get("year") or unknown)),
+        (t("text.date", lang), d.get("date") or unknown),
+        (t("text.published", lang), d.get("published") or unknown),
+        (t("html.addressee", lang), d.get("addressee") or unknown),
+        (t("text.standard", lang), t("html.standard_value", lang, title=std.title, id=std.id, version=std.version)),
+        (t("html.profile", lang), std.reason or "—"),
+        (t("text.document", lang), str(d.get("path") or "—")),
+        (t("html.tool", lang), f"{result.tool.name} {result.tool.version}"),
+    ]
+    return rows
+
+
+def render_report(result: AuditResult, lang: str | None = None, *, index_href: str | None = None) -> str:
+    """One self-contained HTML page for one audit result.
+
+    ``lang`` is the language of the page's own words (default: the result's); the
+    verdicts' messages stay in the language they were audited in. ``index_href`` links
+    back to an overview page.
+    """
+    lang = lang or result.lang
+    refs = _Refs(result.text)
+    groups = _requirements_view(result, refs, lang)
+    rows = [row for g in groups for row in g.rows]
+    anchors = {row.r.id: row.anchor for row in rows}
+    findings = _findings_view(result, refs, anchors, lang)
+    doc = None
+    if result.text is not None:
+        doc = {"blocks": document_blocks(result.text, refs.spans, refs.terms, result.removed),
+               "chars": len(result.text), "lazy": len(result.text) > LAZY_CHARS}
+    d = result.document
+    heading = d.get("title") or d.get("issuer") or str(d.get("path") or t("html.title", lang))
+    counts = [(s, MARKS[s], t(f"status.{s}", lang), result.counts.get(s, 0)) for s in STATUSES]
+    env = _env()
+    return env.get_template("report.html.j2").render(
+        t=_translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
+        result=result, heading=heading, meta=_meta_rows(result, lang), groups=groups, rows=rows,
+        core=[row for row in rows if row.r.group == CORE_GROUP], counts=counts,
+        score_class=_score_class(result.score), findings=findings, doc=doc,
+        quality=[f for f in findings if f.f.category == "quality"],
+        coverage=[f for f in findings if f.f.category == "coverage"],
+        severities=[(s, t(f"severity.{s}", lang)) for s in SEVERITIES
+                    if any(r.severity == s for r in result.requirements)],
+        statuses=[(s, t(f"status.{s}", lang), result.counts.get(s, 0)) for s in STATUSES],
+        evidence_shown=EVIDENCE_SHOWN, index_href=index_href,
+        **_assets(["base.css", "report.css"], "report.js"),
+    )
+
+
+def page_names(results: Sequence[AuditResult], reserved: Iterable[str] = (INDEX_NAME,)) -> list[str]:
+    """A file name per result, from the report's file name, unique among them."""
+    taken = set(reserved)
+    names = []
+    for i, r in enumerate(results):
+        path = r.document.get("path")
+        stem = PurePath(str(path)).stem if path else ""
+        stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")[:80] or f"report-{i + 1}"
+        name = f"{stem}.html"
+        n = 2
+        while name in taken:
+            name = f"{stem}-{n}.html"
+            n += 1
+        taken.add(name)
+        names.append(name)
+    return names
+
+
+@dataclass(slots=True)
+class Column:
+    """A requirement of the overview: one cell per report."""
+
+    id: str
+    title: str
+    group: str
+
+
+@dataclass(slots=True)
+class ColumnGroup:
+    """Columns under one group heading."""
+
+    id: str
+    title: str
+    columns: list[Column] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One report's status on one requirement."""
+
+    status: str  # css classes: the status (or "waived", "absent"), "unscored" for weight 0
+    mark: str
+    title: str
+
+
+@dataclass(slots=True)
+class OverviewRow:
+    """One report of the overview."""
+
+    n: int
+    r: AuditResult
+    link: str | None
+    issuer: str
+    path: str
+    level: str
+    level_label: str
+    year: int | None
+    score_class: str
+    cells: list[Cell]
+
+
+def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
+    if q is None:
+        return Cell("absent", "", f"{column.title}：—")
+    key = _status_key(q)
+    label = t(f"status.{q.status}", lang) + ("／" + t("status.waived", lang) if q.waived else "")
+    if q.weight == 0:
+        return Cell(key + " unscored", MARKS[key], f"{column.title}：{label} · {t('html.unscored', lang)}")
+    return Cell(key, MARKS[key], f"{column.title}：{label}")
+
+
+def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] | None = None,
+                    lang: str = "zh") -> str:
+    """One page for several results: a row per report, a coloured cell per requirement.
+
+    ``links`` are the report pages (relative URLs, one per result, or ``None``).
+    """
+    links = list(links) if links is not None else [None] * len(results)
+    titles: dict[str, str] = {}
+    groups: dict[str, ColumnGroup] = {}
+    seen: set[str] = set()
+    for r in results:
+        for g, title in _group_titles(r, lang).items():
+            titles.setdefault(g, title)
+        for q in r.requirements:
+            if q.id in seen:
+                continue
+            seen.add(q.id)
+            group = groups.get(q.group)
+            if group is None:  # requirements may interleave groups across standards: keep groups whole
+                group = groups[q.group] = ColumnGroup(q.group, titles.get(q.group, q.group))
+            group.columns.append(Column(q.id, q.title, q.group))
+    ordered = [c for g in groups.values() for c in g.columns]
+    rows = []
+    for i, (r, link) in enumerate(zip(results, links, strict=True)):
+        by_id = {q.id: q for q in r.requirements}
+        d = r.document
+        level = d.get("level") or ""
+        rows.append(OverviewRow(
+            n=i + 1, r=r, link=url_quote(link) if link else None,
+            issuer=d.get("issuer") or str(d.get("path") or "—"), path=str(d.get("path") or ""),
+            level=level, level_label=t(f"level.{level}", lang) if level else "—", year=d.get("year"),
+            score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in ordered]))
+    levels = sorted({row.level for row in rows if row.level})
+    years = sorted({row.year for row in rows if row.year})
+    scores = [r.score for r in results]
+    return _env().get_template("overview.html.j2").render(
+        t=_translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
+        rows=rows, groups=list(groups.values()), columns=ordered,
+        levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years,
+        mean=sum(scores) / len(scores) if scores else None,
+        statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
+        tool=results[0].tool if results else None,
+        **_assets(["base.css", "overview.css"], "overview.js"),
+    )
+
+
+def html_files(results: Sequence[AuditResult], lang: str | None = None,
+               index_name: str = INDEX_NAME) -> dict[str, str]:
+    """File name → page: the overview ``index_name`` and one page per result, linked."""
+    names = page_names(results, reserved=(index_name,))
+    files = {name: render_report(r, lang, index_href=url_quote(index_name)) for name, r in zip(names, results,
+                                                                                              strict=True)}
+    files[index_name] = render_overview(results, names, lang or (results[0].lang if results else "zh"))
+    return files
+
+
+def render_html(results: Sequence[AuditResult], lang: str = "zh") -> str:
+    """The ``html`` renderer: the report page for one result, the overview for several."""
+    if len(results) == 1:
+        return render_report(results[0], lang)
+    return render_overview(results, None, lang)

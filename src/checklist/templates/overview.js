@@ -1,0 +1,55 @@
+/* The overview page: sort by a column, filter by text, level and year. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var i18n = document.getElementById("i18n").dataset;
+  var body = document.querySelector("#ov-table tbody");
+  var rows = Array.prototype.slice.call(body.querySelectorAll("tr.ov-row"));
+  var text = document.getElementById("o-text");
+  var level = document.getElementById("o-level");
+  var year = document.getElementById("o-year");
+  var count = document.getElementById("o-count");
+  var empty = document.querySelector("tbody.empty");
+  var collator = new Intl.Collator(document.documentElement.lang || "zh", { numeric: true });
+
+  function apply() {
+    var q = text.value.trim().toLowerCase(), shown = 0;
+    rows.forEach(function (r) {
+      var ok = (!q || (r.dataset.issuer + " " + r.dataset.path).toLowerCase().indexOf(q) >= 0)
+        && (!level.value || r.dataset.level === level.value)
+        && (!year.value || r.dataset.year === year.value);
+      r.classList.toggle("filtered-out", !ok);
+      if (ok) shown++;
+    });
+    empty.hidden = shown > 0;
+    count.textContent = i18n.shown.replace("{n}", shown).replace("{total}", rows.length);
+  }
+
+  function sortBy(th) {
+    var key = th.dataset.sort, numeric = th.dataset.type === "num";
+    var dir = th.getAttribute("aria-sort") === "ascending" ? "descending"
+            : th.getAttribute("aria-sort") === "descending" ? "ascending"
+            : (key === "score" || key === "year" ? "descending" : "ascending");
+    Array.prototype.forEach.call(document.querySelectorAll("th.sortable"), function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", dir);
+    var sign = dir === "ascending" ? 1 : -1;
+    rows.sort(function (a, b) {
+      var x = a.dataset[key], y = b.dataset[key], c;
+      if (numeric) {
+        c = (x === "" ? -Infinity : Number(x)) - (y === "" ? -Infinity : Number(y));
+      } else {
+        c = collator.compare(x, y);
+      }
+      return sign * c || Number(a.dataset.n) - Number(b.dataset.n);
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("th.sortable button"), function (b) {
+    b.addEventListener("click", function () { sortBy(b.parentNode); });
+  });
+  text.addEventListener("input", apply);
+  level.addEventListener("change", apply);
+  year.addEventListener("change", apply);
+  apply();
+}());
