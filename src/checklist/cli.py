@@ -29,8 +29,13 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _error(exc: ChecklistError) -> None:
-    click.echo(f"checklist: 错误：{exc}", err=True)
+def _error(exc: ChecklistError, lang: str = "zh") -> None:
+    """One line on stderr: the file and the problem, in ``lang`` where the catalogue has it."""
+    from .errors import InputError
+    from .messages import t
+
+    text = exc.localized(lang) if isinstance(exc, InputError) else str(exc)
+    click.echo(f"checklist: {t('text.error', lang)}{text}", err=True)
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -109,7 +114,7 @@ def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool)
     sys.exit(status)
 
 
-def _load_waivers(waivers: str | None) -> list[Any]:
+def _load_waivers(waivers: str | None, lang: str = "zh") -> list[Any]:
     if not waivers:
         return []
     from .waivers import load_waivers
@@ -117,11 +122,11 @@ def _load_waivers(waivers: str | None) -> list[Any]:
     try:
         return load_waivers(waivers)
     except ChecklistError as exc:
-        _error(exc)
+        _error(exc, lang)
         sys.exit(EXIT_ERROR)
 
 
-def _standard(ref: str | None) -> Any:
+def _standard(ref: str | None, lang: str = "zh") -> Any:
     if ref is None:
         return None
     from .standard import load_standard
@@ -129,7 +134,7 @@ def _standard(ref: str | None) -> Any:
     try:
         return load_standard(ref)
     except ChecklistError as exc:
-        _error(exc)
+        _error(exc, lang)
         sys.exit(EXIT_ERROR)
 
 
@@ -154,8 +159,8 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
     from .api import audit as run
     from .render import RENDERERS
 
-    std = _standard(standard)
-    waiver_list = _load_waivers(waivers)
+    std = _standard(standard, lang)
+    waiver_list = _load_waivers(waivers, lang)
     results = []
     status = EXIT_OK
     keep = keep_text or fmt == "html"
@@ -164,7 +169,7 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
             results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format,
                                keep_text=keep))
         except ChecklistError as exc:
-            _error(exc)
+            _error(exc, lang)
             status = EXIT_ERROR
     if results and fmt == "html":
         _write_html(results, output, lang)
@@ -293,12 +298,12 @@ def check(path: str, standard: str | None, min_score: float | None, fail_on: str
     from .render import RENDERERS
     from .standard import SEVERITY_ORDER
 
-    std = _standard(standard)
-    waiver_list = _load_waivers(waivers)
+    std = _standard(standard, lang)
+    waiver_list = _load_waivers(waivers, lang)
     try:
         result = run(Path(path), std, lang=lang, waivers=waiver_list)
     except ChecklistError as exc:
-        _error(exc)
+        _error(exc, lang)
         sys.exit(EXIT_ERROR)
     reasons = []
     if min_score is not None and result.score < min_score:

@@ -7,6 +7,9 @@ send them back from a worker.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 
 class ChecklistError(Exception):
     """Base class of every error the library raises on purpose."""
@@ -25,15 +28,44 @@ class ChecklistError(Exception):
 
 
 class InputError(ChecklistError):
-    """A document cannot be read: missing, unreadable, undecodable, unsupported or empty."""
+    """A document cannot be read: missing, unreadable, undecodable, unsupported or empty.
 
-    def __init__(self, source: str, problem: str) -> None:
+    Raised as ``InputError.of(source, "error.empty")``: the problem comes from the message
+    catalogue by key (Chinese in ``str(error)``, any language through :meth:`localized`).
+    """
+
+    def __init__(
+        self, source: str, problem: str, *, key: str | None = None, args: Mapping[str, Any] | None = None
+    ) -> None:
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+        self.key = key
+        self.args_ = dict(args or {})
+
+    @classmethod
+    def of(cls, source: str, key: str, **args: Any) -> InputError:
+        """The error whose problem is catalogue message ``key``."""
+        from .messages import t
+
+        return cls(source, t(key, "zh", **args), key=key, args=args)
+
+    def localized(self, lang: str) -> str:
+        """``source: problem`` in ``lang`` (Chinese when the message has no key)."""
+        if self.key is None:
+            return self.message
+        from .messages import t
+
+        return f"{self.source}: {t(self.key, lang, **self.args_)}"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (self.__class__, (self.source, self.problem))
+        return (_rebuild_input_error, (self.source, self.problem, self.key, self.args_))
+
+
+def _rebuild_input_error(
+    source: str, problem: str, key: str | None, args: dict[str, Any]
+) -> InputError:
+    return InputError(source, problem, key=key, args=args)
 
 
 class StandardError(ChecklistError):

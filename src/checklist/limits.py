@@ -50,8 +50,3 @@ def using(limits: Limits | None) -> Iterator[Limits]:
         yield limits
     finally:
         _CURRENT.reset(token)
-
-
-def exceeded(name: str, value: int, limit: int) -> str:
-    """The problem text for an input over limit ``name``."""
-    return f"超过上限 {name}={limit:,}（此文件为 {value:,}）"

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import clutter, metadata, outline
 from .document import Document, Removed
 from .errors import InputError
-from .limits import Limits, current, exceeded, using
+from .limits import Limits, current, using
 from .normalize import join_lines, line_spans, normalize_lines
 from .readers import Extracted, extract
 
@@ -39,15 +39,15 @@ def read(
             if isinstance(source, bytes):
                 label = name or "<bytes>"
                 if len(source) > active.max_input_bytes:
-                    raise InputError(label, "文件过大：" + exceeded("max_input_bytes", len(source),
-                                                                 active.max_input_bytes))
+                    raise InputError.of(label, "error.too_large", name="max_input_bytes",
+                                        value=len(source), limit=active.max_input_bytes)
                 data = source
             else:
                 path = Path(source)
                 label = name or str(path)
                 data = _read_bytes(path, label, active.max_input_bytes)
             if not data.strip():
-                raise InputError(label, "文件为空")
+                raise InputError.of(label, "error.empty")
             extracted = extract(data, label, format)
             return build(extracted, label, hashlib.sha256(data).hexdigest(), to_simplified=to_simplified)
 
@@ -63,19 +63,19 @@ def parse(text: str, *, source: str = "<text>", to_simplified: bool = False) -> 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     try:
         if path.is_dir():
-            raise InputError(label, "这是一个文件夹，不是文件")
+            raise InputError.of(label, "error.directory")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(label, "文件过大：" + exceeded("max_input_bytes", size, max_bytes))
+            raise InputError.of(label, "error.too_large", name="max_input_bytes", value=size, limit=max_bytes)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(label, "文件不存在") from None
+        raise InputError.of(label, "error.not_found") from None
     except PermissionError:
-        raise InputError(label, "没有读取权限") from None
+        raise InputError.of(label, "error.permission") from None
     except IsADirectoryError:
-        raise InputError(label, "这是一个文件夹，不是文件") from None
+        raise InputError.of(label, "error.directory") from None
     except OSError as exc:
-        raise InputError(label, f"无法读取：{exc.strerror or exc}") from None
+        raise InputError.of(label, "error.os", reason=exc.strerror or str(exc)) from None
 
 
 def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool = False) -> Document:
@@ -83,7 +83,7 @@ def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool
     original = extracted.text
     limit = current().max_text_chars
     if len(original) > limit:
-        raise InputError(source, "正文过长：" + exceeded("max_text_chars", len(original), limit))
+        raise InputError.of(source, "error.too_long", name="max_text_chars", value=len(original), limit=limit)
     spans = line_spans(original)
     nlines = normalize_lines(original, spans, to_simplified=to_simplified)
     verdicts, text_meta = clutter.classify([nl.text for nl in nlines])
@@ -109,7 +109,7 @@ def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool
             elif verdict.reason == clutter.PAGE_TITLE_REASON:
                 meta_line_of.setdefault("标题", i)
     if not kept:
-        raise InputError(source, "没有可识别的正文文字")
+        raise InputError.of(source, "error.no_text")
     text, omap, norm_lines = join_lines(kept, len(original))
 
     layout = metadata.locate(text, norm_lines)

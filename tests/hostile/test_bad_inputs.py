@@ -173,3 +173,29 @@ def test_injection_is_plain_text(corpus: list[tuple[str, Path, str]]) -> None:
     doc = checklist.read(page)
     assert "alert(1)" not in doc.original  # the page's own script is dropped
     assert "<script>alert(2)</script>" in doc.original  # text that looks like a tag stays text
+
+
+def test_errors_in_english(corpus: list[tuple[str, Path, str]]) -> None:
+    for name, expected in (("pdf-no-text", "no text layer"), ("empty", "the file is empty"),
+                           ("docx-zip-bomb", "max_unpacked_bytes"), ("missing", "no such file")):
+        path = next(p for n, p, _ in corpus if n == name)
+        result = CliRunner().invoke(main, ["audit", str(path), "--lang", "en"])
+        assert result.exit_code == 2
+        line = result.stderr.strip()
+        assert line.startswith("checklist: error: ") and path.name in line and expected in line, line
+        assert not any("\u4e00" <= c <= "\u9fff" for c in line.replace(str(path), "")), line
+
+
+def test_every_input_error_key_has_both_languages() -> None:
+    from checklist.messages import CATALOG
+
+    zh = {k for k in CATALOG["zh"] if k.startswith("error.")}
+    en = {k for k in CATALOG["en"] if k.startswith("error.")}
+    assert zh == en and len(zh) > 30
+    src = Path(__file__).resolve().parents[2] / "src" / "checklist"
+    import re
+
+    used = {m for f in src.rglob("*.py") for m in re.findall(r'InputError\.of\([^,]+,\s*"(error\.[a-z_]+)"',
+                                                              f.read_text(encoding="utf-8"))}
+    used |= {m for f in src.rglob("*.py") for m in re.findall(r'what = "(error\.[a-z_]+)"', f.read_text(encoding="utf-8"))}
+    assert used <= zh, used - zh

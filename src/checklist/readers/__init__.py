@@ -37,12 +37,12 @@ _EXTENSIONS = {
 }
 
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
-    (b"\xff\xd8\xff", "JPEG 图片"),
-    (b"GIF8", "GIF 图片"),
-    (b"Rar!", "RAR 压缩包"),
-    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
-    (b"\x1f\x8b", "gzip 压缩包"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"Rar!", "RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x1f\x8b", "gzip"),
 )
 
 
@@ -57,7 +57,7 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return "doc"
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
-            raise InputError(name or "<bytes>", f"这是{what}，不是报告文档（支持 txt、html、docx、pdf、doc）")
+            raise InputError.of(name or "<bytes>", "error.foreign", kind=what)
     suffix = PurePath(name).suffix.lower() if name else ""
     by_ext = _EXTENSIONS.get(suffix)
     if by_ext in ("txt", "html"):
@@ -81,7 +81,7 @@ def extract(data: bytes, source: str, format: str | None = None) -> Extracted:
         fmt = "html"
     entry = READERS.get(fmt)
     if entry is None:
-        raise InputError(source, f"不支持的格式 {fmt!r}（支持：{', '.join(sorted(READERS))}）")
+        raise InputError.of(source, "error.format", fmt=fmt, supported=", ".join(sorted(READERS)))
     module = importlib.import_module(f"{__name__}.{entry[0]}")
     reader = cast(Callable[[bytes, str], Extracted], getattr(module, entry[1]))
     return reader(data, source)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
-from ..limits import current, exceeded
+from ..limits import current
 from .base import Extracted
 
 __all__ = ["read_docx"]
@@ -49,48 +49,45 @@ def _check_package(data: bytes, source: str) -> None:
     """Say precisely what is wrong before python-docx raises something generic."""
     if not data.startswith(b"PK"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(
-                source, "这是旧版 Word (.doc) 或加密的文档，不是 .docx；请另存为 .docx"
-            )
-        raise InputError(source, "不是有效的 .docx 文件（不是 ZIP 压缩包）")
+            raise InputError.of(source, "error.docx_is_doc")
+        raise InputError.of(source, "error.docx_not_zip")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
             if "word/document.xml" not in names:
                 if "xl/workbook.xml" in names:
-                    what = "这是 Excel 表格，不是 Word 文档"
+                    what = "error.docx_is_excel"
                 elif "ppt/presentation.xml" in names:
-                    what = "这是 PowerPoint 演示文稿，不是 Word 文档"
+                    what = "error.docx_is_powerpoint"
                 elif "content.xml" in names:
-                    what = "这是 OpenDocument (.odt) 文件，请另存为 .docx"
+                    what = "error.docx_is_odt"
                 else:
-                    what = "ZIP 压缩包中没有 word/document.xml，不是 .docx 文件"
-                raise InputError(source, what)
+                    what = "error.docx_no_document"
+                raise InputError.of(source, what)
             unpacked = sum(info.file_size for info in package.infolist())
             limit = current().max_unpacked_bytes
             if unpacked > limit:
-                raise InputError(source, ".docx 解压后过大，疑似压缩炸弹或损坏："
-                                 + exceeded("max_unpacked_bytes", unpacked, limit))
+                raise InputError.of(source, "error.zip_bomb", name="max_unpacked_bytes",
+                                    value=unpacked, limit=limit)
             types = b""
             if "[Content_Types].xml" in names:
                 types = package.read("[Content_Types].xml")
             if _PLAIN_DOCUMENT not in types and (b"macroEnabled" in types or b"template" in types):
                 # python-docx opens only plain documents (.docm/.dotx/.dotm are refused).
-                raise InputError(source, "这是启用宏的 Word 文档或模板，请另存为 .docx 后重试")
+                raise InputError.of(source, "error.docx_macro")
             for name in sorted(names):
                 # Word never writes a DOCTYPE; one in a part is an XXE or entity-bomb attempt.
                 if name.endswith((".xml", ".rels")):
                     with package.open(name) as part:
                         head = part.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise InputError(source, f".docx 的 {name} 含有 DOCTYPE/实体声明"
-                                         "（可能是 XXE 或 XML 炸弹），已拒绝")
+                        raise InputError.of(source, "error.docx_doctype", part=name)
     except (
         zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
         RuntimeError, NotImplementedError,
     ):
         # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression.
-        raise InputError(source, "不是有效的 .docx 文件（ZIP 压缩包已损坏）") from None
+        raise InputError.of(source, "error.docx_bad_zip") from None
 
 
 def _load(data: bytes, source: str) -> Any:
@@ -104,8 +101,7 @@ def _load(data: bytes, source: str) -> Any:
         # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError,
         # PackageNotFoundError, zlib.error … for malformed packages; every one of
         # them means the same thing to our caller: this file cannot be read.
-        problem = f"无法读取 .docx 文件（{type(exc).__name__}），文件可能已损坏"
-        raise InputError(source, problem) from None
+        raise InputError.of(source, "error.docx_unreadable", reason=type(exc).__name__) from None
 
 
 def _styles(document: Any) -> dict[str, int]:
@@ -272,9 +268,9 @@ def read_docx(data: bytes, source: str) -> Extracted:
                 first = False
                 lines.append(piece)
     except RecursionError:
-        raise InputError(source, "文档结构嵌套过深，无法读取") from None
+        raise InputError.of(source, "error.docx_too_deep") from None
     if not lines:
-        raise InputError(source, "文档中没有正文文字")
+        raise InputError.of(source, "error.docx_no_text")
     return Extracted(
         text="\n".join(lines),
         format="docx",

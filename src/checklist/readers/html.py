@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import InputError
-from ..limits import current, exceeded
+from ..limits import current
 from .base import Extracted
 from .text import decode
 
@@ -526,8 +526,8 @@ def read_html(data: bytes, source: str) -> Extracted:
     text = _CONTROL.sub("", text).lstrip("\ufeff")
     max_depth = current().max_html_depth
     if _too_deep(text, max_depth):
-        problem = exceeded("max_html_depth", max_depth + 1, max_depth)
-        raise InputError(source, "页面标签嵌套过深，无法安全解析：" + problem)
+        raise InputError.of(source, "error.html_too_deep", name="max_html_depth",
+                            value=max_depth + 1, limit=max_depth)
     try:
         tree = LexborHTMLParser(text)
         metadata, title = _page_metadata(tree)
@@ -538,9 +538,10 @@ def read_html(data: bytes, source: str) -> Extracted:
         if body is not None:
             lines, headings = _body_lines(body, grid)
     except RecursionError:
-        raise InputError(source, "页面标签嵌套过深，无法解析") from None
+        raise InputError.of(source, "error.html_too_deep", name="max_html_depth",
+                            value=max_depth + 1, limit=max_depth) from None
     if not lines:
-        raise InputError(source, "页面中没有正文文字")
+        raise InputError.of(source, "error.html_no_text")
     for key, value in grid.metadata.items():
         metadata.setdefault(key, value)
     if title:

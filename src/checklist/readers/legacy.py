@@ -27,10 +27,6 @@ from .html import read_html
 
 __all__ = ["read_legacy"]
 
-NO_CONVERTER = (
-    "旧版 .doc/.wps 格式需要先转换：请用 WPS/Word 另存为 .docx，"
-    "或安装 LibreOffice 后重试（soffice --headless --convert-to docx 文件名）"
-)
 _TIMEOUT = 60.0
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -57,7 +53,7 @@ def _run(command: list[str], source: str) -> bytes:
             start_new_session=True,
         )
     except OSError as exc:
-        raise InputError(source, f"无法启动 LibreOffice（{exc.strerror or exc}）") from None
+        raise InputError.of(source, "error.soffice_start", reason=exc.strerror or str(exc)) from None
     try:
         _, stderr = process.communicate(timeout=_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -67,8 +63,7 @@ def _run(command: list[str], source: str) -> bytes:
             else:  # Windows: no process groups; the launcher is all we can reach
                 process.kill()
         process.communicate()
-        problem = f"LibreOffice 转换超时（{_TIMEOUT:.0f} 秒），文件可能已损坏"
-        raise InputError(source, problem) from None
+        raise InputError.of(source, "error.soffice_timeout", seconds=f"{_TIMEOUT:.0f}") from None
     return stderr or b""
 
 
@@ -95,8 +90,8 @@ def _convert(converter: str, data: bytes, source: str) -> bytes:
         outfile = work / "out" / "input.docx"
         if not outfile.is_file():
             detail = stderr.decode("utf-8", "replace").strip().splitlines()
-            hint = f"：{detail[-1][:120]}" if detail else ""
-            raise InputError(source, f"LibreOffice 无法转换该文件，文件可能已损坏或加密{hint}")
+            hint = f": {detail[-1][:120]}" if detail else ""
+            raise InputError.of(source, "error.soffice_failed", detail=hint)
         return outfile.read_bytes()
 
 
@@ -112,9 +107,9 @@ def read_legacy(data: bytes, source: str) -> Extracted:
         # Many sites serve an HTML page (Word's "save as web page") under a .doc name.
         return read_html(data, source)
     if not data:
-        raise InputError(source, "文件是空的")
+        raise InputError.of(source, "error.empty")
     converter = _converter()
     if converter is None:
-        raise InputError(source, NO_CONVERTER)
+        raise InputError.of(source, "error.no_converter")
     converted = _convert(converter, data, source)
     return dataclasses.replace(read_docx(converted, source), format="doc")

@@ -27,7 +27,6 @@ from .base import Extracted
 
 __all__ = ["read_pdf"]
 
-_NO_TEXT = "PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）"
 _MIN_CHARS_PER_PAGE = 5  # below this a page is a scan with at most a stamped folio
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -84,13 +83,13 @@ def _open(data: bytes, source: str) -> Any:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == 4:  # FPDF_ERR_PASSWORD
-            raise InputError(source, "PDF 已加密（需要密码才能打开），请提供未加密的文件") from None
+            raise InputError.of(source, "error.pdf_encrypted") from None
         if code == 5:  # FPDF_ERR_SECURITY
-            raise InputError(source, "PDF 使用了不支持的加密方式，请提供未加密的文件") from None
-        raise InputError(source, "PDF 文件已损坏或不是 PDF，无法打开") from None
+            raise InputError.of(source, "error.pdf_security") from None
+        raise InputError.of(source, "error.pdf_corrupt") from None
     except Exception:
         # Anything else from the binding (ValueError on odd input …) means the same.
-        raise InputError(source, "PDF 文件已损坏或不是 PDF，无法打开") from None
+        raise InputError.of(source, "error.pdf_corrupt") from None
 
 
 def _page_lines(page: Any, index: int) -> list[_Line]:
@@ -304,7 +303,7 @@ def read_pdf(data: bytes, source: str) -> Extracted:
     try:
         page_count = len(pdf)
         if page_count == 0:
-            raise InputError(source, "PDF 没有页面")
+            raise InputError.of(source, "error.pdf_no_pages")
         pages: list[list[_Line]] = []
         width = 0.0
         try:
@@ -318,7 +317,7 @@ def read_pdf(data: bytes, source: str) -> Extracted:
         except InputError:
             raise
         except Exception:
-            raise InputError(source, "PDF 页面内容已损坏，无法读取文字") from None
+            raise InputError.of(source, "error.pdf_page_corrupt") from None
         title = _title(pdf)
     finally:
         pdf.close()
@@ -326,7 +325,7 @@ def read_pdf(data: bytes, source: str) -> Extracted:
     lines = [line for page in pages for line in page]
     chars = sum(len(_WS.sub("", ln.text)) for ln in lines)
     if chars < _MIN_CHARS_PER_PAGE * page_count:
-        raise InputError(source, _NO_TEXT)
+        raise InputError.of(source, "error.pdf_no_text")
     paragraphs = _reflow(lines, width)
     return Extracted(
         text="\n".join(paragraphs),

@@ -38,9 +38,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             try:
                 return _checked(data.decode(name), source, name), name
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"无法按 {name} 解码（位置 {exc.start}）") from None
+                raise InputError.of(source, "error.decode", encoding=name, pos=exc.start) from None
     if b"\x00" in data[:4096]:
-        raise InputError(source, "不是文本文件（含有二进制 NUL 字节，且无 UTF-16 BOM）")
+        raise InputError.of(source, "error.binary")
     try:
         return _checked(data.decode("utf-8"), source, "utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -48,7 +48,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     try:
         return _checked(data.decode("gb18030"), source, "gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise InputError(source, "编码无法识别：既不是 UTF-8，也不是 GB18030/GBK") from None
+        raise InputError.of(source, "error.encoding") from None
 
 
 def _checked(text: str, source: str, encoding: str) -> str:
@@ -56,10 +56,10 @@ def _checked(text: str, source: str, encoding: str) -> str:
         return text
     bad = len(_BAD_CHARS.findall(text))
     if bad > max(2, len(text) // 200):
-        raise InputError(source, f"按 {encoding} 解码后含有 {bad} 个控制符或乱码字符，疑似二进制或编码错误")
+        raise InputError.of(source, "error.control_chars", encoding=encoding, count=bad)
     latin = len(_LATIN1_MOJIBAKE.findall(text))
     if latin > 20 and latin > len(_CJK.findall(text)):
-        raise InputError(source, f"按 {encoding} 解码后疑似乱码（大量西文重音字母），请确认文件编码")
+        raise InputError.of(source, "error.mojibake", encoding=encoding)
     return text
 
 
