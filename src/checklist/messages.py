@@ -77,6 +77,7 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "text.quality": "质量提示",
         "text.error": "错误：",
+        "batch.counts": "输入 {inputs} 份：审查 {audited}，跳过未变 {skipped}，出错 {errors}（结果在 {out}）",
         "error.too_large": (
             '文件过大：超过上限 {name}={limit:,}（此文件为 {value:,}）'
         ),
@@ -338,6 +339,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "quality.outdated_framework": "a report on {year} cites only the 2015-2020 outline, not the 2021-2025 one",
         "text.quality": "Quality notes",
         "text.error": "error: ",
+        "batch.counts": (
+            "{inputs} inputs: {audited} audited, {skipped} unchanged and skipped, {errors} errors (results in {out})"
+        ),
         "error.too_large": (
             'file too large: over the limit {name}={limit:,} (this file: {value:,})'
         ),

@@ -1,0 +1,395 @@
+"""Batch audits: many reports, in parallel, incremental, nothing lost.
+
+``audit_many`` yields one record per input as it completes, on a process pool or any
+``concurrent.futures.Executor`` (``dask.distributed``'s ``Client.get_executor()`` runs
+the same code on a cluster). Errors are records, never raised mid-stream, so
+``inputs == results + errors`` always holds.
+
+``run_batch`` is what ``checklist batch`` does: it writes ``DIR/<name>.json`` (and
+``.html``) per report as each completes (atomically: temp file + rename), a manifest
+that lets an interrupted or repeated run skip reports whose content, standard version
+and tool version are unchanged, and at the end ``summary.csv``, ``summary.xlsx``,
+``errors.csv`` and ``index.html``.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import ChecklistError, InputError
+
+SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
+MANIFEST = ".checklist-manifest.json"
+FORMATS = ("json", "html", "csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class BatchError:
+    """An input that could not be audited: which, and why (one line, in the run's language)."""
+
+    path: str
+    message: str
+    kind: str  # the exception class: InputError, StandardError, or InternalError
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """An audited input."""
+
+    path: str
+    result: Any  # AuditResult (typed loosely so this module imports without pydantic)
+    sha256: str
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files, folders (recursive, report suffixes) and glob patterns → sorted unique paths.
+
+    A name that matches nothing is kept, so that it is reported as an error, not lost.
+    """
+    out: dict[str, None] = {}
+    for item in inputs:
+        matches = sorted(glob.glob(item, recursive=True)) if any(c in item for c in "*?[") else [item]
+        if not matches:
+            out.setdefault(item, None)
+        for m in matches:
+            p = Path(m)
+            if p.is_dir():
+                for f in sorted(p.rglob("*")):
+                    if f.is_file() and f.suffix.lower() in SUFFIXES:
+                        out.setdefault(str(f), None)
+            else:
+                out.setdefault(m, None)
+    return list(out)
+
+
+def _audit_one(path: str, standard: Any, lang: str, keep_text: bool) -> BatchResult | BatchError:
+    from .api import audit
+    from .reading import read
+
+    try:
+        doc = read(path)
+        result = audit(doc, standard, lang=lang, keep_text=keep_text)
+        return BatchResult(path, result, doc.sha256)
+    except InputError as exc:
+        return BatchError(path, exc.localized(lang), type(exc).__name__)
+    except ChecklistError as exc:
+        return BatchError(path, str(exc), type(exc).__name__)
+    except Exception as exc:  # a bug must not stop the other 9,999 reports
+        return BatchError(path, f"{path}: internal error {type(exc).__name__}: {exc}", "InternalError")
+
+
+def _audit_chunk(paths: Sequence[str], standard: Any, lang: str, keep_text: bool) -> list[BatchResult | BatchError]:
+    return [_audit_one(p, standard, lang, keep_text) for p in paths]
+
+
+def audit_many(
+    paths: Iterable[str | os.PathLike[str]],
+    standard: Any = None,
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    lang: str = "zh",
+    keep_text: bool = False,
+    chunk: int = 8,
+) -> Iterator[BatchResult | BatchError]:
+    """Audit every path; yield a :class:`BatchResult` or :class:`BatchError` as each completes.
+
+    ``standard`` is an id, a path or ``None`` (the profile by level), passed to the
+    workers by name. ``jobs=1`` runs in this process; otherwise a process pool of
+    ``jobs`` (default: the number of cores), or the ``executor`` given.
+    """
+    items = [os.fspath(p) for p in paths]
+    if isinstance(standard, os.PathLike):
+        standard = os.fspath(standard)
+    if executor is None and (jobs == 1 or len(items) <= 1):
+        for p in items:
+            yield _audit_one(p, standard, lang, keep_text)
+        return
+    own = executor is None
+    pool: Executor = executor if executor is not None else ProcessPoolExecutor(max_workers=jobs or os.cpu_count())
+    try:
+        pending: set[Future[list[BatchResult | BatchError]]] = set()
+        for i in range(0, len(items), chunk):
+            pending.add(pool.submit(_audit_chunk, items[i : i + chunk], standard, lang, keep_text))
+        for future in as_completed(pending):
+            yield from future.result()
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ----------------------------------------------------------------------------- the command
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did; ``inputs == audited + skipped + errors`` always."""
+
+    inputs: int = 0
+    audited: int = 0
+    skipped: int = 0
+    errors: list[BatchError] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    failed_policy: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when every input counts as a result or an error."""
+        return self.inputs == self.audited + self.skipped + len(self.errors)
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def _file_hash(path: str) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def output_names(paths: Sequence[str]) -> dict[str, str]:
+    """A unique, safe file stem per input (the file's stem; a short hash when stems clash)."""
+    stems: dict[str, int] = {}
+    for p in paths:
+        stem = _safe(Path(p).stem)
+        stems[stem] = stems.get(stem, 0) + 1
+    out = {}
+    for p in paths:
+        stem = _safe(Path(p).stem)
+        if stems[stem] > 1:
+            stem += "-" + hashlib.blake2b(os.path.abspath(p).encode(), digest_size=4).hexdigest()
+        out[p] = stem
+    return out
+
+
+def _safe(stem: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .") or "report"
+    return cleaned[:120]
+
+
+def summary_row(path: str, name: str, result: Any) -> dict[str, Any]:
+    """One row of summary.csv: the document, the score and every requirement's status."""
+    d = result.document
+    row: dict[str, Any] = {
+        "path": path, "output": name, "issuer": d.get("issuer") or "", "level": d.get("level") or "",
+        "year": d.get("year") or "", "date": d.get("date") or "", "standard": result.standard.id,
+        "score": result.score,
+    }
+    worst = -1
+    for r in result.requirements:
+        row[r.id] = "waived" if r.waived else r.status
+        if r.status in ("missing", "partial") and not r.waived and r.weight > 0:
+            worst = max(worst, SEVERITY_RANK.get(r.severity, 0))
+    row["quality_findings"] = sum(1 for f in result.findings if f.category == "quality")
+    row["worst_gap"] = worst  # the highest severity not met (-1: none), for the exit policy
+    return row
+
+
+SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2, "critical": 3}
+
+
+def fails_policy(row: dict[str, Any], min_score: float | None, fail_on: str) -> bool:
+    """The ``check`` policy applied to a summary row."""
+    if min_score is not None and float(row["score"]) < min_score:
+        return True
+    return fail_on != "never" and int(row.get("worst_gap", -1)) >= SEVERITY_RANK[fail_on]
+
+
+def run_batch(
+    inputs: Sequence[str],
+    out: Path,
+    *,
+    standard: str | None = None,
+    jobs: int | None = None,
+    formats: Sequence[str] = ("csv", "xlsx", "html"),
+    force: bool = False,
+    lang: str = "zh",
+    progress: Callable[[int, int], None] | None = None,
+    executor: Executor | None = None,
+) -> BatchSummary:
+    """Audit ``inputs`` into folder ``out`` (see the module docstring).
+
+    The JSON result of every report is always written (it is the record the summary,
+    the overview page and the next incremental run are built from); ``formats`` adds
+    ``html`` pages, ``csv`` and ``xlsx`` summaries.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    paths = expand_inputs(inputs)
+    names = output_names(paths)
+    manifest_path = out / MANIFEST
+    try:
+        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    standard_key = _standard_key(standard)
+    summary = BatchSummary(inputs=len(paths))
+    todo: list[str] = []
+    for p in paths:
+        entry = manifest.get(p)
+        digest = _file_hash(p)
+        if (not force and entry and digest and entry.get("sha256") == digest
+                and entry.get("standard") == standard_key and entry.get("tool") == __version__
+                and all((out / f"{names[p]}.{ext}").exists() for ext in ("json", *formats) if ext in ("json", "html"))):
+            summary.skipped += 1
+            summary.rows.append(entry["row"])
+        else:
+            todo.append(p)
+    done = summary.skipped
+    if progress:
+        progress(done, len(paths))
+    keep_text = "html" in formats
+    html_render = None
+    if "html" in formats:
+        from .render.html import render_report
+
+        html_render = render_report
+    since_save = 0
+    for item in audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=keep_text):
+        done += 1
+        if isinstance(item, BatchError):
+            summary.errors.append(item)
+            manifest.pop(item.path, None)
+        else:
+            name = names[item.path]
+            result = item.result
+            write_atomic(out / f"{name}.json", result.model_dump_json(indent=1))
+            if html_render is not None:
+                write_atomic(out / f"{name}.html", html_render(result, lang, index_href="index.html"))
+            row = summary_row(item.path, name, result)
+            summary.rows.append(row)
+            summary.audited += 1
+            manifest[item.path] = {"sha256": item.sha256, "standard": standard_key, "tool": __version__, "row": row}
+            since_save += 1
+            if since_save >= 50:  # an interrupted run resumes from here
+                write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
+                since_save = 0
+        if progress:
+            progress(done, len(paths))
+    write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
+    summary.rows.sort(key=lambda r: str(r["path"]))
+    _write_errors(out, summary.errors)
+    if "csv" in formats:
+        _write_csv(out / "summary.csv", summary.rows)
+    if "xlsx" in formats:
+        _write_xlsx(out / "summary.xlsx", summary.rows)
+    if "html" in formats:
+        _write_index(out, summary.rows, lang)
+    return summary
+
+
+def _standard_key(standard: str | None) -> str:
+    if standard is None:
+        from .standard import load_standard
+
+        return "auto:" + ",".join(f"{s}@{load_standard(s).version}" for s in ("national", "township", "department"))
+    from .standard import load_standard
+
+    std = load_standard(standard)
+    return f"{std.id}@{std.version}"
+
+
+def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
+    cols: dict[str, None] = {}
+    for row in rows:
+        for k in row:
+            cols.setdefault(k, None)
+    return list(cols)
+
+
+def _write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    import io
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=_columns(rows) or ["path"], extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(path, "\ufeff" + buf.getvalue())  # a BOM so that Excel opens it as UTF-8
+
+
+def _write_errors(out: Path, errors: Sequence[BatchError]) -> None:
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["path", "kind", "message"])
+    for e in sorted(errors, key=lambda e: e.path):
+        writer.writerow([e.path, e.kind, e.message])
+    write_atomic(out / "errors.csv", "\ufeff" + buf.getvalue())
+
+
+_FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED",
+          "waived": "DDEBF7"}
+
+
+def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "summary"
+    cols = _columns(rows) or ["path"]
+    ws.append(cols)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([row.get(c, "") for c in cols])
+    ws.freeze_panes = "B2"
+    last = get_column_letter(len(cols))
+    ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 1)}"
+    status_cols = [i + 1 for i, c in enumerate(cols) if "." in c]
+    if status_cols and rows:
+        area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{len(rows) + 1}"
+        for status, colour in _FILLS.items():
+            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{status}"'],
+                                                           fill=PatternFill("solid", fgColor=colour)))
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
+def _write_index(out: Path, rows: Sequence[dict[str, Any]], lang: str) -> None:
+    """The overview page, from the saved results stripped of their evidence."""
+    from .render.html import render_overview
+    from .result import AuditResult
+
+    light = []
+    links = []
+    for row in rows:
+        try:
+            data = json.loads((out / f"{row['output']}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        data.pop("text", None)
+        data.pop("removed", None)
+        data["findings"] = []
+        for r in data["requirements"]:
+            r["evidence"] = []
+        light.append(AuditResult.model_validate(data))
+        links.append(f"{row['output']}.html")
+    write_atomic(out / "index.html", render_overview(light, links, lang))

@@ -1,0 +1,118 @@
+"""Batch audits: the command, incremental re-runs, the summaries, the API on any executor."""
+
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from _samples import REPORTS, SAMPLES
+from checklist.batch import BatchError, BatchResult, audit_many, expand_inputs, run_batch
+from checklist.cli import main
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in SAMPLES:
+        shutil.copy(REPORTS / name, folder / name)
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def test_batch_writes_everything_and_lists_the_bad_files(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    assert "输入 7 份：审查 5，跳过未变 0，出错 2" in result.stdout
+    for name in SAMPLES:
+        stem = Path(name).stem
+        data = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+        assert data["schema_version"] == 1
+        assert (out / f"{stem}.html").exists()
+    errors = _csv(out / "errors.csv")
+    assert sorted(Path(e["path"]).name for e in errors) == ["corrupt.docx", "empty.txt"]
+    rows = _csv(out / "summary.csv")
+    assert len(rows) == 5 and all(r["core.measures"] for r in rows)
+    assert (out / "index.html").read_text(encoding="utf-8").count(".html") >= 5
+    assert not list(out.glob(".*.tmp*")), "no temporary files are left"
+
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out / "summary.xlsx").active
+    assert ws.max_row == 6 and ws.freeze_panes == "B2" and ws.auto_filter.ref
+    header = [c.value for c in ws[1]]
+    assert "score" in header and "enforcement.legal_review" in header
+
+
+def test_rerun_skips_unchanged_and_redoes_changed(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_batch([str(inputs)], out, jobs=1, formats=["csv"])
+    assert (first.audited, first.skipped, len(first.errors)) == (5, 0, 2) and first.ok
+    again = run_batch([str(inputs)], out, jobs=1, formats=["csv"])
+    assert (again.audited, again.skipped) == (0, 5) and again.ok
+    changed = inputs / SAMPLES[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    third = run_batch([str(inputs)], out, jobs=1, formats=["csv"])
+    assert (third.audited, third.skipped) == (1, 4)
+    forced = run_batch([str(inputs)], out, jobs=1, formats=["csv"], force=True)
+    assert forced.audited == 5
+    assert len(_csv(out / "summary.csv")) == 5
+
+
+def test_policy_exit_code(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one = str(REPORTS / SAMPLES[0])
+    ok = CliRunner().invoke(main, ["batch", one, "--out", str(out), "--format", "json"])
+    assert ok.exit_code == 0
+    strict = CliRunner().invoke(main, ["batch", one, "--out", str(out), "--format", "json", "--min-score", "99"])
+    assert strict.exit_code == 1
+    bad = CliRunner().invoke(main, ["batch", one, "--out", str(out), "--format", "pdf"])
+    assert bad.exit_code == 2 and "未知的输出格式" in bad.stderr
+
+
+def test_expand_inputs_keeps_what_matches_nothing(inputs: Path) -> None:
+    found = expand_inputs([str(inputs), str(inputs / "*.txt"), "no/such/file.txt"])
+    assert "no/such/file.txt" in found
+    assert len(found) == len(set(found)) == 8
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_audit_many_yields_every_input(inputs: Path, jobs: int) -> None:
+    paths = sorted(str(p) for p in inputs.iterdir())
+    items = list(audit_many(paths, jobs=jobs))
+    assert sorted(i.path for i in items) == paths
+    assert sum(isinstance(i, BatchError) for i in items) == 2
+    for item in items:
+        assert pickle.loads(pickle.dumps(item)).path == item.path
+        if isinstance(item, BatchResult):
+            assert 0 <= item.result.score <= 100
+
+
+def test_audit_many_on_any_executor(inputs: Path) -> None:
+    paths = sorted(str(p) for p in inputs.iterdir())
+    with ThreadPoolExecutor(2) as pool:
+        items = list(audit_many(paths, executor=pool))
+    assert len(items) == len(paths)
+
+
+def test_audit_many_on_a_dask_cluster(inputs: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed")
+    paths = sorted(str(p) for p in inputs.iterdir())
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        items = list(audit_many(paths, executor=client.get_executor()))
+    assert sorted(i.path for i in items) == paths
+    assert sum(isinstance(i, BatchResult) for i in items) == 5
