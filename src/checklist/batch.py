@@ -21,7 +21,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .errors import ChecklistError, InputError
 
 SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 MANIFEST = ".checklist-manifest.json"
+JOURNAL = ".checklist-journal.jsonl"
 FORMATS = ("json", "html", "csv", "xlsx")
 
 
@@ -117,14 +118,27 @@ def audit_many(
             yield _audit_one(p, standard, lang, keep_text)
         return
     own = executor is None
-    pool: Executor = executor if executor is not None else ProcessPoolExecutor(max_workers=jobs or os.cpu_count())
+    workers = jobs or os.cpu_count() or 1
+    pool: Executor = executor if executor is not None else ProcessPoolExecutor(max_workers=workers)
+    chunks = (items[i : i + chunk] for i in range(0, len(items), chunk))
+    # A bounded window of work in flight: memory stays flat however many reports there
+    # are, because a finished chunk's results are dropped once yielded.
+    window = 4 * max(workers, 2)
+    pending: set[Future[list[BatchResult | BatchError]]] = set()
     try:
-        pending: set[Future[list[BatchResult | BatchError]]] = set()
-        for i in range(0, len(items), chunk):
-            pending.add(pool.submit(_audit_chunk, items[i : i + chunk], standard, lang, keep_text))
-        for future in as_completed(pending):
-            yield from future.result()
+        for part in chunks:
+            pending.add(pool.submit(_audit_chunk, part, standard, lang, keep_text))
+            if len(pending) >= window:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
     finally:
+        for future in pending:
+            future.cancel()
         if own:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -240,10 +254,8 @@ def run_batch(
     paths = expand_inputs(inputs)
     names = output_names(paths)
     manifest_path = out / MANIFEST
-    try:
-        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
+    journal_path = out / JOURNAL
+    manifest = _load_manifest(manifest_path, journal_path)
     standard_key = _standard_key(standard)
     summary = BatchSummary(inputs=len(paths))
     todo: list[str] = []
@@ -266,7 +278,7 @@ def run_batch(
         from .render.html import render_report
 
         html_render = render_report
-    since_save = 0
+    journal = journal_path.open("a", encoding="utf-8")
     for item in audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=keep_text):
         done += 1
         if isinstance(item, BatchError):
@@ -275,20 +287,22 @@ def run_batch(
         else:
             name = names[item.path]
             result = item.result
-            write_atomic(out / f"{name}.json", result.model_dump_json(indent=1))
+            write_atomic(out / f"{name}.json", result.model_dump_json())
             if html_render is not None:
                 write_atomic(out / f"{name}.html", html_render(result, lang, index_href="index.html"))
             row = summary_row(item.path, name, result)
             summary.rows.append(row)
             summary.audited += 1
-            manifest[item.path] = {"sha256": item.sha256, "standard": standard_key, "tool": __version__, "row": row}
-            since_save += 1
-            if since_save >= 50:  # an interrupted run resumes from here
-                write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
-                since_save = 0
+            entry = {"sha256": item.sha256, "standard": standard_key, "tool": __version__, "row": row}
+            manifest[item.path] = entry
+            # one line per finished report, flushed: an interrupted run resumes from here
+            journal.write(json.dumps({"path": item.path, **entry}, ensure_ascii=False) + "\n")
+            journal.flush()
         if progress:
             progress(done, len(paths))
+    journal.close()
     write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
+    journal_path.unlink(missing_ok=True)
     summary.rows.sort(key=lambda r: str(r["path"]))
     _write_errors(out, summary.errors)
     if "csv" in formats:
@@ -298,6 +312,25 @@ def run_batch(
     if "html" in formats:
         _write_index(out, summary.rows, lang)
     return summary
+
+
+def _load_manifest(manifest_path: Path, journal_path: Path) -> dict[str, Any]:
+    """The last complete run's manifest, plus what an interrupted run journaled since."""
+    try:
+        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    try:
+        with journal_path.open(encoding="utf-8") as journal:
+            for line in journal:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue  # the last line of a killed run may be cut short
+                manifest[entry.pop("path")] = entry
+    except OSError:
+        pass
+    return manifest
 
 
 def _standard_key(standard: str | None) -> str:
