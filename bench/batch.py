@@ -41,7 +41,7 @@ def generate(n: int, folder: Path, seed: int = 1) -> None:
             if len(middle) > 1 and rng.random() < 0.3:
                 middle.pop(rng.randrange(len(middle)))
             text = head + "".join(middle) + tail
-        text = re.sub(r"([\u4e00-\u9fff]{2})(镇|街道|区|县)", lambda m: f"样本{i}{m.group(2)}", text, count=3)
+        text = re.sub(r"([\u4e00-\u9fff]{2})(镇|街道|区|县)", rf"样本{i}\2", text, count=3)
         (folder / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
