@@ -509,6 +509,15 @@ def _progress_reporter() -> Any:
     return report
 
 
+
+def _register_compare() -> None:
+    from .cli_compare import compare
+
+    main.add_command(compare)
+
+
+_register_compare()
+
 def run() -> None:  # pragma: no cover - thin wrapper for python -m
     """Entry point that turns unexpected library errors into exit 2 without a traceback."""
     try:

@@ -75,6 +75,27 @@ CATALOG: dict[str, dict[str, str]] = {
             "{year} 年度报告只引用了《法治政府建设实施纲要（2015－2020年）》，"
             "未引用 2021－2025 年纲要"
         ),
+        "quality.boilerplate": "与其他发文机关（{issuers}）的报告有相同或几乎相同的句子：「{other}」",
+        "quality.boilerplate_many": "与{issuers}等 {n} 份其他发文机关的报告有相同或几乎相同的句子：「{other}」",
+        "quality.boilerplate_suggestion": "结合本单位实际重写这句话，写明本单位自己的做法、数据和事例。",
+        "quality.repeated_from_last_year": "与上一年度（{year}）报告的{part}几乎相同：「{other}」",
+        "quality.repeated_from_last_year_suggestion": (
+            "写明上年这一问题或安排的进展；仍未解决的，分析原因并提出新的措施。"
+        ),
+        "part.shortcomings": "存在的不足",
+        "part.plan": "工作安排",
+        "compare.title": "年度对比：{issuer}",
+        "compare.years": "{old} 年度 → {new} 年度",
+        "compare.score": "得分：{old} → {new}（{delta}）",
+        "compare.changed": "结论有变化的要求（{n} 项，其余 {same} 项未变）",
+        "compare.repeated": "照搬上年的不足和安排（{n} 处）",
+        "compare.followup": "上年工作安排的落实情况（已落实 {done} / 共 {n} 项）",
+        "compare.followed": "已落实",
+        "compare.not_followed": "未见落实",
+        "compare.last_year": "上年",
+        "compare.this_year": "今年",
+        "compare.warn_issuer": "两份报告的发文机关不同（{old} / {new}），年度对比可能没有意义",
+        "compare.warn_year": "新报告的年度（{new}）不晚于旧报告（{old}）",
         "text.quality": "质量提示",
         "text.error": "错误：",
         "batch.counts": "输入 {inputs} 份：审查 {audited}，跳过未变 {skipped}，出错 {errors}（结果在 {out}）",
@@ -337,6 +358,31 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "quality.plan_misses_shortcoming": "no item of next year's plan answers this shortcoming ({topics})",
         "quality.outdated_framework": "a report on {year} cites only the 2015-2020 outline, not the 2021-2025 one",
+        "quality.boilerplate": (
+            "the same or nearly the same sentence is in another issuer's report ({issuers}): \"{other}\""
+        ),
+        "quality.boilerplate_many": (
+            "the same or nearly the same sentence is in {n} other issuers' reports ({issuers}, …): \"{other}\""
+        ),
+        "quality.boilerplate_suggestion": "Rewrite the sentence with this body's own measures, figures and examples.",
+        "quality.repeated_from_last_year": "nearly the same as the {part} of last year's report ({year}): \"{other}\"",
+        "quality.repeated_from_last_year_suggestion": (
+            "Say what came of last year's problem or plan; if it is unsolved, say why and what is new."
+        ),
+        "part.shortcomings": "shortcomings",
+        "part.plan": "plan",
+        "compare.title": "Year over year: {issuer}",
+        "compare.years": "{old} → {new}",
+        "compare.score": "Score: {old} → {new} ({delta})",
+        "compare.changed": "Requirements whose verdict changed ({n}; {same} unchanged)",
+        "compare.repeated": "Shortcomings and plans copied from last year ({n})",
+        "compare.followup": "Last year's plan ({done} of {n} followed)",
+        "compare.followed": "followed",
+        "compare.not_followed": "not followed",
+        "compare.last_year": "last year",
+        "compare.this_year": "this year",
+        "compare.warn_issuer": "the reports have different issuers ({old} / {new}): the comparison may mean nothing",
+        "compare.warn_year": "the new report's year ({new}) is not after the old one's ({old})",
         "text.quality": "Quality notes",
         "text.error": "error: ",
         "batch.counts": (

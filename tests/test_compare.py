@@ -1,0 +1,144 @@
+"""Year over year: verdict changes, copied shortcomings and plans, plan follow-through."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+import checklist
+from _samples import SAMPLES, sample_path
+from checklist.cli_compare import compare as compare_command
+from checklist.compare import Comparison, compare
+from checklist.document import Document
+
+ISSUER = "甲县东镇人民政府"
+SHORTCOMINGS = ("一是执法队伍专业素质不高，综合执法人员持证上岗比例偏低。"
+                "二是基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。")
+OLD = f"""{ISSUER}
+{ISSUER}2022年法治政府建设年度报告
+县委依法治县办：
+现将有关情况报告如下。
+一、主要举措
+（一）加强组织领导。镇党委专题研究法治政府建设工作3次，制定年度工作要点。
+（二）深化普法宣传。全年开展法治宣传活动12场，发放宣传资料3000余份。
+二、存在的问题
+{SHORTCOMINGS}
+三、2023年工作打算
+一是组织综合执法人员参加行政执法资格考试，提高持证上岗比例。二是建设村级法治文化广场，打造法治宣传阵地。
+{ISSUER}
+2023年1月12日
+"""
+NEW = f"""{ISSUER}
+{ISSUER}2023年法治政府建设年度报告
+县委依法治县办：
+现将有关情况报告如下。
+一、主要举措
+（一）加强组织领导。镇党委召开专题会议4次，听取法治政府建设情况汇报。
+（二）提升执法能力。组织综合执法人员12名参加行政执法资格考试，全部取得执法证件。
+（三）深化普法宣传。全年开展法治宣传活动15场，发放宣传资料4000余份。结合赶集日开展法治宣传进村入户活动8次。
+二、存在的问题
+{SHORTCOMINGS}
+三、2024年工作打算
+一是推行执法全过程记录，配备执法记录仪。二是完善重大行政决策合法性审查程序。
+{ISSUER}
+2024年1月10日
+"""
+
+
+def run(old_text: str, new_text: str, lang: str = "zh") -> tuple[Document, Document, Comparison]:
+    old, new = checklist.parse(old_text, source="old.txt"), checklist.parse(new_text, source="new.txt")
+    return old, new, compare(old, checklist.audit(old, "national"), new, checklist.audit(new, "national"), lang)
+
+
+def assert_quotes(old: Document, new: Document, c: Comparison) -> None:
+    for r in c.repeated:
+        assert old.original[r.old.start:r.old.end] == r.old.quote  # type: ignore[misc]
+        assert new.original[r.new.start:r.new.end] == r.new.quote  # type: ignore[misc]
+    for f in c.findings:
+        assert new.original[f.start:f.end] == f.quote  # type: ignore[misc]
+    for u in c.follow_up:
+        assert old.original[u.plan.start:u.plan.end] == u.plan.quote  # type: ignore[misc]
+        if u.evidence is not None:
+            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote  # type: ignore[misc]
+
+
+def test_two_years_of_one_issuer() -> None:
+    old, new, c = run(OLD, NEW)
+    assert_quotes(old, new, c)
+    assert c.warnings == []
+    assert c.score_change == pytest.approx(c.new_score - c.old_score, abs=0.05)
+    assert {r.id for r in c.requirements} and all(r.changed == (r.old != r.new) for r in c.requirements)
+    # both shortcomings copied verbatim, each quoted from both years
+    assert [r.new.quote for r in c.repeated] == [
+        "执法队伍专业素质不高，综合执法人员持证上岗比例偏低。", "基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。"]
+    assert all(r.old_part == r.new_part == "shortcomings" and r.similarity == 1.0 for r in c.repeated)
+    assert [f.code for f in c.findings] == ["quality.repeated_from_last_year"] * 2
+    assert all(f.category == "quality" and "2022" in f.message and f.suggestion for f in c.findings)
+    assert c.repeated[0].old.quote in c.findings[0].message
+    # one plan item was done, the other not
+    done, not_done = c.follow_up
+    assert done.followed and "资格考试" in done.plan.quote
+    assert done.evidence is not None and "12名" in done.evidence.quote and "执法" in done.topics
+    assert not not_done.followed and not_done.evidence is None and "文化广场" in not_done.plan.quote
+
+
+def test_nothing_copied_when_rewritten() -> None:
+    rewritten = NEW.replace(SHORTCOMINGS, "一是执法记录仪配备不足，部分执法环节未全程记录。二是村级人民调解员业务培训不够。")
+    _old, _new, c = run(OLD, rewritten)
+    assert c.repeated == [] and c.findings == []
+
+
+def test_other_issuer_and_year_order_warn() -> None:
+    _old, _new, c = run(NEW, OLD.replace(ISSUER, "乙县西镇人民政府"))
+    assert len(c.warnings) == 2
+
+
+def test_english() -> None:
+    _old, _new, c = run(OLD, NEW, "en")
+    assert "last year" in c.findings[0].message
+
+
+@pytest.mark.parametrize("pair", list(itertools.pairwise(SAMPLES)))
+def test_samples_do_not_crash(pair: tuple[str, str]) -> None:
+    old, new = (checklist.read(sample_path(p)) for p in pair)
+    c = compare(old, checklist.audit(old), new, checklist.audit(new))
+    assert_quotes(old, new, c)
+    assert all(u.plan.quote for u in c.follow_up)
+    json.loads(c.model_dump_json())
+
+
+def group() -> click.Group:
+    return click.Group(commands=[compare_command])
+
+
+def test_cli_text_and_json(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(NEW, encoding="utf-8")
+    args = ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt")]
+    result = CliRunner().invoke(group(), args)
+    assert result.exit_code == 0, result.output
+    assert "年度对比" in result.output and "已落实 1 / 共 2 项" in result.output
+    result = CliRunner().invoke(group(), [*args, "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert [u["followed"] for u in data["follow_up"]] == [True, False]
+    assert len(data["findings"]) == 2
+
+
+def test_cli_input_error(tmp_path: Path) -> None:
+    (tmp_path / "new.txt").write_text(NEW, encoding="utf-8")
+    result = CliRunner().invoke(group(), ["compare", str(tmp_path / "missing.txt"), str(tmp_path / "new.txt")])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("checklist: 错误：") and "文件不存在" in lines[0]
+    result = CliRunner().invoke(group(), ["compare", str(tmp_path / "missing.txt"), str(tmp_path / "new.txt"),
+                                          "--lang", "en"])
+    assert result.exit_code == 2 and "no such file" in result.output
+    result = CliRunner().invoke(group(), ["compare", str(tmp_path / "new.txt"), str(tmp_path / "new.txt"),
+                                          "--standard", "no-such-standard"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
