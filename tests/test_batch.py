@@ -116,3 +116,36 @@ def test_audit_many_on_a_dask_cluster(inputs: Path) -> None:
         items = list(audit_many(paths, executor=client.get_executor()))
     assert sorted(i.path for i in items) == paths
     assert sum(isinstance(i, BatchResult) for i in items) == 5
+
+
+def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shared = "全镇建立了村级调解员联席会议制度，每季度集中研判一次疑难纠纷。"
+    base = ("关于{y}年度法治政府建设情况的报告\n区委：\n{y}年，我镇坚持依法行政。\n一、主要举措和成效\n"
+            "开展普法活动{n}次。{extra}\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n"
+            "三、{y1}年工作打算\n充实执法人员。\n{issuer}\n{y1}年1月10日\n")
+    (folder / "a-2022.txt").write_text(base.format(y=2022, y1=2023, n=5, extra=shared, issuer="甲镇人民政府"),
+                                       encoding="utf-8")
+    (folder / "a-2023.txt").write_text(base.format(y=2023, y1=2024, n=9, extra="", issuer="甲镇人民政府"),
+                                       encoding="utf-8")
+    other = ("关于2023年度法治政府建设情况的报告\n县委：\n一、工作开展情况\n组织专题讲座7场。另外，" + shared
+             + "\n二、存在的问题\n基层调解员年龄偏大，原因是待遇偏低。\n三、2024年工作思路\n提高调解员补贴。\n乙镇人民政府\n2024年2月1日\n")
+    (folder / "b-2023.txt").write_text(other, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
+    assert summary.ok and not summary.errors
+    rows = {Path(r["path"]).name: r for r in _csv(out / "summary.csv")}
+    assert int(rows["a-2022.txt"]["copied_sentences"]) == 1 and int(rows["b-2023.txt"]["copied_sentences"]) == 1
+    assert int(rows["a-2023.txt"]["copied_sentences"]) == 0  # same issuer is not boilerplate
+    b = json.loads((out / "b-2023.json").read_text(encoding="utf-8"))
+    copies = [f for f in b["findings"] if f["code"] == "quality.boilerplate"]
+    assert copies and "甲镇" in copies[0]["message"] and shared[:10] in copies[0]["quote"]
+    compared = list((out / "compare").glob("*.json"))
+    assert len(compared) == 1 and "2022-2023" in compared[0].name
+    a23 = json.loads((out / "a-2023.json").read_text(encoding="utf-8"))
+    assert any(f["code"] == "quality.repeated_from_last_year" for f in a23["findings"])
+    assert "雷同" in (out / "index.html").read_text(encoding="utf-8")
+    again = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
+    b2 = json.loads((out / "b-2023.json").read_text(encoding="utf-8"))
+    assert again.skipped == 3 and len([f for f in b2["findings"] if f["code"] == "quality.boilerplate"]) == len(copies)

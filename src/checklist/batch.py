@@ -17,8 +17,10 @@ from __future__ import annotations
 import csv
 import glob
 import hashlib
+import itertools
 import json
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -51,6 +53,7 @@ class BatchResult:
     path: str
     result: Any  # AuditResult (typed loosely so this module imports without pydantic)
     sha256: str
+    fingerprint: Any = None  # crossdoc.Fingerprint, when copied text across reports is wanted
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
@@ -74,14 +77,19 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return list(out)
 
 
-def _audit_one(path: str, standard: Any, lang: str, keep_text: bool) -> BatchResult | BatchError:
+def _audit_one(path: str, standard: Any, lang: str, keep_text: bool, cross: bool = False) -> BatchResult | BatchError:
     from .api import audit
     from .reading import read
 
     try:
         doc = read(path)
         result = audit(doc, standard, lang=lang, keep_text=keep_text)
-        return BatchResult(path, result, doc.sha256)
+        prints = None
+        if cross:
+            from .crossdoc import fingerprint
+
+            prints = fingerprint(doc, path)
+        return BatchResult(path, result, doc.sha256, prints)
     except InputError as exc:
         return BatchError(path, exc.localized(lang), type(exc).__name__)
     except ChecklistError as exc:
@@ -90,8 +98,10 @@ def _audit_one(path: str, standard: Any, lang: str, keep_text: bool) -> BatchRes
         return BatchError(path, f"{path}: internal error {type(exc).__name__}: {exc}", "InternalError")
 
 
-def _audit_chunk(paths: Sequence[str], standard: Any, lang: str, keep_text: bool) -> list[BatchResult | BatchError]:
-    return [_audit_one(p, standard, lang, keep_text) for p in paths]
+def _audit_chunk(
+    paths: Sequence[str], standard: Any, lang: str, keep_text: bool, cross: bool = False
+) -> list[BatchResult | BatchError]:
+    return [_audit_one(p, standard, lang, keep_text, cross) for p in paths]
 
 
 def audit_many(
@@ -103,19 +113,21 @@ def audit_many(
     lang: str = "zh",
     keep_text: bool = False,
     chunk: int = 8,
+    cross: bool = False,
 ) -> Iterator[BatchResult | BatchError]:
     """Audit every path; yield a :class:`BatchResult` or :class:`BatchError` as each completes.
 
     ``standard`` is an id, a path or ``None`` (the profile by level), passed to the
     workers by name. ``jobs=1`` runs in this process; otherwise a process pool of
-    ``jobs`` (default: the number of cores), or the ``executor`` given.
+    ``jobs`` (default: the number of cores), or the ``executor`` given. ``cross`` adds
+    each report's sentence fingerprint (for copied text across reports).
     """
     items = [os.fspath(p) for p in paths]
     if isinstance(standard, os.PathLike):
         standard = os.fspath(standard)
     if executor is None and (jobs == 1 or len(items) <= 1):
         for p in items:
-            yield _audit_one(p, standard, lang, keep_text)
+            yield _audit_one(p, standard, lang, keep_text, cross)
         return
     own = executor is None
     workers = jobs or os.cpu_count() or 1
@@ -127,7 +139,7 @@ def audit_many(
     pending: set[Future[list[BatchResult | BatchError]]] = set()
     try:
         for part in chunks:
-            pending.add(pool.submit(_audit_chunk, part, standard, lang, keep_text))
+            pending.add(pool.submit(_audit_chunk, part, standard, lang, keep_text, cross))
             if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -243,12 +255,15 @@ def run_batch(
     lang: str = "zh",
     progress: Callable[[int, int], None] | None = None,
     executor: Executor | None = None,
+    cross: bool = True,
 ) -> BatchSummary:
     """Audit ``inputs`` into folder ``out`` (see the module docstring).
 
     The JSON result of every report is always written (it is the record the summary,
     the overview page and the next incremental run are built from); ``formats`` adds
-    ``html`` pages, ``csv`` and ``xlsx`` summaries.
+    ``html`` pages, ``csv`` and ``xlsx`` summaries. ``cross`` also finds text copied
+    between reports of different issuers (``quality.boilerplate``) and compares the
+    years of one issuer (``OUT/compare/``).
     """
     out.mkdir(parents=True, exist_ok=True)
     paths = expand_inputs(inputs)
@@ -279,7 +294,11 @@ def run_batch(
 
         html_render = render_report
     journal = journal_path.open("a", encoding="utf-8")
-    for item in audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=keep_text):
+    prints_dir = out / ".fingerprints"
+    if cross:
+        prints_dir.mkdir(exist_ok=True)
+    for item in audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=keep_text,
+                           cross=cross):
         done += 1
         if isinstance(item, BatchError):
             summary.errors.append(item)
@@ -288,6 +307,8 @@ def run_batch(
             name = names[item.path]
             result = item.result
             write_atomic(out / f"{name}.json", result.model_dump_json())
+            if item.fingerprint is not None:
+                write_atomic(prints_dir / f"{name}.pickle", pickle.dumps(item.fingerprint))
             if html_render is not None:
                 write_atomic(out / f"{name}.html", html_render(result, lang, index_href="index.html"))
             row = summary_row(item.path, name, result)
@@ -304,6 +325,8 @@ def run_batch(
     write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
     journal_path.unlink(missing_ok=True)
     summary.rows.sort(key=lambda r: str(r["path"]))
+    if cross:
+        _cross_reports(out, summary.rows, lang, html_render is not None, standard)
     _write_errors(out, summary.errors)
     if "csv" in formats:
         _write_csv(out / "summary.csv", summary.rows)
@@ -413,6 +436,7 @@ def _write_index(out: Path, rows: Sequence[dict[str, Any]], lang: str) -> None:
 
     light = []
     links = []
+    copied: list[float | None] = []
     for row in rows:
         try:
             data = json.loads((out / f"{row['output']}.json").read_text(encoding="utf-8"))
@@ -425,4 +449,101 @@ def _write_index(out: Path, rows: Sequence[dict[str, Any]], lang: str) -> None:
             r["evidence"] = []
         light.append(AuditResult.model_validate(data))
         links.append(f"{row['output']}.html")
-    write_atomic(out / "index.html", render_overview(light, links, lang))
+        share = row.get("copied_share")
+        copied.append(float(share) if share is not None else None)
+    show = copied if any(c is not None for c in copied) else None
+    write_atomic(out / "index.html", render_overview(light, links, lang, show))
+
+
+# --------------------------------------------------------------------- across reports
+
+
+def _load_result(out: Path, name: str) -> Any:
+    from .result import AuditResult
+
+    return AuditResult.model_validate_json((out / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _save_result(out: Path, name: str, result: Any, html: bool, lang: str) -> None:
+    write_atomic(out / f"{name}.json", result.model_dump_json())
+    if html:
+        from .render.html import render_report
+
+        write_atomic(out / f"{name}.html", render_report(result, lang, index_href="index.html"))
+
+
+def _with_findings(result: Any, code: str, findings: Sequence[Any]) -> Any:
+    """``result`` with its ``code`` findings replaced (re-runs do not pile them up)."""
+    kept = [f for f in result.findings if f.code != code]
+    return result.model_copy(update={"findings": [*kept, *findings]})
+
+
+def _cross_reports(out: Path, rows: list[dict[str, Any]], lang: str, html: bool, standard: Any) -> None:
+    """Copied text between issuers, and year-over-year comparisons within one issuer."""
+    from .crossdoc import boilerplate_findings, find_boilerplate
+    from .reading import read
+
+    by_path = {str(r["path"]): r for r in rows}
+    prints = []
+    for row in rows:
+        try:
+            prints.append(pickle.loads((out / ".fingerprints" / f"{row['output']}.pickle").read_bytes()))
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            continue  # no fingerprint (an older run): this report is left out of the comparison
+    issuers = {str(r["path"]): (str(r["issuer"]) or None) for r in rows}
+    matches = find_boilerplate(prints, issuer_of=issuers)
+    totals = {p.key: len(p.spans) for p in prints}
+    texts: dict[str, str] = {}
+
+    def original(path: str) -> str:
+        if path not in texts:
+            texts[path] = read(path).original
+        return texts[path]
+
+    for row in rows:
+        row["copied_sentences"] = 0
+        row["copied_share"] = 0.0
+    for key, found in matches.items():
+        hit = by_path.get(key)
+        if hit is None:
+            continue
+        row = hit
+        needed = {key, *(c.report for m in found for c in m.others)}
+        originals = {k: original(k) for k in needed}
+        findings = boilerplate_findings(found, lang, originals=originals)
+        result = _with_findings(_load_result(out, row["output"]), "quality.boilerplate", findings)
+        _save_result(out, row["output"], result, html, lang)
+        row["copied_sentences"] = len(findings)
+        row["copied_share"] = round(len(findings) / max(totals.get(key, 0), 1), 3)
+        row["quality_findings"] = sum(1 for f in result.findings if f.category == "quality")
+    _compare_years(out, rows, lang, html, standard)
+
+
+def _compare_years(out: Path, rows: list[dict[str, Any]], lang: str, html: bool, standard: Any) -> None:
+    """For every issuer with reports on several years: compare each year with the one before."""
+    from .compare import compare, render_text
+    from .reading import read
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("issuer") and row.get("year"):
+            groups.setdefault(str(row["issuer"]), []).append(row)
+    for issuer, items in groups.items():
+        items = sorted(items, key=lambda r: int(r["year"]))
+        for old, new in itertools.pairwise(items):
+            if old["year"] == new["year"]:
+                continue
+            try:
+                old_doc, new_doc = read(str(old["path"])), read(str(new["path"]))
+            except ChecklistError:
+                continue
+            old_result, new_result = _load_result(out, old["output"]), _load_result(out, new["output"])
+            result = compare(old_doc, old_result, new_doc, new_result, lang)
+            folder = out / "compare"
+            folder.mkdir(exist_ok=True)
+            stem = f"{_safe(issuer)[:60]}-{old['year']}-{new['year']}"
+            write_atomic(folder / f"{stem}.json", result.model_dump_json(indent=1))
+            write_atomic(folder / f"{stem}.txt", render_text(result, lang))
+            updated = _with_findings(new_result, "quality.repeated_from_last_year", result.findings)
+            _save_result(out, new["output"], updated, html, lang)
+            new["quality_findings"] = sum(1 for f in updated.findings if f.category == "quality")

@@ -494,6 +494,7 @@ class OverviewRow:
     year: int | None
     score_class: str
     cells: list[Cell]
+    copied: float | None = None  # share of the report's sentences copied from other issuers
 
 
 def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
@@ -507,10 +508,11 @@ def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
 
 
 def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] | None = None,
-                    lang: str = "zh") -> str:
+                    lang: str = "zh", copied: Sequence[float | None] | None = None) -> str:
     """One page for several results: a row per report, a coloured cell per requirement.
 
-    ``links`` are the report pages (relative URLs, one per result, or ``None``).
+    ``links`` are the report pages (relative URLs, one per result, or ``None``);
+    ``copied`` the share of each report's sentences copied from other issuers (a batch).
     """
     links = list(links) if links is not None else [None] * len(results)
     titles: dict[str, str] = {}
@@ -537,13 +539,14 @@ def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] 
             n=i + 1, r=r, link=url_quote(link) if link else None,
             issuer=d.get("issuer") or str(d.get("path") or "—"), path=str(d.get("path") or ""),
             level=level, level_label=t(f"level.{level}", lang) if level else "—", year=d.get("year"),
-            score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in ordered]))
+            score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in ordered],
+            copied=copied[i] if copied is not None else None))
     levels = sorted({row.level for row in rows if row.level})
     years = sorted({row.year for row in rows if row.year})
     scores = [r.score for r in results]
     return _env().get_template("overview.html.j2").render(
         t=_translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
-        rows=rows, groups=list(groups.values()), columns=ordered,
+        rows=rows, groups=list(groups.values()), columns=ordered, show_copied=copied is not None,
         levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years,
         mean=sum(scores) / len(scores) if scores else None,
         statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
