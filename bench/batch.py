@@ -5,7 +5,8 @@
 Each generated report is a sample with its top-level sections shuffled or dropped and
 its issuer renamed, so no two are identical. Prints reports/s for each ``--jobs``, the
 peak memory (RSS) of the parent and of the workers, and checks that
-inputs = results + errors. JSON only (no HTML, CSV or XLSX), as the issue asks.
+inputs = results + errors. JSON only (no HTML, CSV or XLSX), as the issue asks; ``--cross`` adds the copied-text
+search and year comparisons.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", type=Path, help="keep the generated reports and results here")
+    parser.add_argument("--cross", action="store_true", help="also find copied text and compare years")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="checklist-bench-"))
     src = base / "in"
@@ -61,7 +63,7 @@ def main() -> None:
         out = base / f"out-j{jobs}"
         shutil.rmtree(out, ignore_errors=True)
         t0 = time.perf_counter()
-        summary = run_batch([str(src)], out, jobs=jobs, formats=["json"], force=True)
+        summary = run_batch([str(src)], out, jobs=jobs, formats=["json"], force=True, cross=args.cross)
         elapsed = time.perf_counter() - t0
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -416,18 +416,21 @@ def standards_test(refs: Sequence[str]) -> None:
 @click.option("--format", "formats", default="csv,xlsx,html", show_default=True,
               help="Comma-separated extras besides the per-report JSON: html, csv, xlsx (or json alone).")
 @click.option("--force", is_flag=True, help="Audit again even the reports that are unchanged since the last run.")
+@click.option("--cross/--no-cross", default=True, show_default=True,
+              help="Find text copied between issuers and compare the years of one issuer.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 if a report scores below.")
 @click.option("--fail-on", type=click.Choice(["critical", "major", "minor", "never"]), default="never",
               show_default=True, help="Exit 1 if a report has a gap of this severity or higher.")
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | None, formats: str, force: bool,
-          min_score: float | None, fail_on: str, lang: str) -> None:
+          cross: bool, min_score: float | None, fail_on: str, lang: str) -> None:
     """Audit many reports (files, folders, globs) into a folder, in parallel and incrementally.
 
     \b
     Writes OUT/<name>.json (+ .html) per report, OUT/summary.csv, summary.xlsx, index.html
-    and OUT/errors.csv. Unchanged reports (same content, standard and tool version) are
-    skipped on a re-run. Exit 2 if any input failed, else 1 if a report fails the policy
+    and OUT/errors.csv; with --cross (default) text copied between issuers
+    (quality.boilerplate) and OUT/compare/ for issuers with several years. Unchanged
+    reports (same content, standard and tool version) are skipped on a re-run. Exit 2 if any input failed, else 1 if a report fails the policy
     (--min-score / --fail-on, as in `check`), else 0.
     """
     from .batch import FORMATS, fails_policy, run_batch
@@ -441,7 +444,7 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
     progress = _progress_reporter()
     try:
         summary = run_batch(list(inputs), Path(out), standard=standard, jobs=jobs, formats=wanted,
-                            force=force, lang=lang, progress=progress)
+                            force=force, lang=lang, progress=progress, cross=cross)
     except ChecklistError as exc:
         _error(exc, lang)
         sys.exit(EXIT_ERROR)
