@@ -430,8 +430,9 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
     Writes OUT/<name>.json (+ .html) per report, OUT/summary.csv, summary.xlsx, index.html
     and OUT/errors.csv; with --cross (default) text copied between issuers
     (quality.boilerplate) and OUT/compare/ for issuers with several years. Unchanged
-    reports (same content, standard and tool version) are skipped on a re-run. Exit 2 if any input failed, else 1 if a report fails the policy
-    (--min-score / --fail-on, as in `check`), else 0.
+    reports (same content, standard and tool version) are skipped on a re-run. Exit 2
+    if any input failed, else 1 if a report fails the policy (--min-score / --fail-on,
+    as in `check`), else 0.
     """
     from .batch import FORMATS, fails_policy, run_batch
 
