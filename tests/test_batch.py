@@ -149,3 +149,33 @@ def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
     again = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
     b2 = json.loads((out / "b-2023.json").read_text(encoding="utf-8"))
     assert again.skipped == 3 and len([f for f in b2["findings"] if f["code"] == "quality.boilerplate"]) == len(copies)
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_batch_leaves_complete_files_and_resumes(tmp_path: Path, sig: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (REPORTS / SAMPLES[0]).read_text(encoding="utf-8")
+    for i in range(120):
+        (folder / f"r{i:03d}.txt").write_text(text.replace("2023年", f"2023年（{i}）", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "checklist", "batch", str(folder), "--out", str(out),
+                             "--jobs", "1", "--format", "json", "--no-cross"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.json"))) < 10:
+        time.sleep(0.05)
+    proc.send_signal(getattr(signal, sig))
+    proc.wait(timeout=60)
+    written = list(out.glob("*.json"))
+    assert 0 < len(written) < 120, "the run was interrupted mid-way"
+    for f in written:
+        json.loads(f.read_text(encoding="utf-8"))  # every file left is complete
+    resumed = run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False)
+    assert resumed.ok and resumed.skipped >= len(written) - 1 and resumed.audited + resumed.skipped == 120
+    assert not list(out.glob(".*.tmp*"))

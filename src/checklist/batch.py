@@ -266,6 +266,8 @@ def run_batch(
     years of one issuer (``OUT/compare/``).
     """
     out.mkdir(parents=True, exist_ok=True)
+    for stale in [*out.glob(".*.tmp*"), *out.glob(".fingerprints/.*.tmp*")]:
+        stale.unlink(missing_ok=True)  # a write cut short by an interrupted run
     paths = expand_inputs(inputs)
     names = output_names(paths)
     manifest_path = out / MANIFEST
