@@ -11,10 +11,10 @@ Run it on an idle machine; it is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from pipeline import rate  # bench/ is on sys.path when a bench script runs
 
 import checklist
 from checklist.render.html import render_overview, render_report
@@ -26,17 +26,8 @@ SAMPLES = sorted((ROOT / "reports").glob("*.txt"))
 
 def per_call_ms(fn: Callable[[], object], seconds: float) -> tuple[float, float]:
     """Milliseconds per call: median and best over half-second rounds."""
-    fn()  # warm caches (templates, standards)
-    rounds = []
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        n = 0
-        t0 = time.perf_counter()
-        while time.perf_counter() - t0 < 0.5:
-            fn()
-            n += 1
-        rounds.append((time.perf_counter() - t0) * 1000 / n)
-    return statistics.median(rounds), min(rounds)
+    median, best = rate(fn, seconds)  # calls per second
+    return 1000 / median, 1000 / best
 
 
 def large(result: AuditResult, times: int = 40) -> AuditResult:
