@@ -32,7 +32,7 @@ from . import __version__
 from .errors import ChecklistError, InputError
 
 SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
-MANIFEST = ".checklist-manifest.json"
+MANIFEST = ".checklist-manifest.jsonl"
 JOURNAL = ".checklist-journal.jsonl"
 FORMATS = ("json", "html", "csv", "xlsx")
 
@@ -158,16 +158,77 @@ def audit_many(
 # ----------------------------------------------------------------------------- the command
 
 
+class RowStore:
+    """Summary rows kept on disk, one JSON line each, read back sorted by path.
+
+    A batch of any size holds in memory only the path and file offset of each row, so
+    memory does not grow with the rows' contents.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._index: list[tuple[str, int]] = []
+        self._file = path.open("w+", encoding="utf-8")
+
+    def append(self, row: dict[str, Any]) -> None:
+        """Store one row."""
+        self._file.seek(0, os.SEEK_END)
+        self._index.append((str(row["path"]), self._file.tell()))
+        self._file.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self._file.flush()
+        with self.path.open(encoding="utf-8") as f:
+            for _path, offset in sorted(self._index):
+                f.seek(offset)
+                row: dict[str, Any] = json.loads(f.readline())
+                yield row
+
+    def replace(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Rewrite every row (after a pass that changed them)."""
+        rows = list(rows)
+        self._file.seek(0)
+        self._file.truncate()
+        self._index.clear()
+        for row in rows:
+            self.append(row)
+
+    def close(self) -> None:
+        """Close and delete the backing file."""
+        self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
 @dataclass
 class BatchSummary:
-    """What a batch run did; ``inputs == audited + skipped + errors`` always."""
+    """What a batch run did; ``inputs == audited + skipped + errors`` always.
+
+    ``rows`` is the list of summary rows (read back from ``summary.rows.jsonl`` in the
+    output folder, sorted by path, when the run has finished).
+    """
 
     inputs: int = 0
     audited: int = 0
     skipped: int = 0
     errors: list[BatchError] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    failed_policy: bool = False
+    rows_file: Path | None = None
+
+    @property
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """The summary rows, sorted by path, streamed from disk."""
+        if self.rows_file is None or not self.rows_file.exists():
+            return iter(())
+        return self._stream(self.rows_file)
+
+    @staticmethod
+    def _stream(path: Path) -> Iterator[dict[str, Any]]:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield json.loads(line)
 
     @property
     def ok(self) -> bool:
@@ -275,6 +336,7 @@ def run_batch(
     manifest = _load_manifest(manifest_path, journal_path)
     standard_key = _standard_key(standard)
     summary = BatchSummary(inputs=len(paths))
+    store = RowStore(out / ".rows.tmp.jsonl")
     todo: list[str] = []
     for p in paths:
         entry = manifest.get(p)
@@ -283,7 +345,7 @@ def run_batch(
                 and entry.get("standard") == standard_key and entry.get("tool") == __version__
                 and all((out / f"{names[p]}.{ext}").exists() for ext in ("json", *formats) if ext in ("json", "html"))):
             summary.skipped += 1
-            summary.rows.append(entry["row"])
+            store.append(entry["row"])
         else:
             todo.append(p)
     done = summary.skipped
@@ -295,6 +357,7 @@ def run_batch(
         from .render.html import render_report
 
         html_render = render_report
+    touched: set[str] = set()  # paths whose manifest entry this run replaces or drops
     journal = journal_path.open("a", encoding="utf-8")
     prints_dir = out / ".fingerprints"
     if cross:
@@ -302,9 +365,9 @@ def run_batch(
     for item in audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=keep_text,
                            cross=cross):
         done += 1
+        touched.add(item.path)
         if isinstance(item, BatchError):
             summary.errors.append(item)
-            manifest.pop(item.path, None)
         else:
             name = names[item.path]
             result = item.result
@@ -314,47 +377,75 @@ def run_batch(
             if html_render is not None:
                 write_atomic(out / f"{name}.html", html_render(result, lang, index_href="index.html"))
             row = summary_row(item.path, name, result)
-            summary.rows.append(row)
+            store.append(row)
             summary.audited += 1
             entry = {"sha256": item.sha256, "standard": standard_key, "tool": __version__, "row": row}
-            manifest[item.path] = entry
             # one line per finished report, flushed: an interrupted run resumes from here
             journal.write(json.dumps({"path": item.path, **entry}, ensure_ascii=False) + "\n")
             journal.flush()
         if progress:
             progress(done, len(paths))
     journal.close()
-    write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False))
-    journal_path.unlink(missing_ok=True)
-    summary.rows.sort(key=lambda r: str(r["path"]))
+    _compact_manifest(manifest_path, journal_path, manifest, touched)
+    del manifest
     if cross:
-        _cross_reports(out, summary.rows, lang, html_render is not None, standard)
+        rows = list(store)  # the cross-report pass needs every report at once
+        _cross_reports(out, rows, lang, html_render is not None, standard)
+        store.replace(rows)
+        del rows
     _write_errors(out, summary.errors)
     if "csv" in formats:
-        _write_csv(out / "summary.csv", summary.rows)
+        _write_csv(out / "summary.csv", store)
     if "xlsx" in formats:
-        _write_xlsx(out / "summary.xlsx", summary.rows)
+        _write_xlsx(out / "summary.xlsx", store)
     if "html" in formats:
-        _write_index(out, summary.rows, lang)
+        _write_index(out, store, lang)
+    final = out / "summary.rows.jsonl"
+    with final.with_name(".summary.rows.jsonl.tmp").open("w", encoding="utf-8") as f:
+        for row in store:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    final.with_name(".summary.rows.jsonl.tmp").replace(final)
+    store.close()
+    summary.rows_file = final
     return summary
+
+
+def _compact_manifest(manifest_path: Path, journal_path: Path, previous: dict[str, Any], touched: set[str]) -> None:
+    """The new manifest: earlier entries not redone by this run, then this run's journal.
+
+    Streams to a file (one JSON line per report): nothing of this run is held in memory.
+    """
+    tmp = manifest_path.with_name(f".{manifest_path.name}.tmp{os.getpid()}")
+    with tmp.open("w", encoding="utf-8") as out:
+        for path, entry in previous.items():
+            if path not in touched:
+                out.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
+        try:
+            with journal_path.open(encoding="utf-8") as journal:
+                for line in journal:
+                    if line.endswith("\n"):
+                        out.write(line)
+        except OSError:
+            pass
+    tmp.replace(manifest_path)
+    journal_path.unlink(missing_ok=True)
 
 
 def _load_manifest(manifest_path: Path, journal_path: Path) -> dict[str, Any]:
     """The last complete run's manifest, plus what an interrupted run journaled since."""
-    try:
-        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
-    try:
-        with journal_path.open(encoding="utf-8") as journal:
-            for line in journal:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue  # the last line of a killed run may be cut short
-                manifest[entry.pop("path")] = entry
-    except OSError:
-        pass
+    manifest: dict[str, Any] = {}
+    for source in (manifest_path, journal_path):
+        try:
+            with source.open(encoding="utf-8") as lines:
+                for line in lines:
+                    try:
+                        entry = json.loads(line)
+                    except ValueError:
+                        continue  # the last line of a killed run may be cut short
+                    if isinstance(entry, dict) and "path" in entry:
+                        manifest[entry.pop("path")] = entry
+        except OSError:
+            pass
     return manifest
 
 
@@ -369,7 +460,7 @@ def _standard_key(standard: str | None) -> str:
     return f"{std.id}@{std.version}"
 
 
-def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
+def _columns(rows: Iterable[dict[str, Any]]) -> list[str]:
     cols: dict[str, None] = {}
     for row in rows:
         for k in row:
@@ -377,14 +468,14 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     return list(cols)
 
 
-def _write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
-    import io
-
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_columns(rows) or ["path"], extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(path, "\ufeff" + buf.getvalue())  # a BOM so that Excel opens it as UTF-8
+def _write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    columns = _columns(rows) or ["path"]
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # a BOM so that Excel reads UTF-8
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    tmp.replace(path)
 
 
 def _write_errors(out: Path, errors: Sequence[BatchError]) -> None:
@@ -402,7 +493,7 @@ _FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applic
           "waived": "DDEBF7"}
 
 
-def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+def _write_xlsx(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     from openpyxl import Workbook
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font, PatternFill
@@ -415,14 +506,16 @@ def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     ws.append(cols)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    count = 0
     for row in rows:
         ws.append([row.get(c, "") for c in cols])
+        count += 1
     ws.freeze_panes = "B2"
     last = get_column_letter(len(cols))
-    ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 1)}"
+    ws.auto_filter.ref = f"A1:{last}{max(count + 1, 1)}"
     status_cols = [i + 1 for i, c in enumerate(cols) if "." in c]
-    if status_cols and rows:
-        area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{len(rows) + 1}"
+    if status_cols and count:
+        area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{count + 1}"
         for status, colour in _FILLS.items():
             ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{status}"'],
                                                            fill=PatternFill("solid", fgColor=colour)))
@@ -431,7 +524,7 @@ def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     tmp.replace(path)
 
 
-def _write_index(out: Path, rows: Sequence[dict[str, Any]], lang: str) -> None:
+def _write_index(out: Path, rows: Iterable[dict[str, Any]], lang: str) -> None:
     """The overview page, from the saved results stripped of their evidence."""
     from .render.html import render_overview
     from .result import AuditResult

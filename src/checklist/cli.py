@@ -459,7 +459,7 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
         _fail("inputs ≠ results + errors")
     if summary.errors:
         sys.exit(EXIT_ERROR)
-    failing = [r for r in summary.rows if fails_policy(r, min_score, fail_on)]
+    failing = any(fails_policy(r, min_score, fail_on) for r in summary.rows)
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
 
 
