@@ -254,6 +254,8 @@ def find_boilerplate(
     common_share: float = 0.3,
     common_min: int = 3,
     max_bucket: int = 1000,
+    max_group: int = 200,
+    max_copies: int = 10,
 ) -> dict[str, list[Match]]:
     """Sentences each report shares, verbatim or nearly, with reports of other issuers.
 
@@ -263,7 +265,9 @@ def find_boilerplate(
     carry the same figures (years aside): the same sentence with other numbers is
     another body's own fact. ``max_bucket`` bounds the pairs checked in one LSH bucket;
     a fuller bucket is skipped (sentences that collide with that many others share only
-    frequent 3-grams; real copies meet in other bands).
+    frequent 3-grams; real copies meet in other bands). A sentence spread over
+    ``max_group`` issuers or more is a template too, whatever the share; a match lists at
+    most ``max_copies`` of the other reports (the closest).
     """
     prints = list(prints)
     classes = issuer_classes([issuer_of.get(p.key) for p in prints])
@@ -342,7 +346,9 @@ def find_boilerplate(
     for rep in {*(members[0] for members in groups.values()), *near}:
         root = sets.find(rep)
         spread.setdefault(root, set()).update(classes[owner[g]] for g in members_of(rep))
-    common = {root for root, seen in spread.items() if len(seen) >= common_at}
+    # a group spread over very many issuers is a template everybody uses: common wording
+    # too, and listing every pair of its copies would cost time and memory quadratic in it
+    common = {root for root, seen in spread.items() if len(seen) >= min(common_at, max_group)}
 
     out: dict[str, list[Match]] = {}
     for rep in {*(members[0] for members in groups.values()), *near}:
@@ -365,7 +371,8 @@ def find_boilerplate(
             local = g - first[owner[g]]
             start, end = report.span(local)
             copies = []
-            for r, (sim, h) in sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key)):
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key))[:max_copies]
+            for r, (sim, h) in ranked:
                 other = prints[r]
                 o_start, o_end = other.span(h - first[r])
                 copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
