@@ -183,3 +183,14 @@ def test_waivers_option(files: dict[str, Path], tmp_path: Path) -> None:
     bad.write_text("- requirement: x\n", encoding="utf-8")
     code, _, err = run("check", str(files["good"]), "--waivers", str(bad))
     assert code == 2 and "bad.yaml" in err
+
+
+def test_an_unexpected_bug_is_one_line_and_exit_2(files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import checklist.api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(checklist.api, "audit", broken)
+    code, _, err = run("audit", str(files["good"]), str(files["weak"]))
+    assert code == 2 and err.count("内部错误") == 2 and "Traceback" not in err

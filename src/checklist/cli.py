@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .errors import ChecklistError, StandardError
+from .errors import ChecklistError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps"}
@@ -36,6 +36,13 @@ def _error(exc: ChecklistError, lang: str = "zh") -> None:
 
     text = exc.localized(lang) if isinstance(exc, InputError) else str(exc)
     click.echo(f"checklist: {t('text.error', lang)}{text}", err=True)
+
+
+def _internal(path: str, exc: Exception, lang: str = "zh") -> None:
+    """A bug met on one file: say so in one line (the traceback helps nobody reading it)."""
+    from .messages import t
+
+    click.echo(f"checklist: {t('text.internal', lang, path=path, kind=type(exc).__name__, detail=exc)}", err=True)
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -94,6 +101,10 @@ def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool)
             doc = read(path, format=input_format, to_simplified=t2s)
         except ChecklistError as exc:
             _error(exc)
+            status = EXIT_ERROR
+            continue
+        except Exception as exc:  # a bug: one line, exit 2, the other files go on
+            _internal(path, exc)
             status = EXIT_ERROR
             continue
         if fmt == "json":
@@ -170,6 +181,9 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
                                keep_text=keep))
         except ChecklistError as exc:
             _error(exc, lang)
+            status = EXIT_ERROR
+        except Exception as exc:  # a bug: one line, exit 2, the other files go on
+            _internal(path, exc, lang)
             status = EXIT_ERROR
     if results and fmt == "html":
         _write_html(results, output, lang)
@@ -304,6 +318,9 @@ def check(path: str, standard: str | None, min_score: float | None, fail_on: str
         result = run(Path(path), std, lang=lang, waivers=waiver_list)
     except ChecklistError as exc:
         _error(exc, lang)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a bug: one line and exit 2, never a traceback
+        _internal(path, exc, lang)
         sys.exit(EXIT_ERROR)
     reasons = []
     if min_score is not None and result.score < min_score:
@@ -521,10 +538,3 @@ def _register_compare() -> None:
 
 
 _register_compare()
-
-def run() -> None:  # pragma: no cover - thin wrapper for python -m
-    """Entry point that turns unexpected library errors into exit 2 without a traceback."""
-    try:
-        main(standalone_mode=True)
-    except StandardError as exc:
-        _fail(str(exc))
