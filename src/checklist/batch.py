@@ -30,6 +30,7 @@ from typing import Any
 
 from . import __version__
 from .errors import ChecklistError, InputError
+from .standard import SEVERITY_ORDER
 
 SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 MANIFEST = ".checklist-manifest.jsonl"
@@ -289,20 +290,17 @@ def summary_row(path: str, name: str, result: Any) -> dict[str, Any]:
     for r in result.requirements:
         row[r.id] = "waived" if r.waived else r.status
         if r.status in ("missing", "partial") and not r.waived and r.weight > 0:
-            worst = max(worst, SEVERITY_RANK.get(r.severity, 0))
+            worst = max(worst, SEVERITY_ORDER.get(r.severity, 0))
     row["quality_findings"] = sum(1 for f in result.findings if f.category == "quality")
     row["worst_gap"] = worst  # the highest severity not met (-1: none), for the exit policy
     return row
-
-
-SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2, "critical": 3}
 
 
 def fails_policy(row: dict[str, Any], min_score: float | None, fail_on: str) -> bool:
     """The ``check`` policy applied to a summary row."""
     if min_score is not None and float(row["score"]) < min_score:
         return True
-    return fail_on != "never" and int(row.get("worst_gap", -1)) >= SEVERITY_RANK[fail_on]
+    return fail_on != "never" and int(row.get("worst_gap", -1)) >= SEVERITY_ORDER[fail_on]
 
 
 def run_batch(
@@ -450,12 +448,11 @@ def _load_manifest(manifest_path: Path, journal_path: Path) -> dict[str, Any]:
 
 
 def _standard_key(standard: str | None) -> str:
-    if standard is None:
-        from .standard import load_standard
-
-        return "auto:" + ",".join(f"{s}@{load_standard(s).version}" for s in ("national", "township", "department"))
+    """What a cached result depends on: the standard's id and version (all profiles if auto)."""
     from .standard import load_standard
 
+    if standard is None:
+        return "auto:" + ",".join(f"{s}@{load_standard(s).version}" for s in ("national", "township", "department"))
     std = load_standard(standard)
     return f"{std.id}@{std.version}"
 

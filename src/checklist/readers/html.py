@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -225,11 +226,15 @@ def _next_sibling(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def _bounded_text(node: LexborNode, limit: int = _SCAN_LIMIT) -> str | None:
-    """Text under ``node`` without recursion; None when the subtree is too big."""
-    if node.tag == "-text":
-        return node.text_content or ""
-    parts: list[str] = []
+class _TooBig(Exception):
+    """A subtree has more nodes than a scan may look at."""
+
+
+def _texts(node: LexborNode, limit: int = _SCAN_LIMIT) -> Iterator[str]:
+    """The text pieces under ``node`` in order, without recursion, skipping dropped tags.
+
+    Raises :class:`_TooBig` after ``limit`` nodes: callers only ever want small subtrees.
+    """
     seen = 0
     stack = [node.child]
     while stack:
@@ -237,16 +242,25 @@ def _bounded_text(node: LexborNode, limit: int = _SCAN_LIMIT) -> str | None:
         while cur is not None:
             seen += 1
             if seen > limit:
-                return None
+                raise _TooBig
             tag = cur.tag
             if tag == "-text":
-                parts.append(cur.text_content or "")
+                yield cur.text_content or ""
             elif tag not in _DROP and cur.child is not None:
                 stack.append(cur.next)
                 cur = cur.child
                 continue
             cur = cur.next
-    return " ".join(" ".join(parts).split())
+
+
+def _bounded_text(node: LexborNode, limit: int = _SCAN_LIMIT) -> str | None:
+    """Text under ``node`` without recursion; None when the subtree is too big."""
+    if node.tag == "-text":
+        return node.text_content or ""
+    try:
+        return " ".join(" ".join(_texts(node, limit)).split())
+    except _TooBig:
+        return None
 
 
 def _grid_keys(node: LexborNode) -> int:
@@ -259,32 +273,22 @@ def _grid_keys(node: LexborNode) -> int:
     keys = 0
     stray = 0  # text pieces not explained as a key or a value
     values = 0  # pieces since the last key
-    seen = 0
-    stack = [node.child]
-    while stack:
-        cur = stack.pop()
-        while cur is not None:
-            seen += 1
-            if seen > _SCAN_LIMIT:
-                return -1
-            tag = cur.tag
-            if tag == "-text":
-                text = (cur.text_content or "").strip()
-                if text:
-                    if _grid_key(text) is not None:
-                        keys += 1
-                        values = 0
-                    elif keys == 0:
-                        stray += 1
-                    else:
-                        values += 1
-                    if stray > 1 or values > _MAX_VALUE_PIECES or len(text) > _MAX_VALUE:
-                        return -1
-            elif tag not in _DROP and cur.child is not None:
-                stack.append(cur.next)
-                cur = cur.child
+    try:
+        for piece in _texts(node):
+            text = piece.strip()
+            if not text:
                 continue
-            cur = cur.next
+            if _grid_key(text) is not None:
+                keys += 1
+                values = 0
+            elif keys == 0:
+                stray += 1
+            else:
+                values += 1
+            if stray > 1 or values > _MAX_VALUE_PIECES or len(text) > _MAX_VALUE:
+                return -1
+    except _TooBig:
+        return -1
     return keys
 
 
