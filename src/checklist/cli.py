@@ -353,7 +353,8 @@ def standards() -> None:
 @standards.command("list")
 def standards_list() -> None:
     """List the shipped standards."""
-    from .standard import load_standard, shipped
+    from .bundled import shipped
+    from .standard import load_standard
 
     for sid in shipped():
         try:
@@ -403,7 +404,8 @@ def standards_validate(files: Sequence[str]) -> None:
 def standards_test(refs: Sequence[str]) -> None:
     """Run every requirement's examples (all shipped standards by default)."""
     from .api import example_failures
-    from .standard import load_standard, shipped
+    from .bundled import shipped
+    from .standard import load_standard
 
     status = EXIT_OK
     for ref in refs or list(shipped()):
@@ -529,6 +531,69 @@ def _progress_reporter() -> Any:
 
     return report
 
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default lets only this computer connect; 0.0.0.0 opens the page "
+              "to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port, printed at start).")
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest report file accepted, in MB (larger uploads get HTTP 413).")
+@click.option("--lang", type=LANG, default="zh", show_default=True,
+              help="Language of the page (also ?lang=en in the address) and of these messages.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: bool) -> None:
+    """Run the self-check page for report authors: drop in a draft, see what is missing.
+
+    \b
+    A local web application (needs the web extra: pip install 'checklist[web]'):
+      GET  /                the page
+      POST /api/audit       a report as multipart `file` or `text` -> the JSON of `audit --format json`
+      GET  /api/standards   the shipped standards
+    Uploads are processed in memory (or a private temporary folder removed at exit) and never
+    stored. Stops on Ctrl+C.
+    """
+    import importlib.util
+
+    for module in ("starlette", "uvicorn", "python_multipart"):
+        if importlib.util.find_spec(module) is None:
+            _fail(t_msg("serve.needs_extra", lang, module=module))
+    import os
+    import shutil
+    import tempfile
+
+    from .limits import MB
+    from .web import LOOPBACK_HOSTS, WebSettings, is_loopback
+    from .web import serve as run
+
+    local = is_loopback(host)
+    settings = WebSettings(max_upload_bytes=max_upload_mb * MB, lang=lang,
+                           allowed_hosts=LOOPBACK_HOSTS if local else ("*",),
+                           log=lambda line: click.echo(f"checklist: {line}", err=True))
+
+    def ready(url: str) -> None:
+        click.echo(t_msg("serve.listening", lang, url=url))
+        click.echo(t_msg("serve.local_only" if local else "serve.public", lang, host=host))
+        sys.stdout.flush()
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    # Multipart parts over 1 MB and LibreOffice's conversions go to a temporary folder of
+    # this process's own (mode 0700), removed when the server stops.
+    private = tempfile.mkdtemp(prefix="checklist-serve-")
+    tempfile.tempdir = private
+    os.environ["TMPDIR"] = private
+    try:
+        run(host, port, settings, ready=ready)
+    except OSError as exc:
+        _fail(t_msg("serve.port_busy", lang, host=host, port=port, reason=exc.strerror or exc))
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    click.echo(t_msg("serve.stopped", lang))
 
 
 def _register_compare() -> None:

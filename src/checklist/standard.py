@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .bundled import shipped as shipped  # re-exported: part of the API before bundled.py
 from .errors import StandardError
 from .matchers import MatcherModel, MatcherSyntaxError, When, parse, walk
 
@@ -223,22 +223,6 @@ class Standard(_Strict):
                 for t in m.literals():
                     seen.setdefault(t, None)
         return tuple(seen)
-
-
-def standards_dir() -> Path:
-    """Folder of the shipped standards (inside the package, or the source tree)."""
-    packaged = Path(str(resources.files("checklist"))) / "standards"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "standards"
-
-
-def shipped() -> dict[str, Path]:
-    """Ids of the shipped standards and their files."""
-    out = {}
-    for path in sorted(standards_dir().glob("*.yaml")):
-        out[path.stem] = path
-    return out
 
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -18,23 +18,21 @@ linking to one page per report: :func:`html_files` names the files, the caller w
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..messages import t
 from ..result import AuditResult, Finding, RemovedSpan, RequirementResult
+from ..templating import asset, env, script_hash, translator
 
 STATUSES = ("met", "partial", "missing", "not_applicable", "waived")
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -46,44 +44,18 @@ CORE_GROUP = "core"  # the statutory parts (法定内容), shown as chips at a g
 INDEX_NAME = "index.html"
 
 
-@functools.cache
-def _env() -> Environment:
-    env = Environment(loader=PackageLoader("checklist", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    return env
-
-
-@functools.cache
-def _asset(name: str) -> str:
-    """A CSS or JS file from the templates folder, verbatim (never parsed as a template)."""
-    loader = _env().loader
-    assert loader is not None
-    source, _, _ = loader.get_source(_env(), name)
-    return source
-
-
-def _script_hash(script: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-
-
 def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
-    script = _asset(js)
-    return {"css": Markup("\n".join(_asset(c) for c in css)), "js": Markup(script),
-            "script_hash": _script_hash(script)}
-
-
-def _translator(lang: str) -> Callable[..., str]:
-    def tr(key: str, **args: Any) -> str:
-        return t(key, lang, **args)
-
-    return tr
+    script = asset(js)
+    return {"css": Markup("\n".join(asset(c) for c in css)), "js": Markup(script),
+            "script_hash": script_hash(script)}
 
 
 def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
     """Group titles from the shipped standard the result names (base first), else the catalogue."""
     titles = {"quality": t("html.group_quality", lang)}
     try:
-        from ..standard import load_standard, shipped
+        from ..bundled import shipped
+        from ..standard import load_standard
 
         known = shipped()
         for ref in (result.standard.extends, result.standard.id):
@@ -419,9 +391,9 @@ def render_report(result: AuditResult, lang: str | None = None, *, index_href: s
     d = result.document
     heading = d.get("title") or d.get("issuer") or str(d.get("path") or t("html.title", lang))
     counts = [(s, MARKS[s], t(f"status.{s}", lang), result.counts.get(s, 0)) for s in STATUSES]
-    env = _env()
-    return env.get_template("report.html.j2").render(
-        t=_translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
+    environment = env()
+    return environment.get_template("report.html.j2").render(
+        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
         result=result, heading=heading, meta=_meta_rows(result, lang), groups=groups, rows=rows,
         core=[row for row in rows if row.r.group == CORE_GROUP], counts=counts,
         score_class=_score_class(result.score), findings=findings, doc=doc,
@@ -544,8 +516,8 @@ def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] 
     levels = sorted({row.level for row in rows if row.level})
     years = sorted({row.year for row in rows if row.year})
     scores = [r.score for r in results]
-    return _env().get_template("overview.html.j2").render(
-        t=_translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
+    return env().get_template("overview.html.j2").render(
+        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
         rows=rows, groups=list(groups.values()), columns=ordered, show_copied=copied is not None,
         levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years,
         mean=sum(scores) / len(scores) if scores else None,
