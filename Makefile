@@ -1,12 +1,13 @@
 # Two commands on a fresh machine (Python 3.11+, git, make):
 #   make demo   set up .venv and audit the sample reports in reports/
 #   make test   set up .venv and run the whole test suite (lint and types included)
+#   make serve  set up .venv and run the self-check page on http://127.0.0.1:8000/
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test serve lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,9 @@ demo: $(STAMP)
 	$(BIN)/checklist audit reports/ --format html -o audit-out/
 	@echo "JSON: audit-out/audit.json  Markdown: audit-out/sample.md  HTML: audit-out/index.html (and a page per report)"
 
+serve: $(STAMP)
+	$(BIN)/checklist serve
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
@@ -33,6 +37,7 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) audit-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

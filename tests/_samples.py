@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -16,3 +19,16 @@ SAMPLES = sorted(LABELS)
 def sample_path(name: str) -> Path:
     """Path of sample report ``name``."""
     return REPORTS / name
+
+
+def fixture_builder() -> ModuleType:
+    """``tests/fixtures/make_fixtures.py`` (tests/ is not a package: loaded by path, once)."""
+    name = "make_fixtures"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "fixtures" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -29,6 +29,6 @@ def test_provincial_profile_example(tmp_path: Path) -> None:
 def test_readme_names_the_commands_the_makefile_has() -> None:
     text = README.read_text(encoding="utf-8")
     make = (README.parent / "Makefile").read_text(encoding="utf-8")
-    assert "make demo" in text and "make test" in text
-    assert "\ndemo:" in make and "\ntest:" in make
+    assert "make demo" in text and "make test" in text and "make serve" in text
+    assert "\ndemo:" in make and "\ntest:" in make and "\nserve:" in make
     assert "make test" in (README.parent / ".ci" / "run").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.request
@@ -21,17 +22,16 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
-
-import checklist.api  # noqa: E402
-from _samples import REPORTS, SAMPLES  # noqa: E402
-from _server import running_server  # noqa: E402
-from checklist.bundled import shipped  # noqa: E402
-from checklist.cli import main  # noqa: E402
-from checklist.limits import MB  # noqa: E402
-from checklist.web import WebSettings, create_app, is_loopback, safe_label  # noqa: E402
+import checklist.api
+from _samples import REPORTS, SAMPLES
+from _server import running_server
+from checklist.bundled import shipped
+from checklist.cli import main
+from checklist.limits import MB
+from checklist.templating import asset, script_hash
+from checklist.web import WebSettings, create_app, is_loopback, safe_label
 
 INJECTION = Path(__file__).parent / "browser" / "injection.txt"
 
@@ -81,6 +81,10 @@ def test_page_is_chinese_with_form_and_strict_policy(client: TestClient) -> None
     assert "http" not in policy  # nothing from elsewhere
     assert r.headers["x-content-type-options"] == "nosniff" and r.headers["cache-control"] == "no-store"
     assert "<script src" not in r.text and "<link" not in r.text
+    # the page's one script is exactly the one the policy admits
+    scripts = re.findall(r"<script>(.*?)</script>", r.text, re.S)
+    assert len(scripts) == 1 and f"'{script_hash(scripts[0])}'" in policy
+    assert script_hash(asset("report.js")) in policy  # the report shown in the page's frame
 
 
 def test_page_in_english_on_request(client: TestClient) -> None:
@@ -302,6 +306,32 @@ def test_injection_fixture_is_escaped(client: TestClient) -> None:
     assert "&lt;script&gt;" in page
 
 
+def test_every_bad_input_of_the_hostile_corpus(client: TestClient, tmp_path: Path) -> None:
+    """Each file of tests/hostile's corpus, uploaded: audited when the command line audits
+    it, else a 4xx whose message is the command line's (a type refused by name aside)."""
+    from hostile.make_corpus import build
+
+    seen = set()
+    for name, path, _ in build(tmp_path, big=False):
+        if not path.is_file() or name.startswith(("standard-", "waiver-")) or name == "unreadable":
+            continue  # nothing to upload: not a report file, or the server has no such case
+        r = _upload(client, path.name, path.read_bytes())
+        cwd = os.getcwd()
+        os.chdir(path.parent)
+        try:
+            cli = CliRunner().invoke(main, ["audit", path.name, "--format", "json"])
+        finally:
+            os.chdir(cwd)
+        seen.add(r.status_code)
+        if cli.exit_code == 0:
+            assert r.status_code == 200 and r.text == cli.stdout, name
+            continue
+        assert r.status_code in (400, 413, 415), (name, r.text)
+        if r.json()["error"]["code"] != "web.unsupported_type":
+            assert f"checklist: 错误：{r.json()['error']['message']}" == cli.stderr.strip(), name
+    assert {200, 400, 413, 415} <= seen, seen
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2048), name=st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.html", "a", "a.doc"]))
 def test_any_upload_gets_a_result_or_a_json_error(client: TestClient, data: bytes, name: str) -> None:
@@ -322,6 +352,20 @@ def test_nothing_is_left_in_the_temporary_folder(client: TestClient, tmp_path: P
     for data in (sample, padded, b"", b"\x89PNG\r\n\x1a\n"):
         _upload(client, "r.txt", data)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_readme_documents_every_route_and_status() -> None:
+    readme = (REPORTS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Self-check page", 1)[1].split("\n### ", 1)[0]
+    for route in create_app().routes:
+        path = getattr(route, "path", "")
+        if path.startswith("/api/"):
+            assert path in section, path
+    for status in ("400", "413", "415", "404", "405", "500"):
+        assert f"`{status}`" in section, status
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    for option in ("--host", "--port", "--max-upload-mb", "--lang", "--open"):
+        assert option in help_text and option in section, option
 
 
 # --------------------------------------------------------------------------- the real server

@@ -38,6 +38,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 import anyio
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -361,8 +362,8 @@ def _page(lang: str, max_upload_bytes: int) -> tuple[str, str]:
     script = asset("serve.js")
     profiles = [(sid, _profile_label(sid, lang)) for sid in shipped()]
     html = env().get_template("serve.html.j2").render(
-        t=translator(lang), html_lang="zh-CN" if lang == "zh" else "en", css=asset("serve.css"),
-        js=script, profiles=profiles, max_mb=max_upload_bytes // MB, version=__version__,
+        t=translator(lang), html_lang="zh-CN" if lang == "zh" else "en", css=Markup(asset("serve.css")),
+        js=Markup(script), profiles=profiles, max_mb=max_upload_bytes // MB, version=__version__,
         accept=",".join(SUFFIXES), lang=lang)
     # The report is shown in a sandboxed srcdoc frame, which inherits this policy: its own
     # script (by hash) must be admitted too. Its styles are inline, like the page's.

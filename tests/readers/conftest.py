@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from _samples import fixture_builder
 
-
-def _load_make_fixtures() -> ModuleType:
-    # tests/ is not a package (no __init__.py), so load the builder by path.
-    name = "make_fixtures"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "fixtures" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_fixtures = _load_make_fixtures()
+make_fixtures = fixture_builder()
 
 
 @pytest.fixture(scope="session")
