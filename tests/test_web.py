@@ -89,7 +89,8 @@ def test_page_is_chinese_with_form_and_strict_policy(client: TestClient) -> None
 
 def test_page_in_english_on_request(client: TestClient) -> None:
     r = client.get("/?lang=en")
-    assert '<html lang="en">' in r.text and "Self-check" in r.text and "自查" not in r.text.split("<body")[1][:400]
+    assert '<html lang="en">' in r.text and "Self-check" in r.text and "自查" not in r.text.split("<body")[1][:600]
+    assert 'href="?lang=zh"' in r.text and 'href="?lang=en"' in client.get("/").text
 
 
 def test_standards_lists_the_shipped_ones(client: TestClient) -> None:

@@ -586,7 +586,8 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
     # this process's own (mode 0700), removed when the server stops.
     private = tempfile.mkdtemp(prefix="checklist-serve-")
     tempfile.tempdir = private
-    os.environ["TMPDIR"] = private
+    for name in ("TMPDIR", "TEMP", "TMP"):  # for LibreOffice too (TEMP/TMP on Windows)
+        os.environ[name] = private
     try:
         run(host, port, settings, ready=ready)
     except OSError as exc:

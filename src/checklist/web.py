@@ -450,7 +450,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
     async def run() -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop)
+            try:
+                loop.add_signal_handler(sig, stop)
+            except NotImplementedError:  # Windows' event loop: a plain handler does as well here
+                signal.signal(sig, lambda *_: stop())
         task = asyncio.ensure_future(server.serve(sockets=[sock]))
         while not server.started and not task.done():
             await asyncio.sleep(0.005)
