@@ -118,10 +118,13 @@ def test_audit_many_on_a_dask_cluster(inputs: Path) -> None:
     assert sum(isinstance(i, BatchResult) for i in items) == 5
 
 
-def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
+SHARED = "全镇建立了村级调解员联席会议制度，每季度集中研判一次疑难纠纷。"
+
+
+def _two_issuers(folder: Path) -> str:
+    """Issuer 甲 in 2022 and 2023 (a shortcoming repeated), issuer 乙 in 2023 (a sentence of 甲's)."""
     folder.mkdir()
-    shared = "全镇建立了村级调解员联席会议制度，每季度集中研判一次疑难纠纷。"
+    shared = SHARED
     base = ("关于{y}年度法治政府建设情况的报告\n区委：\n{y}年，我镇坚持依法行政。\n一、主要举措和成效\n"
             "开展普法活动{n}次。{extra}\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n"
             "三、{y1}年工作打算\n充实执法人员。\n{issuer}\n{y1}年1月10日\n")
@@ -132,6 +135,12 @@ def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
     other = ("关于2023年度法治政府建设情况的报告\n县委：\n一、工作开展情况\n组织专题讲座7场。另外，" + shared
              + "\n二、存在的问题\n基层调解员年龄偏大，原因是待遇偏低。\n三、2024年工作思路\n提高调解员补贴。\n乙镇人民政府\n2024年2月1日\n")
     (folder / "b-2023.txt").write_text(other, encoding="utf-8")
+    return shared
+
+
+def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shared = _two_issuers(folder)
     out = tmp_path / "out"
     summary = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
     assert summary.ok and not summary.errors
@@ -149,6 +158,20 @@ def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
     again = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
     b2 = json.loads((out / "b-2023.json").read_text(encoding="utf-8"))
     assert again.skipped == 3 and len([f for f in b2["findings"] if f["code"] == "quality.boilerplate"]) == len(copies)
+
+
+def test_a_profile_switches_off_the_checks_across_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _two_issuers(folder)
+    profile = tmp_path / "quiet.yaml"
+    profile.write_text("id: quiet\nversion: '1'\ntitle: {zh: 不查雷同}\nextends: township\nquality:\n"
+                       "  quality.boilerplate: {enabled: false}\n"
+                       "  quality.repeated_from_last_year: {enabled: false}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch([str(folder)], out, standard=str(profile), jobs=1, formats=["csv"]).ok
+    codes = {f["code"] for p in out.glob("*.json") for f in json.loads(p.read_text(encoding="utf-8"))["findings"]}
+    assert codes and not codes & {"quality.boilerplate", "quality.repeated_from_last_year"}
+    assert len(list((out / "compare").glob("*.json"))) == 1  # the comparison is still written
 
 
 @pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])

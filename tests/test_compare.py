@@ -142,3 +142,24 @@ def test_cli_input_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(group(), ["compare", str(tmp_path / "new.txt"), str(tmp_path / "new.txt"),
                                           "--standard", "no-such-standard"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_repeated_from_last_year_is_configured_by_the_standard(tmp_path: Path) -> None:
+    old, new = checklist.parse(OLD, source="old.txt"), checklist.parse(NEW, source="new.txt")
+    old_result, new_result = checklist.audit(old, "national"), checklist.audit(new, "national")
+
+    def profile(quality: str) -> checklist.Standard:
+        path = tmp_path / "profile.yaml"
+        path.write_text(f"id: p\nversion: '1'\ntitle: {{zh: 测试}}\nextends: national\nquality:\n{quality}",
+                        encoding="utf-8")
+        return checklist.load_standard(path)
+
+    off = compare(old, old_result, new, new_result, standard=profile("  quality.repeated_from_last_year: "
+                                                                     "{enabled: false}\n"))
+    assert off.findings == [] and len(off.repeated) == 2  # the comparison itself still lists them
+    strict = compare(old, old_result, new, new_result, standard=profile(
+        "  quality.repeated_from_last_year: {severity: major, params: {min_chars: 40}}\n"))
+    assert strict.findings == []  # both shortcomings are shorter than 40 characters
+    major = compare(old, old_result, new, new_result, standard=profile(
+        "  quality.repeated_from_last_year: {severity: major}\n"))
+    assert [f.severity for f in major.findings] == ["major", "major"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pickle
 import random
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +183,26 @@ def test_no_crash(texts: list[tuple[str, str | None]], planted: str) -> None:
     for key, matches in found.items():
         for f in boilerplate_findings(matches, originals=originals):
             assert docs[key].original[f.start:f.end] == f.quote  # type: ignore[misc]
+
+
+def _profile(tmp_path: Any, quality: str) -> Any:
+    path = tmp_path / "profile.yaml"
+    path.write_text(f"id: profile\nversion: '1'\ntitle: {{zh: 测试}}\nextends: township\nquality:\n{quality}",
+                    encoding="utf-8")
+    return checklist.load_standard(path)
+
+
+def test_boilerplate_is_configured_by_the_standard(tmp_path: Any) -> None:
+    docs = {"a": report(issuer(0), SHARED, seed=1), "b": report(issuer(1), SHARED, seed=2)}
+    shipped = boilerplate_across(docs, standard=checklist.load_standard("township"))["a"]
+    assert [f.severity for f in shipped] == ["minor"] and shipped == boilerplate_across(docs)["a"]
+    off = _profile(tmp_path, "  quality.boilerplate: {enabled: false}\n")
+    assert boilerplate_across(docs, standard=off) == {"a": [], "b": []}
+    major = _profile(tmp_path, "  quality.boilerplate: {severity: major, suggestion: {zh: 改写。}}\n")
+    [f] = boilerplate_across(docs, standard=major)["a"]
+    assert f.severity == "major" and f.suggestion == "改写。"
+
+
+def test_boilerplate_cannot_be_weighted(tmp_path: Any) -> None:
+    with pytest.raises(ChecklistError, match="不能计分"):
+        _profile(tmp_path, "  quality.boilerplate: {weight: 2}\n")

@@ -602,13 +602,24 @@ def _cross_reports(out: Path, rows: list[dict[str, Any]], lang: str, html: bool,
         row = hit
         needed = {key, *(c.report for m in found for c in m.others)}
         originals = {k: original(k) for k in needed}
-        findings = boilerplate_findings(found, lang, originals=originals)
-        result = _with_findings(_load_result(out, row["output"]), "quality.boilerplate", findings)
+        result = _load_result(out, row["output"])
+        findings = boilerplate_findings(found, lang, originals=originals, standard=_standard_of(result, standard))
+        result = _with_findings(result, "quality.boilerplate", findings)
         _save_result(out, row["output"], result, html, lang)
         row["copied_sentences"] = len(findings)
         row["copied_share"] = round(len(findings) / max(totals.get(key, 0), 1), 3)
         row["quality_findings"] = sum(1 for f in result.findings if f.category == "quality")
     _compare_years(out, rows, lang, html, standard)
+
+
+def _standard_of(result: Any, standard: Any) -> Any:
+    """The standard a report was audited with: the batch's, or the one chosen by its level."""
+    from .standard import load_standard
+
+    try:
+        return load_standard(standard if standard is not None else result.standard.id)
+    except ChecklistError:
+        return None  # the checks across reports then use their defaults
 
 
 def _compare_years(out: Path, rows: list[dict[str, Any]], lang: str, html: bool, standard: Any) -> None:
@@ -630,7 +641,8 @@ def _compare_years(out: Path, rows: list[dict[str, Any]], lang: str, html: bool,
             except ChecklistError:
                 continue
             old_result, new_result = _load_result(out, old["output"]), _load_result(out, new["output"])
-            result = compare(old_doc, old_result, new_doc, new_result, lang)
+            result = compare(old_doc, old_result, new_doc, new_result, lang,
+                             standard=_standard_of(new_result, standard))
             folder = out / "compare"
             folder.mkdir(exist_ok=True)
             stem = f"{_safe(issuer)[:60]}-{old['year']}-{new['year']}"

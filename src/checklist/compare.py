@@ -115,28 +115,35 @@ def compare(
     lang: str = "zh",
     *,
     standard: Standard | None = None,
-    similarity: float = 0.9,
-    min_chars: int = 12,
+    similarity: float | None = None,
+    min_chars: int | None = None,
     rare_share: float = 0.05,
 ) -> Comparison:
     """Compare last year's report (``old_*``) with this year's (``new_*``) of one issuer.
 
-    ``standard`` gives the parts of the reports and the topic groups (default: the
-    national standard). A plan pair is rare when at most ``rare_share`` of this year's
-    work sentences (and at least two) contain it.
+    ``standard`` (this year's) gives the parts of the reports, the topic groups and, in
+    its ``quality:`` block, whether ``quality.repeated_from_last_year`` is on, its
+    severity, suggestion, ``similarity`` and ``min_chars`` (the arguments override those;
+    default: the national standard). A plan pair is rare when at most ``rare_share`` of
+    this year's work sentences (and at least two) contain it.
     """
     std = standard or load_standard("national")
+    config = std.quality.get(REPEATED)
+    params = std.quality_params(REPEATED) if config is not None else None
+    similarity = similarity if similarity is not None else (params.similarity if params else 0.9)
+    min_chars = min_chars if min_chars is not None else (params.min_chars if params else 12)
     old_ctx, new_ctx = make_context(old_doc, std), make_context(new_doc, std)
     warnings = _warnings(old_doc, new_doc, lang)
     repeated = _repeats(old_doc, old_ctx, new_doc, new_ctx, lang, similarity, min_chars)
     old_year = old_doc.metadata.year
     findings = [
-        Finding(code=REPEATED, category="quality", severity="minor",
+        Finding(code=REPEATED, category="quality", severity=config.severity if config else "minor",
                 message=t(REPEATED, lang, year=old_year if old_year is not None else t("text.unknown", lang),
                           part=t(f"part.{r.old_part}", lang), other=r.old.quote),
-                suggestion=t(f"{REPEATED}_suggestion", lang), quote=r.new.quote, section=r.new.section,
-                start=r.new.start, end=r.new.end)
+                suggestion=config.suggestion.get(lang) if config else t(f"{REPEATED}_suggestion", lang),
+                quote=r.new.quote, section=r.new.section, start=r.new.start, end=r.new.end)
         for r in repeated
+        if config is None or config.enabled
     ]
     params = std if PLAN_CHECK in std.quality else load_standard("national")
     topics: list[list[str]] = params.quality_params(PLAN_CHECK).topics

@@ -42,6 +42,7 @@ from .quality.base import strip_marker
 from .quality.duplicate_sentence import _NOISE
 from .regions import HEADER, SIGNATURE, classify
 from .result import Finding
+from .standard import Standard
 
 #: Goal phrases and slogans of the 2021–2025 纲要 and the usual political preamble: every
 #: report may write them, so they are taken out of a sentence before it is compared.
@@ -56,6 +57,7 @@ DEFAULT_STOP_PHRASES: tuple[str, ...] = (
     "法治政府建设实施纲要", "法治政府建设与责任落实督察工作规定",
 )
 
+CODE = "quality.boilerplate"
 PERMUTATIONS = 32  # MinHash values per sentence, 16 bits each
 BANDS = 8  # LSH bands; 4 values = 8 bytes = one uint64 each
 _ROWS = PERMUTATIONS // BANDS
@@ -392,8 +394,13 @@ def boilerplate_findings(
     similarity: float = 0.9,
     stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
     shown: int = 3,
+    standard: Standard | None = None,
 ) -> list[Finding]:
     """One ``quality.boilerplate`` finding per matched sentence of one report.
+
+    ``standard`` (the one this report was audited with) may switch the check off or set
+    its severity and suggestion in its ``quality:`` block; without an entry there the
+    finding is minor, with the catalogue's suggestion.
 
     ``originals`` gives the original text of the reports involved (this one and those
     it shares sentences with), by report id: fingerprints keep no text, so the quotes
@@ -402,6 +409,11 @@ def boilerplate_findings(
     ones need no check. The message names up to ``shown`` other issuers and quotes the
     sentence of the most similar one.
     """
+    config = standard.quality.get(CODE) if standard is not None else None
+    if config is not None and not config.enabled:
+        return []
+    severity = config.severity if config is not None else "minor"
+    suggestion = config.suggestion.get(lang) if config is not None else t("quality.boilerplate_suggestion", lang)
     stop = _stop_pattern(stop_phrases)
     cutoff = 100 * similarity
     out: list[Finding] = []
@@ -426,8 +438,7 @@ def boilerplate_findings(
         else:
             message = t("quality.boilerplate", lang, issuers=sep.join(names), other=other)
         out.append(Finding(
-            code="quality.boilerplate", category="quality", severity="minor", message=message,
-            suggestion=t("quality.boilerplate_suggestion", lang), quote=quote,
+            code=CODE, category="quality", severity=severity, message=message, suggestion=suggestion, quote=quote,
             section=m.section or None, start=m.start, end=m.end))
     return out
 
@@ -446,6 +457,7 @@ def boilerplate_across(
     common_min: int = 3,
     min_chars: int = 15,
     stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
+    standard: Standard | None = None,
 ) -> dict[str, list[Finding]]:
     """``quality.boilerplate`` findings for documents already read, by their ids.
 
@@ -457,4 +469,4 @@ def boilerplate_across(
                              similarity=similarity, common_share=common_share, common_min=common_min)
     originals = {k: d.original for k, d in docs.items()}
     return {k: boilerplate_findings(found.get(k, []), lang, originals=originals, similarity=similarity,
-                                    stop_phrases=stop_phrases) for k in docs}
+                                    stop_phrases=stop_phrases, standard=standard) for k in docs}

@@ -203,7 +203,7 @@ def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Findin
 
     out: list[Finding] = []
     for code, config in standard.quality.items():
-        if not config.enabled:
+        if not config.enabled or code not in CHECKS:  # checks across reports run in a batch or compare
             continue
         _, check = CHECKS[code]
         for issue in check(ctx.derive(ctx.scope, True), standard.quality_params(code)):

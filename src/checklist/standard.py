@@ -203,9 +203,14 @@ class Standard(_Strict):
 
     @functools.cached_property
     def _quality_params(self) -> dict[str, Any]:
-        from .quality import CHECKS
+        from .quality import params_model
 
-        return {code: CHECKS[code][0].model_validate(cfg.params) for code, cfg in self.quality.items()}
+        out = {}
+        for code, cfg in self.quality.items():
+            model = params_model(code)
+            assert model is not None  # unknown codes were refused when the standard was loaded
+            out[code] = model.model_validate(cfg.params)
+        return out
 
     def requirement(self, rid: str) -> Requirement:
         """The requirement with id (or alias) ``rid``."""
@@ -440,13 +445,14 @@ def _merge_quality(
     given: dict[str, dict[str, Any]],
 ) -> dict[str, QualityConfig]:
     """Validate the ``quality:`` block and merge it over the inherited one."""
-    from .quality import CHECKS
+    from .quality import CHECKS, CROSS_CHECKS, params_model
 
     out = dict(inherited)
     for code, raw in given.items():
         where = ("quality", code)
-        if code not in CHECKS:
-            raise StandardError(label, f"未知的质量检查 {code!r}（可用：{', '.join(CHECKS)}）",
+        model = params_model(code)
+        if model is None:
+            raise StandardError(label, f"未知的质量检查 {code!r}（可用：{', '.join([*CHECKS, *CROSS_CHECKS])}）",
                                 line=lines.get(where), key=f"quality.{code}")
         try:
             if code in out:
@@ -458,9 +464,12 @@ def _merge_quality(
                 config = QualityConfig.model_validate(merged)
             else:
                 config = QualityConfig.model_validate(raw)
-            CHECKS[code][0].model_validate(config.params)
+            model.model_validate(config.params)
         except ValidationError as exc:
             _raise_validation(label, exc, where, lines)
             raise
+        if code in CROSS_CHECKS and config.weight > 0:
+            raise StandardError(label, f"跨报告的质量检查 {code} 不能计分（weight 须为 0）：一份报告的得分"
+                                "不应取决于同批还有哪些报告", line=lines.get(where), key=f"quality.{code}")
         out[code] = config
     return out

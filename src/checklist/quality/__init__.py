@@ -2,7 +2,8 @@
 
 Each check is one module with a parameter model and a ``check(ctx, params)`` function,
 registered in one explicit dict. Checks are switched on, tuned and given a severity in
-the standard's ``quality:`` block; they add findings and never change a verdict.
+the standard's ``quality:`` block; they add findings and never change a verdict. The
+checks across reports (:mod:`.cross`) are configured in the same block.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import (
     vague_shortcomings,
 )
 from .base import CheckParams, Issue
+from .cross import CROSS_CHECKS
 
 CHECKS: dict[str, tuple[type[CheckParams], Callable[[Any, Any], list[Issue]]]] = {
     "quality.duplicate_sentence": (duplicate_sentence.Params, duplicate_sentence.check),
@@ -27,4 +29,13 @@ CHECKS: dict[str, tuple[type[CheckParams], Callable[[Any, Any], list[Issue]]]] =
     "quality.outdated_framework": (outdated_framework.Params, outdated_framework.check),
 }
 
-__all__ = ["CHECKS", "CheckParams", "Issue"]
+
+
+def params_model(code: str) -> type[CheckParams] | None:
+    """The parameter model of quality check ``code``, one report's or cross-report; None if unknown."""
+    if code in CHECKS:
+        return CHECKS[code][0]
+    return CROSS_CHECKS.get(code)
+
+
+__all__ = ["CHECKS", "CROSS_CHECKS", "CheckParams", "Issue", "params_model"]
