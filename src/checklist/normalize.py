@@ -182,7 +182,8 @@ def normalize_lines(
 ) -> list[NormalizedLine]:
     """Normalise each line span of ``original``; blank lines come back with empty text."""
     convert = _converter(to_simplified)
-    special = _foldable()
+    one_for_one = _one_for_one()
+    special = _reshaping()
     out: list[NormalizedLine] = []
     for start, end in spans:
         raw = original[start:end]
@@ -194,6 +195,11 @@ def normalize_lines(
                 text = fold(converted)
                 out.append(NormalizedLine(text, start, end, ((text, start, end, False),) if text else ()))
                 continue
+        # Folding one character into one other leaves every offset where it was, so
+        # those (most of what NFKC changes in Chinese text: full-width punctuation,
+        # curly quotes) are folded in one pass and stay inside their copy piece; only
+        # blank runs and characters that fold to another length need pieces of their own.
+        raw = one_for_one.sub(_fold_match, raw)
         pieces: list[tuple[str, int, int, bool]] = []
         pos = 0
         for m in special.finditer(raw):
@@ -228,22 +234,53 @@ _FOLD_BLOCKS = ((0x00A0, 0x02FF), (0x0300, 0x036F), (0x2000, 0x2BFF), (0x2E80, 0
 
 
 @lru_cache(maxsize=1)
-def _foldable() -> re.Pattern[str]:
-    """One regex for blank runs and for every character the normalisation changes."""
-    chars = [chr(c) for lo, hi in _FOLD_BLOCKS for c in range(lo, hi + 1)
-             if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)]
-    chars.extend(q for q in _QUOTES if q not in chars)
-    return re.compile(_BLANK_CLASS + "|[" + re.escape("".join(chars)) + "\U00010000-\U0010FFFF]")
+def _foldable_chars() -> tuple[str, str]:
+    """The BMP characters the normalisation changes (blanks aside), in two sets: those
+    that fold to one other, final character, and the rest (to several characters, to
+    nothing, to a blank)."""
+    changed = [chr(c) for lo, hi in _FOLD_BLOCKS for c in range(lo, hi + 1)
+               if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)]
+    changed.extend(q for q in _QUOTES if q not in changed)
+    one = [c for c in changed if _is_one_for_one(c)]
+    rest = [c for c in changed if not _is_one_for_one(c)]
+    return "".join(one), "".join(rest)
 
 
-def _normalize_plain(text: str, special: re.Pattern[str]) -> str:
+def _is_one_for_one(ch: str) -> bool:
+    folded = _fold(ch)
+    # the result must itself be final and no blank, so that folding it first cannot
+    # change what the blank-run and reshaping pass finds afterwards
+    return len(folded) == 1 and folded not in _BLANK_CHARS and _fold(folded) == folded
+
+
+@lru_cache(maxsize=1)
+def _one_for_one() -> re.Pattern[str]:
+    """Characters that fold to exactly one other character."""
+    return re.compile("[" + re.escape(_foldable_chars()[0]) + "]")
+
+
+@lru_cache(maxsize=1)
+def _reshaping() -> re.Pattern[str]:
+    """Blank runs, and characters that fold to another length (or outside the BMP)."""
+    blanks = re.escape(_BLANK_CHARS)
+    others = re.escape(_foldable_chars()[1]) + "\U00010000-\U0010FFFF"
+    # The lookahead on one class of every first character lets the regex engine skip
+    # ahead fast; an alternation alone is tried at every position of the text.
+    return re.compile(f"(?=[{blanks}{others}])(?:{_BLANK_CLASS}|[{others}])")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _fold(m.group())
+
+
+def _normalize_plain(text: str) -> str:
     def sub(m: re.Match[str]) -> str:
         tok = m.group()
         if tok[0] in _BLANK_CHARS:
             return "" if all(c in _ZERO_WIDTH for c in tok) else " "
         return _fold(tok)
 
-    return special.sub(sub, text).strip(" ")
+    return _reshaping().sub(sub, _one_for_one().sub(_fold_match, text)).strip(" ")
 
 
 def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
@@ -270,4 +307,4 @@ def fold(text: str) -> str:
     """Normalise a short string (a term, a heading) the same way as document text."""
     if not text:
         return text
-    return _normalize_plain(text, _foldable())
+    return _normalize_plain(text)
