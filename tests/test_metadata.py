@@ -83,3 +83,20 @@ def test_title_wrapped_onto_two_lines() -> None:
     assert doc.original[start:end] == "关于2023年度法治政府建设\n情况的报告"
     result = checklist.audit(doc)
     assert result.requirement("format.title").status == "met"
+
+
+@pytest.mark.parametrize(("title", "issuer", "level"), [
+    ("某某区2023年度法治政府建设情况报告", "某某区", "county"),
+    ("东山县2022年度法治政府建设工作报告", "东山县", "county"),
+    ("某某自治区2023年度法治政府建设情况报告", "某某自治区", "province"),
+    ("北山街道2022年度法治政府建设工作报告", "北山街道", "township"),
+    ("全区2023年法治政府建设工作总结", None, None),  # "the whole district" names no place
+    ("我县2023年度法治政府建设情况报告", None, None),
+    ("关于2023年度法治政府建设情况的报告", None, None),
+])
+def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | None, level: str | None) -> None:
+    doc = checklist.parse(f"{title}\n2023年，坚持依法行政，开展普法活动12次。\n一、主要举措\n开展普法。")
+    assert (doc.metadata.issuer, doc.metadata.level) == (issuer, level)
+    if issuer:
+        start, end = doc.meta_spans["issuer"]
+        assert doc.original[start:end] == issuer

@@ -27,7 +27,12 @@ _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _PARTY_OR_GOV = re.compile(r"(人民政府|政府|街道办事处|办事处|党工委|工委|党委|委员会|委)$")
 _DEPARTMENT = re.compile(r"(局|厅|办公室|办|中心|院|所|署|站|队|管委会|管理委员会)$")
 _NOTE_LINE = re.compile(r"^\(.{1,40}\)$")
-_ISSUER_BEFORE = re.compile(r"^(.{4,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一二][〇○零一二三四五六七八九]{3}\s?年)")
+_ISSUER_BEFORE = re.compile(r"^(.{2,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一二][〇○零一二三四五六七八九]{3}\s?年)")
+# A title may open with the bare name of the place whose government reports
+# (``某某区2023年度法治政府建设情况报告``): the issuer is that place. "The whole / our /
+# this" place (全区, 我县, 本市 …) is no name.
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,18}(?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道|苏木)$")
+_NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,10 @@ def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
         stop = len(texts)
     return Layout(first, max(stop, first), title_line, title_end, tuple(orgs), addressee,
                   tuple(sig_orgs), sig_date)
+
+
+def _is_place_name(text: str) -> bool:
+    return bool(_PLACE_NAME.match(text)) and not (len(text) == 2 and text.startswith(_NOT_A_NAME))
 
 
 def level_of(issuer: str | None) -> str | None:
@@ -212,7 +221,7 @@ def extract(
         spans["issuer"] = group_span(layout.header_org_lines)
     elif title:
         m = _ISSUER_BEFORE.match(title)
-        if m and is_org_line(m.group(1).strip()):
+        if m and (is_org_line(m.group(1).strip()) or _is_place_name(m.group(1).strip())):
             issuer = m.group(1).strip()
             start = spans["title"][0] + m.start(1)
             spans["issuer"] = (start, start + len(issuer))
