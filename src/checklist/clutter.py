@@ -44,6 +44,12 @@ _FURNITURE = re.compile(
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s?\d{1,4}\s?[-—–]|第\s?\d{1,4}\s?页(?:\s?共\s?\d{1,4}\s?页)?|\d{1,4}\s?/\s?\d{1,4}|\d{1,4})$"
 )
+# A line that is a web address, alone or after a short label: a bare link, or the
+# watermark a document-sharing site stamps into copied reports (``某某文库 www.…com``).
+# A report citing its website does so inside a sentence, which this does not match.
+_ADDRESS_LINE = re.compile(
+    r"^[^。,，;；!！?？:：]{0,24}?\s?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+[a-z0-9_./?=&%#~+-]*$", re.IGNORECASE
+)
 _SENTENCE_PUNCT = re.compile(r"[。,，;；!！?？]")
 _ORG_SUFFIX = re.compile(
     r"(?:人民政府|政府|委员会|党委|党组|党工委|工委|区委|县委|市委|省委|州委|旗委|盟委|办事处|办公室|"
@@ -147,6 +153,8 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
             verdicts[i] = LineVerdict("clutter", "网页导航或页脚")
         elif _PAGE_NUMBER.match(line):
             verdicts[i] = LineVerdict("clutter", "页码")
+        elif _ADDRESS_LINE.match(line) and not _HEADING_START.match(line):
+            verdicts[i] = LineVerdict("clutter", "网址或转载网站的水印")
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
     for i in live:

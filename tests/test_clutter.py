@@ -1,0 +1,43 @@
+"""Clutter rules on single lines and in a document: what is removed, what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import checklist
+from checklist.clutter import classify
+
+
+@pytest.mark.parametrize("line", [
+    "某某文库 www.example.com",  # a document-sharing site's watermark, copied with the report
+    "公文范文网—每日更新www.example.net",
+    "https://www.example.gov.cn/art/2024/1/19/art_1.html",
+    "www.example.gov.cn",
+])
+def test_address_lines_are_clutter(line: str) -> None:
+    [verdict], _ = classify([line])
+    assert verdict.kind == "clutter" and "网址" in verdict.reason
+
+
+@pytest.mark.parametrize("line", [
+    "详见区政府门户网站 www.example.gov.cn。",  # a sentence citing the website
+    "在区政府门户网站www.example.gov.cn公开执法信息",
+    "一、主要举措和成效 www.example.com",  # a heading with a watermark glued on keeps the heading
+    "全年在门户网站公开信息120条,点击量达3万次。",
+])
+def test_sentences_and_headings_with_addresses_stay(line: str) -> None:
+    [verdict], _ = classify([line])
+    assert verdict.kind == "body"
+
+
+def test_watermark_lines_leave_the_outline_and_the_verdicts_alone() -> None:
+    text = ("关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n县委、县政府：\n"
+            "2023年，我镇坚持依法行政。\n一、主要举措和成效\n某某文库 www.example.com\n"
+            "开展普法活动12次，调解纠纷35件。\n二、存在的不足\n执法人员偏少。\n三、2024年工作安排\n"
+            "充实执法力量。\n某某镇人民政府\n2024年1月16日\n")
+    doc = checklist.parse(text)
+    assert [s.heading for s in doc.sections] == ["一、主要举措和成效", "二、存在的不足", "三、2024年工作安排"]
+    assert doc.metadata.addressee == "县委、县政府"
+    removed = [doc.original[r.start:r.end] for r in doc.removed]
+    assert removed == ["某某文库 www.example.com"] * 2
+    assert "www" not in doc.text
