@@ -1,0 +1,76 @@
+"""Legacy Word files through a real LibreOffice: each sample saved as .doc (by LibreOffice,
+from the fixture .docx) reads with the .txt's metadata, headings and labelled verdicts,
+and the self-check server takes it.
+
+Needs ``soffice`` (Debian: ``apt-get install libreoffice-writer-nogui``; ``.ci/run``
+installs it). Skipped without it, unless ``CHECKLIST_LIBREOFFICE_TESTS=required`` (set by
+``.ci/run``), which turns a missing LibreOffice into a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import checklist
+from _samples import LABELS, SAMPLES, sample_path
+from checklist.cli import main
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def doc_files(fixture_files: dict[str, dict[str, Path]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    if SOFFICE is None:
+        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
+            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
+        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
+    out = tmp_path_factory.mktemp("doc")
+    profile = (out / "profile").as_uri()
+    docx_files = [str(fixture_files[name.removesuffix(".txt")]["docx"]) for name in SAMPLES]
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
+                    "--outdir", str(out), *docx_files], check=True, capture_output=True, timeout=180)
+    files = {name: out / f"{name.removesuffix('.txt')}.doc" for name in SAMPLES}
+    for path in files.values():
+        assert path.read_bytes().startswith(b"\xd0\xcf\x11\xe0"), path  # a real binary Word file
+    return files
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_doc_reads_like_the_txt(name: str, doc_files: dict[str, Path]) -> None:
+    txt = checklist.read(sample_path(name))
+    doc = checklist.read(doc_files[name])
+    assert doc.format == "doc"
+    assert doc.metadata == txt.metadata
+    assert [s.heading for s in doc.sections] == [s.heading for s in txt.sections]
+    result = checklist.audit(doc)
+    wrong = {rid: (result.requirement(rid).status, want) for rid, want in LABELS[name]["requirements"].items()
+             if result.requirement(rid).status != want}
+    assert not wrong, f"(got, label) {wrong}"
+    for r in result.requirements:
+        for e in r.evidence:
+            assert doc.original[e.start:e.end] == e.quote
+
+
+def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path]) -> None:
+    from starlette.testclient import TestClient
+
+    from checklist.web import create_app
+
+    path = doc_files[SAMPLES[0]]
+    r = TestClient(create_app(), base_url="http://127.0.0.1").post(
+        "/api/audit", files={"file": (path.name, path.read_bytes(), "application/msword")})
+    assert r.status_code == 200, r.text
+    cwd = os.getcwd()
+    os.chdir(path.parent)
+    try:
+        cli = CliRunner().invoke(main, ["audit", path.name, "--format", "json"])
+    finally:
+        os.chdir(cwd)
+    assert cli.exit_code == 0 and r.json() == json.loads(cli.stdout)
