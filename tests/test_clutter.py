@@ -16,7 +16,7 @@ from checklist.clutter import classify
 ])
 def test_address_lines_are_clutter(line: str) -> None:
     [verdict], _ = classify([line])
-    assert verdict.kind == "clutter" and "网址" in verdict.reason
+    assert verdict.kind == "clutter" and verdict.reason == "address"
 
 
 @pytest.mark.parametrize("line", [
@@ -41,3 +41,21 @@ def test_watermark_lines_leave_the_outline_and_the_verdicts_alone() -> None:
     removed = [doc.original[r.start:r.end] for r in doc.removed]
     assert removed == ["某某文库 www.example.com"] * 2
     assert "www" not in doc.text
+
+
+def test_reasons_are_codes_said_in_either_language() -> None:
+    from checklist.messages import CATALOG
+
+    text = ("首页 > 政务公开 > 法治政府建设\n发布时间：2024-01-20 来源：某某镇人民政府\n"
+            "关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n"
+            "2023年，我镇坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n"
+            "某某镇人民政府\n2024年1月16日\n- 2 -\n扫一扫在手机上查看当前页面\n")
+    doc = checklist.parse(text)
+    codes = {r.reason for r in doc.removed}
+    assert {"navigation", "page_metadata", "address", "page_number"} <= codes
+    for code in codes:
+        assert f"removed.{code}" in CATALOG["zh"] and f"removed.{code}" in CATALOG["en"]
+    english = checklist.audit(doc, lang="en", keep_text=True).removed
+    assert {(r.code, r.reason) for r in english} >= {("address", "web address or a sharing site's watermark")}
+    chinese = checklist.audit(doc, keep_text=True).removed
+    assert {r.reason for r in chinese if r.code == "page_number"} == {"页码"}

@@ -77,7 +77,8 @@ def audit(
     std, reason = choose_standard(doc, standard, lang)
     result = evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
     if keep_text:
-        removed = [RemovedSpan(start=r.start, end=r.end, reason=r.reason) for r in doc.removed]
+        removed = [RemovedSpan(start=r.start, end=r.end, reason=t(f"removed.{r.reason}", lang), code=r.reason)
+                   for r in doc.removed]
         result = result.model_copy(update={"text": doc.original, "removed": removed})
     return result
 

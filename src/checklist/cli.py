@@ -118,7 +118,7 @@ def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool)
         for s in doc.sections:
             click.echo("    " + "  " * (s.level - 1) + s.heading)
         if doc.removed:
-            reasons = "、".join(sorted({r.reason for r in doc.removed}))
+            reasons = "、".join(t_msg(f"removed.{code}", "zh") for code in sorted({r.reason for r in doc.removed}))
             click.echo(f"  removed:   {len(doc.removed)} 行网页杂项（{reasons}）")
     if fmt == "json" and docs:
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))

@@ -65,12 +65,13 @@ _HEADING_START = re.compile(
 _TITLE_WORDS = re.compile(r"报告|年报|情况|总结")
 
 
-PAGE_TITLE_REASON = "网页标题（与正文标题重复）"
+PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
 
 
 @dataclass(frozen=True, slots=True)
 class LineVerdict:
-    """What a line is: ``body``, ``meta`` (page metadata) or ``clutter``, and why."""
+    """What a line is: ``body``, ``meta`` (page metadata) or ``clutter``, and why (a code:
+    the message ``removed.<reason>`` says it in Chinese or English)."""
 
     kind: str
     reason: str = ""
@@ -146,27 +147,27 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
         if not line:
             continue
         if is_meta_line(line):
-            verdicts[i] = LineVerdict("meta", "页面元数据")
+            verdicts[i] = LineVerdict("meta", "page_metadata")
             for k, v in parse_fields(line).items():
                 meta.setdefault(k, v)
         elif _is_furniture(line):
-            verdicts[i] = LineVerdict("clutter", "网页导航或页脚")
+            verdicts[i] = LineVerdict("clutter", "navigation")
         elif _PAGE_NUMBER.match(line):
-            verdicts[i] = LineVerdict("clutter", "页码")
+            verdicts[i] = LineVerdict("clutter", "page_number")
         elif _ADDRESS_LINE.match(line) and not _HEADING_START.match(line):
-            verdicts[i] = LineVerdict("clutter", "网址或转载网站的水印")
+            verdicts[i] = LineVerdict("clutter", "address")
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
     for i in live:
         if _is_content_start(lines[i]) or not _is_short_fragment(lines[i]):
             break
-        verdicts[i] = LineVerdict("clutter", "正文前的网页碎片")
+        verdicts[i] = LineVerdict("clutter", "before_body")
     # After the signature (or the last sentence): short fragments again.
     for i in reversed(live):
         line = lines[i]
         if is_date_line(line) or is_org_line(line) or not _is_short_fragment(line):
             break
-        verdicts[i] = LineVerdict("clutter", "正文后的网页碎片")
+        verdicts[i] = LineVerdict("clutter", "after_body")
     _mark_repeated_page_title(lines, verdicts, meta)
     return verdicts, meta
 

@@ -60,7 +60,9 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A line taken out of the body, as an original span, with the reason in Chinese."""
+    """A line taken out of the body, as an original span, and why: a code such as
+    ``navigation`` or ``page_number`` (:func:`checklist.messages.t` of ``removed.<code>``
+    says it in words)."""
 
     start: int
     end: int

@@ -69,11 +69,13 @@ class Finding(_Model):
 
 
 class RemovedSpan(_Model):
-    """A line of website clutter taken out of the body (original offsets), and why."""
+    """A line of website clutter taken out of the body (original offsets), and why: in
+    words, in the result's language, and as a code (``navigation``, ``page_number`` …)."""
 
     start: int
     end: int
     reason: str
+    code: str | None = None
 
 
 class ToolInfo(_Model):
