@@ -100,3 +100,32 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     if issuer:
         start, end = doc.meta_spans["issuer"]
         assert doc.original[start:end] == issuer
+
+
+@pytest.mark.parametrize(("opening", "level"), [
+    ("2023年，在区委、区政府的正确领导下，东湖街道办事处坚持以习近平法治思想为指导。", "township"),
+    ("2022年，北山街道坚持依法行政，全面推进法治政府建设。", "township"),
+    ("2023年，某某县司法局认真贯彻落实法治政府建设各项部署。", "department"),
+    ("2023年，某某区坚持依法行政。", "county"),
+    ("2023年，我镇坚持依法行政。", None),  # "our town" names no one
+    ("2023年，在县委的坚强领导下，全镇上下坚持依法行政。", None),
+    ("2023年，我们在镇党委领导下开展普法。", None),
+])
+def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
+    doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")
+    # a body named only in running text is no issuer (format.issuer stays missing) ...
+    assert doc.metadata.issuer is None
+    # ... but its level chooses the profile
+    assert doc.metadata.level == level
+    if level:
+        start, end = doc.meta_spans["level"]
+        assert opening.find(doc.original[start:end]) > 0
+
+
+def test_a_signature_outranks_the_opening_sentence() -> None:
+    doc = checklist.parse("2023年，北山镇坚持依法行政。\n一、主要举措\n开展普法活动12次。\n"
+                          "某某区北山街道办事处\n2024年1月10日")
+    assert doc.metadata.issuer == "某某区北山街道办事处" and doc.metadata.level == "township"
+    doc2 = checklist.parse("2023年，某某区坚持依法行政。\n一、主要举措\n开展普法活动12次。\n"
+                           "某某区司法局\n2024年1月10日")
+    assert doc2.metadata.level == "department"

@@ -33,6 +33,14 @@ _ISSUER_BEFORE = re.compile(r"^(.{2,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一�
 # this" place (全区, 我县, 本市 …) is no name.
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,18}(?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道|苏木)$")
 _NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
+# The opening sentence often names the reporting body as its subject:
+# ``2023年，在区委、区政府的正确领导下，某某街道办事处坚持…`` — a name right after the
+# year or a comma and right before the verb that opens the account. It gives the level
+# (and so the profile) of a report that names itself nowhere else, not an issuer.
+_OPENING_SUBJECT = re.compile(
+    r"(?:^|[,，])\s?([\u4e00-\u9fff]{2,24}?(?:街道办事处|办事处|人民政府|政府|街道|镇|乡|苏木|区|县|旗|市|局|委员会))"
+    r"(?=坚持|以|认真|深入|始终|全面|紧紧|紧扣|围绕|按照|聚焦|在|切实|持续|积极|着力|不断|高度|扎实|结合|立足|严格)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +239,17 @@ def extract(
                 issuer = page_metadata[key].split(" ")[0]
                 fields_used["issuer"] = key
                 break
+    level = level_of(issuer)
+    if issuer is None and layout.body_first < layout.body_stop:
+        # A body named only in running text is no issuer (the report must name itself in
+        # a signature, header or title), but its level still chooses the right profile.
+        opening_start, opening_end = lines[layout.body_first]
+        sentence_end = text.find("。", opening_start, opening_end)
+        sm = _OPENING_SUBJECT.search(text, opening_start, sentence_end if sentence_end >= 0 else opening_end)
+        if sm and not sm.group(1).startswith(_NOT_A_NAME):
+            level = level_of(sm.group(1))
+            if level is not None:
+                spans["level"] = (sm.start(1), sm.end(1))
 
     year: int | None = None
     if title is not None:
@@ -273,6 +292,6 @@ def extract(
         addressee = line_text(layout.addressee_line).rstrip(":").strip() or None
         spans["addressee"] = lines[layout.addressee_line]
 
-    meta = Metadata(title=title or page_title, issuer=issuer, level=level_of(issuer), year=year,
+    meta = Metadata(title=title or page_title, issuer=issuer, level=level, year=year,
                     date=date, published=published, addressee=addressee)
     return meta, spans, fields_used
