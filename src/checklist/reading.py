@@ -13,6 +13,7 @@ from .errors import InputError
 from .limits import Limits, current, using
 from .normalize import join_lines, line_spans, normalize_lines
 from .readers import Extracted, extract
+from .reflow import split_run_on
 
 
 def read(
@@ -85,6 +86,8 @@ def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool
     if len(original) > limit:
         raise InputError.of(source, "error.too_long", name="max_text_chars", value=len(original), limit=limit)
     spans = line_spans(original)
+    if not extracted.heading_lines:  # a reader's heading hints index the lines as they came
+        spans = split_run_on(original, spans)
     nlines = normalize_lines(original, spans, to_simplified=to_simplified)
     verdicts, text_meta = clutter.classify([nl.text for nl in nlines])
     page_meta = dict(extracted.page_metadata)

@@ -1,0 +1,92 @@
+"""Run-on text: a whole report on one line, as scraped copies and some pastes have it.
+
+Without its line breaks a report has no outline: headings, title, addressee and signature
+all sit inside one line, and every part is judged missing. A line is run-on when it is
+long and holds at least two headings after a sentence end (``…成效。二、存在的不足…``);
+it is then cut, without changing a character, before each heading, after a title and an
+addressee at its start, and before a signature at its end. Ordinary paragraphs, however
+long, have no such headings inside and are left alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .metadata import is_title_line
+from .normalize import fold
+
+RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
+_END = "。；;！!？?：:"
+_MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+           r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))")
+_TOP = re.compile(rf"[{_END}]\s*[一二三四五六七八九十]{{1,3}}、")
+_BREAK = re.compile(rf"(?<=[{_END}])\s*(?={_MARKER})")
+_MARKER_AT = re.compile(_MARKER)
+_GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
+_HEADING_MAX = 40  # characters: a heading longer than this is a sentence
+_TITLE_END = re.compile(r"报告|总结|情况")
+_ADDRESSEE = re.compile(r"[^。，,；;！!？?：:]{2,30}[:：]")
+_DATE_AT_END = re.compile(
+    r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年[一二三四五六七八九十]{1,3}月"
+    r"[一二三四五六七八九十]{1,3}日)\s*$"
+)
+_CONTINUED = ("的", "报告", "如下", "和", "及")
+_SIGNATURE_MAX = 60  # characters of body names before a final date
+
+
+def is_run_on(line: str) -> bool:
+    """A long line holding at least two top-level headings after sentence ends."""
+    return len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2
+
+
+def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        line = original[start:end]
+        if not is_run_on(line):
+            out.append((start, end))
+            continue
+        cuts = _cuts(line)
+        edges = [0, *cuts, len(line)]
+        for a, b in itertools.pairwise(edges):
+            piece = line[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((start + a + lead, start + b))
+    return out
+
+
+def _cuts(line: str) -> list[int]:
+    cuts = {m.end() for m in _BREAK.finditer(line)}
+    # A heading that lost its line break runs into what follows it: into a sub-heading
+    # (``一、主要举措和成效（一）压实责任``) or a first item (``二、存在的不足一是…``). A
+    # heading is short and has no sentence end, so the next marker close behind it
+    # starts a new line.
+    for c in sorted(cuts):
+        m = _GLUED.search(line, c + 3, c + _HEADING_MAX)
+        if m and not any(p in line[c : m.start()] for p in _END) and _MARKER_AT.match(line, c):
+            cuts.add(m.start())
+    head = _title_end(line) or 0
+    cuts.add(head)
+    addressee = _ADDRESSEE.match(line, head)  # after the title, or opening the text
+    if addressee:
+        cuts.add(addressee.end())
+    date = _DATE_AT_END.search(line)
+    if date:
+        cuts.add(date.start())
+        last_end = max(line.rfind(p, 0, date.start()) for p in "。；;！!？?")
+        if last_end >= 0 and 0 < date.start() - last_end - 1 <= _SIGNATURE_MAX:
+            cuts.add(last_end + 1)  # the body names between the last sentence and the date
+    return sorted(c for c in cuts if 0 < c < len(line))
+
+
+def _title_end(line: str) -> int | None:
+    """Where a title that opens the line ends (``关于2023年度法治政府建设情况的报告``)."""
+    for m in _TITLE_END.finditer(line, 0, 100):
+        if line.startswith(_CONTINUED, m.end()):
+            continue  # 情况的报告, 情况报告, 报告如下: the title goes on
+        if is_title_line(fold(line[: m.end()].strip())):
+            return m.end()
+    return None

@@ -1,0 +1,73 @@
+"""Run-on reports (the whole text on one line) are cut back into lines."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import checklist
+from _samples import SAMPLES, sample_path
+from checklist.normalize import line_spans
+from checklist.reflow import RUN_ON_CHARS, is_run_on, split_run_on
+
+BODY = ("开展普法宣传活动12场，发放宣传资料3000余份，组织干部职工参加学法考试，参考率100%。"
+        "聘请法律顾问1名，审查合同15份，出具法律意见书8份，参与信访案件化解3件。")
+ONE_LINE = (
+    "关于2023年度法治政府建设情况的报告县委、县政府：2023年，我镇坚持依法行政。"
+    "一、主要举措和成效（一）压实第一责任。镇党委书记主持专题会议3次，研究法治建设重大问题。" + BODY * 3
+    + "（二）严格规范执法。落实行政执法公示制度，重大行政处罚决定经法制审核12件。" + BODY * 2
+    + "二、存在的不足一是执法人员偏少；二是普法形式单一。"
+    + "三、2024年工作安排一是充实执法力量；二是创新普法形式。"
+    + "某某镇人民政府2024年1月16日"
+)
+
+
+def _clean_one_line(name: str) -> str:
+    """The sample's lines without the site clutter, joined with nothing in between."""
+    text = sample_path(name).read_text(encoding="utf-8")
+    removed = {r.start for r in checklist.parse(text).removed}
+    return "".join(text[a:b].strip() for a, b in line_spans(text) if a not in removed and text[a:b].strip())
+
+
+def test_each_sample_on_one_line_gets_the_same_verdicts() -> None:
+    for name in SAMPLES:
+        one = _clean_one_line(name)
+        assert is_run_on(one), name
+        lined, flat = checklist.audit(sample_path(name)), checklist.audit(one)
+        assert [(r.id, r.status) for r in flat.requirements] == [(r.id, r.status) for r in lined.requirements], name
+        doc = checklist.parse(one)
+        for r in flat.requirements:
+            for e in r.evidence:
+                assert doc.original[e.start:e.end] == e.quote
+
+
+def test_a_small_report_on_one_line() -> None:
+    assert len(ONE_LINE) >= RUN_ON_CHARS
+    doc = checklist.parse(ONE_LINE)
+    assert [s.heading for s in doc.sections if s.level == 1] == [
+        "一、主要举措和成效", "二、存在的不足", "三、2024年工作安排"]
+    m = doc.metadata
+    assert (m.title, m.addressee, m.issuer, m.year) == (
+        "关于2023年度法治政府建设情况的报告", "县委、县政府", "某某镇人民政府", 2023)
+    assert m.date is not None and m.date.isoformat() == "2024-01-16"
+
+
+def test_long_paragraphs_are_left_alone() -> None:
+    paragraph = ("一是加强组织领导。" + BODY * 8 + "二是完善制度。" + BODY * 4)  # items, not headings
+    assert len(paragraph) >= RUN_ON_CHARS and not is_run_on(paragraph)
+    assert split_run_on(paragraph, [(0, len(paragraph))]) == [(0, len(paragraph))]
+    short = "一、主要举措。二、存在问题。三、下步打算。"
+    assert not is_run_on(short)
+
+
+@given(st.lists(st.sampled_from(["。一、", "。二、", "（一）", "报告", "县委：", "2024年1月16日", "开展", "，", " ",
+                                  "普法活动12场", "\n", "。"]), max_size=300))
+def test_cuts_keep_every_character_in_order(parts: list[str]) -> None:
+    text = "关于2023年度法治政府建设情况的报告" + "".join(parts) + "。二、不足。三、安排。" + "开展普法。" * 120
+    spans = split_run_on(text, line_spans(text))
+    assert all(0 <= a <= b <= len(text) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    kept = "".join(text[a:b] for a, b in spans)
+    assert kept.replace(" ", "") == text.replace("\n", "").replace(" ", "")
