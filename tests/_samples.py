@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import yaml
+from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
@@ -32,3 +34,12 @@ def fixture_builder() -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def cli_audit(folder: Path, name: str, *args: str) -> Result:
+    """``checklist audit NAME --format json ARGS`` run in ``folder``, so the JSON's path reads NAME
+    (as a file uploaded under that name does)."""
+    from checklist.cli import main
+
+    with contextlib.chdir(folder):
+        return CliRunner().invoke(main, ["audit", name, "--format", "json", *args])

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 import checklist.api
-from _samples import REPORTS, SAMPLES
+from _samples import REPORTS, SAMPLES, cli_audit
 from _server import running_server
 from checklist.bundled import shipped
 from checklist.cli import main
@@ -42,13 +42,7 @@ def client() -> TestClient:
 
 
 def _cli_json(folder: Path, name: str, *args: str) -> str:
-    """``checklist audit NAME --format json`` run in ``folder`` (so the path reads NAME)."""
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = CliRunner().invoke(main, ["audit", name, "--format", "json", *args])
-    finally:
-        os.chdir(cwd)
+    result = cli_audit(folder, name, *args)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -193,12 +187,7 @@ def test_bad_file_is_400_with_the_command_lines_message(client: TestClient, tmp_
                                                        code: str | None) -> None:
     message = _error(_upload(client, name, data), 400, code)
     (tmp_path / name).write_bytes(data)
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        cli = CliRunner().invoke(main, ["audit", name])
-    finally:
-        os.chdir(cwd)
+    cli = cli_audit(tmp_path, name)
     assert cli.exit_code == 2
     assert cli.stderr.strip() == f"checklist: 错误：{message}"
 
@@ -317,12 +306,7 @@ def test_every_bad_input_of_the_hostile_corpus(client: TestClient, tmp_path: Pat
         if not path.is_file() or name.startswith(("standard-", "waiver-")) or name == "unreadable":
             continue  # nothing to upload: not a report file, or the server has no such case
         r = _upload(client, path.name, path.read_bytes())
-        cwd = os.getcwd()
-        os.chdir(path.parent)
-        try:
-            cli = CliRunner().invoke(main, ["audit", path.name, "--format", "json"])
-        finally:
-            os.chdir(cwd)
+        cli = cli_audit(path.parent, path.name)
         seen.add(r.status_code)
         if cli.exit_code == 0:
             assert r.status_code == 200 and r.text == cli.stdout, name
@@ -425,8 +409,11 @@ def test_serve_on_all_interfaces_warns(tmp_path: Path) -> None:
 
 
 def test_serve_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
+    before = tempfile.gettempdir(), os.environ.get("TMPDIR")
     with running_server(tmp_path) as server:
         port = server.url.rsplit(":", 1)[1].rstrip("/")
         result = CliRunner().invoke(main, ["serve", "--port", port])
         assert result.exit_code == 2
         assert result.stderr.startswith("checklist: 无法监听 127.0.0.1:" + port) and "Traceback" not in result.stderr
+    # the command run in this process put this process's temporary folder back
+    assert (tempfile.gettempdir(), os.environ.get("TMPDIR")) == before and Path(before[0]).is_dir()

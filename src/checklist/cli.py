@@ -583,16 +583,24 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
             webbrowser.open(url)
 
     # Multipart parts over 1 MB and LibreOffice's conversions go to a temporary folder of
-    # this process's own (mode 0700), removed when the server stops.
+    # the server's own (mode 0700), removed when it stops; what was there before is put
+    # back, so a caller running the command in its own process keeps its temporary folder.
     private = tempfile.mkdtemp(prefix="checklist-serve-")
+    saved = tempfile.tempdir, {name: os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP")}
     tempfile.tempdir = private
-    for name in ("TMPDIR", "TEMP", "TMP"):  # for LibreOffice too (TEMP/TMP on Windows)
+    for name in saved[1]:  # for LibreOffice too (TEMP/TMP on Windows)
         os.environ[name] = private
     try:
         run(host, port, settings, ready=ready)
     except OSError as exc:
         _fail(t_msg("serve.port_busy", lang, host=host, port=port, reason=exc.strerror or exc))
     finally:
+        tempfile.tempdir = saved[0]
+        for name, value in saved[1].items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         shutil.rmtree(private, ignore_errors=True)
     click.echo(t_msg("serve.stopped", lang))
 

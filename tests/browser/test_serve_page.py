@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from _samples import REPORTS, SAMPLES, fixture_builder
+from _samples import REPORTS, SAMPLES, cli_audit, fixture_builder
 from _server import Server, running_server
-from checklist.cli import main
 
 INJECTION = Path(__file__).parent / "injection.txt"
 KINDS = ("docx", "txt")
@@ -95,12 +93,7 @@ def page(browser: Any, server: Server, console_allow: list[str]) -> Iterator[Any
 
 
 def _cli(folder: Path, name: str, *args: str) -> tuple[int, str, str]:
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = CliRunner().invoke(main, ["audit", name, "--format", "json", *args])
-    finally:
-        os.chdir(cwd)
+    result = cli_audit(folder, name, *args)
     return result.exit_code, result.stdout, result.stderr
 
 

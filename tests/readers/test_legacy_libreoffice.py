@@ -16,11 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import checklist
-from _samples import LABELS, SAMPLES, sample_path
-from checklist.cli import main
+from _samples import LABELS, SAMPLES, cli_audit, sample_path
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -67,10 +65,5 @@ def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path]) -> None
     r = TestClient(create_app(), base_url="http://127.0.0.1").post(
         "/api/audit", files={"file": (path.name, path.read_bytes(), "application/msword")})
     assert r.status_code == 200, r.text
-    cwd = os.getcwd()
-    os.chdir(path.parent)
-    try:
-        cli = CliRunner().invoke(main, ["audit", path.name, "--format", "json"])
-    finally:
-        os.chdir(cwd)
+    cli = cli_audit(path.parent, path.name)
     assert cli.exit_code == 0 and r.json() == json.loads(cli.stdout)
