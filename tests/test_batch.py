@@ -202,3 +202,17 @@ def test_an_interrupted_batch_leaves_complete_files_and_resumes(tmp_path: Path, 
     resumed = run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False)
     assert resumed.ok and resumed.skipped >= len(written) - 1 and resumed.audited + resumed.skipped == 120
     assert not list(out.glob(".*.tmp*"))
+
+
+def test_a_change_in_a_base_standard_redoes_the_reports(tmp_path: Path, inputs: Path) -> None:
+    base = tmp_path / "base.yaml"
+    base.write_text("id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\n", encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(f"id: profile\nversion: '1'\ntitle: {{zh: 细化}}\nextends: {base}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    paths = [str(p) for p in sorted(inputs.iterdir()) if p.suffix == ".txt"][:2]
+    assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).audited == 2
+    assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).skipped == 2
+    base.write_text("id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\n"
+                    "overrides:\n  format.title: {weight: 3}\n", encoding="utf-8")  # same versions, new meaning
+    assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).audited == 2

@@ -197,3 +197,27 @@ def test_any_text_audits_with_valid_scores_and_offsets(parts: list[str]) -> None
             if e.start is not None:
                 assert 0 <= e.start <= e.end <= len(doc.original)
                 assert doc.original[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
+     "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查。", "通知"),
+    ("在全县法治政府建设推进会上的讲话\n同志们：\n下面，我讲三点意见。\n一、提高认识\n"
+     "要加强执法监督，推进依法行政。\n二、狠抓落实\n各乡镇要落实法治建设责任。", "讲话"),
+    ("某某县2024年法治政府建设工作要点\n一、依法全面履行政府职能\n深化放管服改革，推进依法行政。", "工作要点"),
+])
+def test_another_kind_of_document_is_said_first(text: str, kind: str) -> None:
+    result = checklist.audit(text)
+    assert result.warnings[0] == f"此文件开头写明它是“{kind}”，不是法治政府建设年度报告，得分没有意义"
+    assert kind in checklist.audit(text, lang="en").warnings[0]
+
+
+@pytest.mark.parametrize("text", [
+    "关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。",
+    # a report sent with a covering letter names itself in the title
+    "关于报送2023年度法治政府建设情况报告的函\n县委依法治县办：\n2023年，我局坚持依法行政。\n一、主要举措\n开展普法。",
+    # no title, but nothing in the opening lines names another kind
+    "2023年，某某街道坚持依法行政。\n一、主要举措和成效\n开展普法活动12次，调解纠纷35件。",
+])
+def test_a_report_gets_no_other_kind_warning(text: str) -> None:
+    assert not any("开头写明" in w for w in checklist.audit(text).warnings)

@@ -448,13 +448,18 @@ def _load_manifest(manifest_path: Path, journal_path: Path) -> dict[str, Any]:
 
 
 def _standard_key(standard: str | None) -> str:
-    """What a cached result depends on: the standard's id and version (all profiles if auto)."""
+    """What a cached result depends on: the standard's id, version and content as merged
+    with what it extends (all profiles if auto), so a change in a base standard counts too."""
     from .standard import load_standard
 
+    def key(ref: str) -> str:
+        std = load_standard(ref)
+        digest = hashlib.sha256(std.model_dump_json().encode("utf-8")).hexdigest()[:12]
+        return f"{std.id}@{std.version}#{digest}"
+
     if standard is None:
-        return "auto:" + ",".join(f"{s}@{load_standard(s).version}" for s in ("national", "township", "department"))
-    std = load_standard(standard)
-    return f"{std.id}@{std.version}"
+        return "auto:" + ",".join(key(s) for s in ("national", "township", "department"))
+    return key(standard)
 
 
 def _columns(rows: Iterable[dict[str, Any]]) -> list[str]:

@@ -159,6 +159,9 @@ def evaluate(
     not_report = not_a_report(doc, standard)
     if not_report:
         warnings.insert(0, t("warn.not_a_report", lang, **not_report))
+    kind = other_kind(doc, standard)
+    if kind:
+        warnings.insert(0, t("warn.other_kind", lang, kind=kind))
     ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
     for i, w in enumerate(waivers):
         if w.requirement not in ids:
@@ -195,6 +198,28 @@ def not_a_report(doc: Document, standard: Standard) -> dict[str, int] | None:
     need = int(signals.get("min_distinct", 0))
     found = sum(1 for term in terms if term in doc.text)
     return {"found": found, "min": need} if found < need else None
+
+
+_KIND_LINES = 6  # the first lines of the text, where a document says what it is
+_KIND_LINE_MAX = 60
+
+
+def other_kind(doc: Document, standard: Standard) -> str | None:
+    """The kind of document the opening lines name (通知, 讲话, 工作要点 …) when that is not a
+    report: the standard's ``report_signals.other_kinds``; ``None`` when a report title
+    was found or no other kind is named."""
+    signals = standard.parameters.get("report_signals")
+    if not isinstance(signals, dict) or doc.metadata.title:
+        return None
+    kinds = sorted((str(k) for k in signals.get("other_kinds", [])), key=len, reverse=True)
+    for start, end in doc.lines[:_KIND_LINES]:
+        line = doc.text[start:end].strip()
+        if len(line) > _KIND_LINE_MAX or any(p in line for p in "。,;!?"):
+            continue
+        for kind in kinds:
+            if line.endswith(kind):
+                return kind
+    return None
 
 
 def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Finding]:

@@ -33,6 +33,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "warn.not_a_report": (
             "此文件不像法治政府建设年度报告（只出现 {found} 个常见用语，至少应有 {min} 个），得分没有意义"
         ),
+        "warn.other_kind": "此文件开头写明它是“{kind}”，不是法治政府建设年度报告，得分没有意义",
         "warn.waiver_expired": "豁免已过期：{requirement}（{reason}，到期 {expires}）",
         "warn.waiver_unused": "豁免未被使用：{requirement}（选择器 {report}）",
         "warn.waiver_unknown": "豁免引用了不存在的要求：{requirement}",
@@ -385,6 +386,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "waived": "Waived: {reason} ({owner}, until {expires})",
         "warn.not_a_report": "this file does not look like a rule-of-law government report "
         "({found} of the usual words, at least {min} expected); the score means nothing",
+        "warn.other_kind": "this file opens as a \u201c{kind}\u201d, not a rule-of-law government report; "
+        "the score means nothing",
         "warn.waiver_expired": "expired waiver: {requirement} ({reason}, expired {expires})",
         "warn.waiver_unused": "unused waiver: {requirement} (selector {report})",
         "warn.waiver_unknown": "waiver names an unknown requirement: {requirement}",
