@@ -10,6 +10,7 @@ from pathlib import Path
 from .document import Document
 from .engine import evaluate, judge, make_context
 from .messages import t
+from .readers import SUFFIXES
 from .reading import parse, read
 from .result import AuditResult, RemovedSpan
 from .standard import Standard, load_standard
@@ -31,14 +32,13 @@ def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: st
     return parse(source)
 
 
-_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 
 
 def _looks_like_path(text: str) -> bool:
     """A one-line string naming a file (by its suffix or a folder separator) is a path."""
     if "\n" in text or len(text) > 1024:
         return False
-    return text.lower().endswith(_SUFFIXES) or os.sep in text or Path(text).exists()
+    return text.lower().endswith(SUFFIXES) or os.sep in text or Path(text).exists()
 
 
 def choose_standard(doc: Document, standard: str | Path | Standard | None, lang: str = "zh") -> tuple[Standard, str]:

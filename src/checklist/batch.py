@@ -30,9 +30,9 @@ from typing import Any
 
 from . import __version__
 from .errors import ChecklistError, InputError
+from .readers import SCANNED_SUFFIXES
 from .standard import SEVERITY_ORDER
 
-SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 MANIFEST = ".checklist-manifest.jsonl"
 JOURNAL = ".checklist-journal.jsonl"
 FORMATS = ("json", "html", "csv", "xlsx")
@@ -71,7 +71,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             p = Path(m)
             if p.is_dir():
                 for f in sorted(p.rglob("*")):
-                    if f.is_file() and f.suffix.lower() in SUFFIXES:
+                    if f.is_file() and f.suffix.lower() in SCANNED_SUFFIXES:
                         out.setdefault(str(f), None)
             else:
                 out.setdefault(m, None)

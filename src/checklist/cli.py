@@ -18,9 +18,9 @@ import click
 
 from . import __version__
 from .errors import ChecklistError
+from .readers import SCANNED_SUFFIXES
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps"}
 LANG = click.Choice(["zh", "en"])
 
 
@@ -51,7 +51,7 @@ def expand(paths: Iterable[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SCANNED_SUFFIXES)
             if not found:
                 out.append(p)  # reported as an input error by the reader
             out.extend(found)

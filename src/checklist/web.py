@@ -55,10 +55,10 @@ from .bundled import shipped
 from .errors import ChecklistError, InputError
 from .limits import MB, Limits, using
 from .messages import CATALOG, t
+from .readers import SUFFIXES
 from .templating import asset, env, script_hash, translator
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-SUFFIXES = (".docx", ".pdf", ".txt", ".html", ".htm", ".shtml", ".xhtml", ".text", ".md", ".doc", ".wps")
 FORMATS = ("json", "html", "both")
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries, part headers and the small fields
 

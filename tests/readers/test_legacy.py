@@ -54,3 +54,16 @@ def test_web_page_named_doc_is_read_as_html() -> None:
 def test_empty_file() -> None:
     with pytest.raises(InputError):
         read_legacy(b"", "报告.doc")
+
+
+@pytest.mark.usefixtures("no_soffice")
+@pytest.mark.parametrize("name", ["报告.rtf", "报告.txt", "报告"])
+def test_rtf_goes_to_libreoffice_not_read_as_text(name: str) -> None:
+    import checklist
+    from checklist.readers import sniff
+
+    rtf = b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'b9\\'d8\\'d3\\'da}"
+    assert sniff(rtf, name) == "doc"
+    with pytest.raises(InputError) as info:
+        checklist.read(rtf, name=name)
+    assert info.value.key == "error.no_converter"

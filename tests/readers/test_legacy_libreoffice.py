@@ -1,6 +1,6 @@
 """Legacy Word files through a real LibreOffice: each sample saved as .doc (by LibreOffice,
 from the fixture .docx) reads with the .txt's metadata, headings and labelled verdicts,
-and the self-check server takes it.
+and the self-check server takes it; one saved as RTF too.
 
 Needs ``soffice`` (Debian: ``apt-get install libreoffice-writer-nogui``; ``.ci/run``
 installs it). Skipped without it, unless ``CHECKLIST_LIBREOFFICE_TESTS=required`` (set by
@@ -24,15 +24,21 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="module")
-def doc_files(fixture_files: dict[str, dict[str, Path]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def soffice() -> str:
     if SOFFICE is None:
         if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
             pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
         pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
+    return SOFFICE
+
+
+@pytest.fixture(scope="module")
+def doc_files(soffice: str, fixture_files: dict[str, dict[str, Path]],
+              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("doc")
     profile = (out / "profile").as_uri()
     docx_files = [str(fixture_files[name.removesuffix(".txt")]["docx"]) for name in SAMPLES]
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
                     "--outdir", str(out), *docx_files], check=True, capture_output=True, timeout=180)
     files = {name: out / f"{name.removesuffix('.txt')}.doc" for name in SAMPLES}
     for path in files.values():
@@ -67,3 +73,17 @@ def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path]) -> None
     assert r.status_code == 200, r.text
     cli = cli_audit(path.parent, path.name)
     assert cli.exit_code == 0 and r.json() == json.loads(cli.stdout)
+
+
+def test_rtf_reads_like_the_txt(soffice: str, fixture_files: dict[str, dict[str, Path]], tmp_path: Path) -> None:
+    name = SAMPLES[3]
+    docx = fixture_files[name.removesuffix(".txt")]["docx"]
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "rtf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True,
+                   timeout=120)
+    rtf = tmp_path / f"{name.removesuffix('.txt')}.rtf"
+    assert rtf.read_bytes().startswith(b"{\\rtf")
+    doc = checklist.read(rtf)
+    assert doc.metadata == checklist.read(sample_path(name)).metadata
+    result = checklist.audit(doc)
+    assert all(result.requirement(rid).status == want for rid, want in LABELS[name]["requirements"].items())

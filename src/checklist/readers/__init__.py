@@ -16,7 +16,7 @@ from ..errors import InputError
 from .base import Extracted
 from .text import decode
 
-__all__ = ["READERS", "Extracted", "decode", "extract", "sniff"]
+__all__ = ["READERS", "SCANNED_SUFFIXES", "SUFFIXES", "Extracted", "decode", "extract", "sniff"]
 
 # format -> (module, function). Modules are imported on first use: python-docx and
 # pypdfium2 cost tens of milliseconds to import, which a plain-text audit should not pay.
@@ -33,8 +33,12 @@ _EXTENSIONS = {
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
-    ".doc": "doc", ".wps": "doc",
+    ".doc": "doc", ".wps": "doc", ".rtf": "doc",
 }
+
+SUFFIXES = tuple(_EXTENSIONS)  # every file name ending a reader takes
+# What a folder scan picks up: not .md or .text, which beside the reports are notes (README.md).
+SCANNED_SUFFIXES = tuple(s for s in SUFFIXES if s not in (".md", ".text"))
 
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -53,8 +57,8 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or head.startswith(b"{\\rtf"):
+        return "doc"  # binary Word, or RTF (Word's and WPS's "save as RTF"): LibreOffice reads both
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
             raise InputError.of(name or "<bytes>", "error.foreign", kind=what)

@@ -1,4 +1,4 @@
-"""Legacy Word (.doc) and WPS (.wps) files: converted by LibreOffice when it is installed.
+"""Legacy Word (.doc), WPS (.wps) and RTF files: converted by LibreOffice when it is installed.
 
 No maintained pure-Python library reads the binary Word format, so we hand the file to
 ``soffice --headless --convert-to docx`` in a private temporary directory (with its own
