@@ -308,7 +308,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "web.privacy": "文件只在本机处理：检查完即从内存中清除，不保存，不上传到别处。",
         "web.file": "选择报告文件",
         "web.drop": "把文件拖到这里，或点击选择",
-        "web.kinds": "支持 .docx、.pdf、.txt、.html（.doc 需本机装有 LibreOffice），不超过 {max_mb} MB",
+        "web.kinds": "支持 .docx、.pdf、.txt、.html（.doc、.wps、.rtf 需本机装有 LibreOffice），不超过 {max_mb} MB",
         "web.chosen": "已选择：",
         "web.clear": "清除",
         "web.or": "或者",
@@ -336,7 +336,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "web.footer": "checklist {version} · 只在本机运行 · 接口说明：POST /api/audit、GET /api/standards",
         "web.upload": "上传的文件",
         "web.pasted": "粘贴的文字",
-        "web.unsupported_type": "{name}: 不支持的文件类型 {suffix}（支持 .docx、.pdf、.txt、.html、.doc）",
+        "web.unsupported_type": "{name}: 不支持的文件类型 {suffix}（支持 .docx、.pdf、.txt、.html、.doc、.wps、.rtf）",
         "web.unsupported_media": "不支持的请求类型 {type}：请用 multipart/form-data 上传文件，或提交 text 字段",
         "web.too_large": "上传内容过大：超过上限 {limit} MB",
         "web.bad_json": "请求正文不是 JSON 对象",
@@ -677,7 +677,7 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "web.file": "Choose the report file",
         "web.drop": "Drop the file here, or click to choose",
-        "web.kinds": ".docx, .pdf, .txt, .html (.doc needs LibreOffice on this computer), up to {max_mb} MB",
+        "web.kinds": ".docx, .pdf, .txt, .html (.doc, .wps, .rtf need LibreOffice on this computer), up to {max_mb} MB",
         "web.chosen": "Chosen: ",
         "web.clear": "Clear",
         "web.or": "or",
@@ -705,7 +705,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "web.footer": "checklist {version} · runs on this computer only · API: POST /api/audit, GET /api/standards",
         "web.upload": "uploaded file",
         "web.pasted": "pasted text",
-        "web.unsupported_type": "{name}: unsupported file type {suffix} (supported: .docx, .pdf, .txt, .html, .doc)",
+        "web.unsupported_type": (
+            "{name}: unsupported file type {suffix} (supported: .docx, .pdf, .txt, .html, .doc, .wps, .rtf)"
+        ),
         "web.unsupported_media": (
             "unsupported request type {type}: upload a file "
             "as multipart/form-data or send a text field"
