@@ -218,6 +218,11 @@ def test_another_kind_of_document_is_said_first(text: str, kind: str) -> None:
     "关于报送2023年度法治政府建设情况报告的函\n县委依法治县办：\n2023年，我局坚持依法行政。\n一、主要举措\n开展普法。",
     # no title, but nothing in the opening lines names another kind
     "2023年，某某街道坚持依法行政。\n一、主要举措和成效\n开展普法活动12次，调解纠纷35件。",
+    # a draft without its header: its headings are no document kind
+    "一、主要举措和成效\n2023年，我镇落实行政执法公示制度，开展普法12次。\n二、存在的不足\n执法人员偏少。\n"
+    "三、下一步工作计划\n充实执法力量。",
+    "某某镇2023年度法治政府建设工作汇报\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。\n"
+    "二、2024年工作安排\n充实执法力量。",
 ])
 def test_a_report_gets_no_other_kind_warning(text: str) -> None:
     assert not any("开头写明" in w for w in checklist.audit(text).warnings)

@@ -93,6 +93,7 @@ def test_title_wrapped_onto_two_lines() -> None:
     ("全区2023年法治政府建设工作总结", None, None),  # "the whole district" names no place
     ("我县2023年度法治政府建设情况报告", None, None),
     ("关于2023年度法治政府建设情况的报告", None, None),
+    ("关于某某区2023年度法治政府建设情况的报告", None, None),  # 关于 is no part of a name
 ])
 def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | None, level: str | None) -> None:
     doc = checklist.parse(f"{title}\n2023年，坚持依法行政，开展普法活动12次。\n一、主要举措\n开展普法。")
@@ -110,6 +111,10 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     ("2023年，我镇坚持依法行政。", None),  # "our town" names no one
     ("2023年，在县委的坚强领导下，全镇上下坚持依法行政。", None),
     ("2023年，我们在镇党委领导下开展普法。", None),
+    # only the first clause's subject: a later clause may name another body
+    ("2023年，我县坚持以习近平法治思想为指导，县司法局认真履行统筹协调职责。", None),
+    ("某某镇坚持以习近平法治思想为指导，全面推进依法行政。", "township"),  # no year before it
+    ("一年来，北山街道坚持依法行政。", "township"),
 ])
 def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
     doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")
@@ -119,7 +124,7 @@ def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str
     assert doc.metadata.level == level
     if level:
         start, end = doc.meta_spans["level"]
-        assert opening.find(doc.original[start:end]) > 0
+        assert doc.original[start:end] and doc.original[start:end] in opening
 
 
 def test_a_signature_outranks_the_opening_sentence() -> None:

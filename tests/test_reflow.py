@@ -54,6 +54,26 @@ def test_a_small_report_on_one_line() -> None:
     assert m.date is not None and m.date.isoformat() == "2024-01-16"
 
 
+def test_an_inline_list_in_a_report_with_an_outline_is_left_alone() -> None:
+    paragraph = ("主要表现在：一、执法队伍力量薄弱，" + "执法人员专业素质有待提高，" * 30 + "；二、普法宣传形式单一，"
+                 + "宣传手段较为传统，" * 30 + "；三、行政复议应诉能力不足。究其原因，主要是：一、思想认识不到位；"
+                 "二、工作机制不健全。")
+    text = ("关于2023年度法治政府建设情况的报告\n县委、县政府：\n2023年，我县坚持依法行政。\n一、主要举措和成效\n"
+            "开展普法活动12次。\n二、存在的不足和原因\n" + paragraph + "\n三、2024年工作安排\n加强执法。\n"
+            "某某县人民政府\n2024年1月16日")
+    assert is_run_on(paragraph)  # long, with headings inside: but the report has an outline
+    assert split_run_on(text, line_spans(text)) == line_spans(text)
+    assert [s.heading for s in checklist.parse(text).sections if s.level == 1] == [
+        "一、主要举措和成效", "二、存在的不足和原因", "三、2024年工作安排"]
+
+
+def test_a_note_after_the_date_and_a_title_ending_in_huibao() -> None:
+    doc = checklist.parse(ONE_LINE + "（此件公开发布）")
+    assert (doc.metadata.issuer, str(doc.metadata.date)) == ("某某镇人民政府", "2024-01-16")
+    report = checklist.parse(ONE_LINE.replace("情况的报告", "情况的汇报"))
+    assert (report.metadata.title, report.metadata.addressee) == ("关于2023年度法治政府建设情况的汇报", "县委、县政府")
+
+
 def test_long_paragraphs_are_left_alone() -> None:
     paragraph = ("一是加强组织领导。" + BODY * 8 + "二是完善制度。" + BODY * 4)  # items, not headings
     assert len(paragraph) >= RUN_ON_CHARS and not is_run_on(paragraph)

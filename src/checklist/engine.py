@@ -21,6 +21,7 @@ from .errors import StandardError
 from .matchers import Context, Hit, Outcome
 from .matchers.base import resolve_scope
 from .messages import t
+from .outline import match_marker
 from .regions import Regions, classify
 from .result import (
     AuditResult,
@@ -214,6 +215,8 @@ def other_kind(doc: Document, standard: Standard) -> str | None:
     kinds = sorted((str(k) for k in signals.get("other_kinds", [])), key=len, reverse=True)
     for start, end in doc.lines[:_KIND_LINES]:
         line = doc.text[start:end].strip()
+        if match_marker(line) is not None:
+            break  # the body's first heading: what a document says it is comes before
         if len(line) > _KIND_LINE_MAX or any(p in line for p in "。,;!?"):
             continue
         for kind in kinds:

@@ -21,7 +21,7 @@ from .numerals import YEAR_RE, find_date, year_value
 from .outline import match_marker
 
 _TITLE_TYPE = re.compile(r"法治|法制|依法行政|依法治")
-_TITLE_KIND = re.compile(r"报告|年报|情况|总结")
+_TITLE_KIND = re.compile(r"报告|年报|情况|总结|汇报")
 _ADMIN_TAIL = "省市区县州旗盟镇乡"
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _PARTY_OR_GOV = re.compile(r"(人民政府|政府|街道办事处|办事处|党工委|工委|党委|委员会|委)$")
@@ -34,13 +34,17 @@ _ISSUER_BEFORE = re.compile(r"^(.{2,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一�
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,18}(?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道|苏木)$")
 _NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
 # The opening sentence often names the reporting body as its subject:
-# ``2023年，在区委、区政府的正确领导下，某某街道办事处坚持…`` — a name right after the
-# year or a comma and right before the verb that opens the account. It gives the level
-# (and so the profile) of a report that names itself nowhere else, not an issuer.
+# ``2023年，在区委、区政府的正确领导下，某某街道办事处坚持…`` — the first clause that is
+# not a time (2023年, 一年来) or a setting (在…领导下) opens with the name, right before the
+# verb that opens the account. It gives the level (and so the profile) of a report that
+# names itself nowhere else, not an issuer. Only that clause: a later one may name
+# another body (…，县司法局认真履行统筹协调职责).
 _OPENING_SUBJECT = re.compile(
-    r"(?:^|[,，])\s?([\u4e00-\u9fff]{2,24}?(?:街道办事处|办事处|人民政府|政府|街道|镇|乡|苏木|区|县|旗|市|局|委员会))"
+    r"\A([\u4e00-\u9fff]{1,24}?(?:街道办事处|办事处|人民政府|政府|街道|镇|乡|苏木|区|县|旗|市|局|委员会))"
     r"(?=坚持|以|认真|深入|始终|全面|紧紧|紧扣|围绕|按照|聚焦|在|切实|持续|积极|着力|不断|高度|扎实|结合|立足|严格)"
 )
+_TIME_CLAUSE = re.compile(r"\A(?:\d{4}\s?年(?:度|以来)?|今年以来|一年来|过去一年|本年度)\s?")
+_SETTING_CLAUSE = re.compile(r"\A在.{1,40}(?:下|中)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,27 @@ def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
         stop = len(texts)
     return Layout(first, max(stop, first), title_line, title_end, tuple(orgs), addressee,
                   tuple(sig_orgs), sig_date)
+
+
+def _opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the body named as the subject of the opening sentence, if any."""
+    stop = text.find("。", start, end)
+    pos = start
+    for clause in re.split(r"([,，;；])", text[start : stop if stop >= 0 else end]):
+        if clause in ",，;；":
+            pos += len(clause)
+            continue
+        lead = _TIME_CLAUSE.match(clause)
+        rest = clause[lead.end() :] if lead else clause
+        if not rest.strip() or _SETTING_CLAUSE.match(rest):
+            pos += len(clause)
+            continue  # a time or a setting: the subject comes after it
+        found = None if rest.startswith(_NOT_A_NAME) else _OPENING_SUBJECT.match(rest)
+        if found is None:
+            return None  # the first real clause names no body (我镇…, 全县上下…)
+        begin = pos + (lead.end() if lead else 0)
+        return begin, begin + found.end(1)
+    return None
 
 
 def _is_place_name(text: str) -> bool:
@@ -229,7 +254,8 @@ def extract(
         spans["issuer"] = group_span(layout.header_org_lines)
     elif title:
         m = _ISSUER_BEFORE.match(title)
-        if m and (is_org_line(m.group(1).strip()) or _is_place_name(m.group(1).strip())):
+        if m and not m.group(1).startswith("关于") \
+                and (is_org_line(m.group(1).strip()) or _is_place_name(m.group(1).strip())):
             issuer = m.group(1).strip()
             start = spans["title"][0] + m.start(1)
             spans["issuer"] = (start, start + len(issuer))
@@ -243,13 +269,11 @@ def extract(
     if issuer is None and layout.body_first < layout.body_stop:
         # A body named only in running text is no issuer (the report must name itself in
         # a signature, header or title), but its level still chooses the right profile.
-        opening_start, opening_end = lines[layout.body_first]
-        sentence_end = text.find("。", opening_start, opening_end)
-        sm = _OPENING_SUBJECT.search(text, opening_start, sentence_end if sentence_end >= 0 else opening_end)
-        if sm and not sm.group(1).startswith(_NOT_A_NAME):
-            level = level_of(sm.group(1))
+        subject = _opening_subject(text, *lines[layout.body_first])
+        if subject is not None:
+            level = level_of(text[subject[0] : subject[1]])
             if level is not None:
-                spans["level"] = (sm.start(1), sm.end(1))
+                spans["level"] = subject
 
     year: int | None = None
     if title is not None:

@@ -23,15 +23,16 @@ _MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五�
 _TOP = re.compile(rf"[{_END}]\s*[一二三四五六七八九十]{{1,3}}、")
 _BREAK = re.compile(rf"(?<=[{_END}])\s*(?={_MARKER})")
 _MARKER_AT = re.compile(_MARKER)
+_TOP_LINE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
 _HEADING_MAX = 40  # characters: a heading longer than this is a sentence
-_TITLE_END = re.compile(r"报告|总结|情况")
+_TITLE_END = re.compile(r"报告|总结|情况|汇报")
 _ADDRESSEE = re.compile(r"[^。，,；;！!？?：:]{2,30}[:：]")
 _DATE_AT_END = re.compile(
     r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年[一二三四五六七八九十]{1,3}月"
-    r"[一二三四五六七八九十]{1,3}日)\s*$"
+    r"[一二三四五六七八九十]{1,3}日)\s*(?P<note>[(（][^()（）]{1,20}[)）]\s*)?$"  # (此件公开发布)
 )
-_CONTINUED = ("的", "报告", "如下", "和", "及")
+_CONTINUED = ("的", "报告", "汇报", "如下", "和", "及")
 _SIGNATURE_MAX = 60  # characters of body names before a final date
 
 
@@ -40,12 +41,31 @@ def is_run_on(line: str) -> bool:
     return len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2
 
 
+def _has_outline(original: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether some line is a top-level heading of its own (``二、存在的不足``)."""
+    for start, end in spans:
+        line = original[start:end].strip()
+        if len(line) <= _HEADING_MAX and _TOP_LINE.match(line) and not any(p in line[:-1] for p in _END):
+            return True
+    return False
+
+
 def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost."""
+    """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost.
+
+    Only a text that lost its line structure is touched: one with no top-level heading on
+    a line of its own, whose run-on line holds most of the text. A report with an outline
+    may list points inline (``主要表现在：一、…；二、…``) in a long paragraph; that stays.
+    """
+    run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
+    if not run_on or _has_outline(original, spans):
+        return spans
+    if sum(end - start for start, end in run_on) * 2 < len(original.strip()):
+        return spans
     out: list[tuple[int, int]] = []
     for start, end in spans:
         line = original[start:end]
-        if not is_run_on(line):
+        if (start, end) not in run_on:
             out.append((start, end))
             continue
         cuts = _cuts(line)
@@ -76,6 +96,8 @@ def _cuts(line: str) -> list[int]:
     date = _DATE_AT_END.search(line)
     if date:
         cuts.add(date.start())
+        if date.group("note"):
+            cuts.add(date.start("note"))
         last_end = max(line.rfind(p, 0, date.start()) for p in "。；;！!？?")
         if last_end >= 0 and 0 < date.start() - last_end - 1 <= _SIGNATURE_MAX:
             cuts.add(last_end + 1)  # the body names between the last sentence and the date
