@@ -226,3 +226,11 @@ def test_another_kind_of_document_is_said_first(text: str, kind: str) -> None:
 ])
 def test_a_report_gets_no_other_kind_warning(text: str) -> None:
     assert not any("开头写明" in w for w in checklist.audit(text).warnings)
+
+
+@pytest.mark.parametrize("text", [
+    "关于2023年度法治政府建设情况的报告" + "县委/县政府：开展普法活动，调解纠纷。" * 60,  # a slash, one line
+    "关于2023年度法治政府建设情况的报告" + "开展普法活动12次" * 40,  # longer than any file name, no punctuation
+])
+def test_one_line_report_text_is_text_not_a_path(text: str) -> None:
+    assert checklist.audit(text).document["path"] == "<text>"

@@ -274,16 +274,50 @@ def test_a_bug_is_500_in_one_line_and_the_server_goes_on(client: TestClient, mon
     assert client.post("/api/audit", data={"text": text}).status_code == 200
 
 
+def test_hostile_bodies_are_json_errors(client: TestClient) -> None:
+    deep = b"[" * 100_000
+    _error(client.post("/api/audit", content=deep, headers={"content-type": "application/json"}), 400, "web.bad_json")
+    lone = b'{"text": "\\u5173\\u4e8e2023\\ud800"}'  # a lone surrogate cannot be answered in UTF-8
+    _error(client.post("/api/audit", content=lone, headers={"content-type": "application/json"}), 400, "web.bad_text")
+    r = _upload(client, "a\u202egpj\x9b31m.txt", (REPORTS / SAMPLES[0]).read_bytes())
+    assert r.status_code == 200 and r.json()["document"]["path"] == "agpj31m.txt"  # bidi and C1 stripped
+
+
+def test_an_unexpected_error_anywhere_is_one_json_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import checklist.web
+
+    def boom(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(checklist.web, "_ask_from", boom)  # outside the audit's own try
+    quiet = TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False)
+    message = _error(quiet.post("/api/audit", data={"text": "报告"}), 500, "error.internal")
+    assert "RuntimeError: boom" in message
+
+
+def test_405_says_what_is_allowed(client: TestClient) -> None:
+    r = client.get("/api/audit")
+    assert r.status_code == 405 and r.headers["allow"] == "POST"
+
+
 def test_errors_in_english_on_request(client: TestClient) -> None:
     assert _error(_upload(client, "empty.txt", b"", lang="en"), 400) == "empty.txt: the file is empty"
     assert "choose a report file" in _error(client.post("/api/audit?lang=en", data={}), 400)
 
 
-def test_other_hosts_are_refused() -> None:
+def test_other_hosts_and_foreign_pages_are_refused() -> None:
     # DNS rebinding: a page on another site whose name resolves to 127.0.0.1
-    r = TestClient(create_app(), base_url="http://evil.example").get("/")
-    assert r.status_code == 400
+    _error(TestClient(create_app(), base_url="http://evil.example").get("/"), 400, "web.bad_host")
     assert TestClient(create_app(), base_url="http://localhost:8000").get("/").status_code == 200
+    assert TestClient(create_app(), base_url="http://[::1]:8000").get("/").status_code == 200
+    other = TestClient(create_app(WebSettings(allowed_hosts=("127.0.0.2",))), base_url="http://127.0.0.2:8000")
+    assert other.get("/").status_code == 200  # serve --host 127.0.0.2 allows its own address
+    # a page of another site posting to this one: the browser names it in Origin
+    app = TestClient(create_app(), base_url="http://127.0.0.1:8000")
+    text = (REPORTS / SAMPLES[0]).read_text(encoding="utf-8")
+    _error(app.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}), 403,
+           "web.foreign_origin")
+    assert app.post("/api/audit", data={"text": text}, headers={"origin": "http://127.0.0.1:8000"}).status_code == 200
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.com")
 
@@ -346,7 +380,7 @@ def test_readme_documents_every_route_and_status() -> None:
         path = getattr(route, "path", "")
         if path.startswith("/api/"):
             assert path in section, path
-    for status in ("400", "413", "415", "404", "405", "500"):
+    for status in ("400", "403", "413", "415", "404", "405", "503", "500"):
         assert f"`{status}`" in section, status
     help_text = CliRunner().invoke(main, ["serve", "--help"]).output
     for option in ("--host", "--port", "--max-upload-mb", "--lang", "--open"):
@@ -417,3 +451,34 @@ def test_serve_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
         assert result.stderr.startswith("checklist: 无法监听 127.0.0.1:" + port) and "Traceback" not in result.stderr
     # the command run in this process put this process's temporary folder back
     assert (tempfile.gettempdir(), os.environ.get("TMPDIR")) == before and Path(before[0]).is_dir()
+
+
+def test_serve_in_process_stops_on_sigterm_and_restores_the_signal_handlers() -> None:
+    import signal
+
+    from checklist.web import serve
+
+    def mine(signum: int, frame: Any) -> None:  # the caller's own handler
+        raise AssertionError("the caller's handler ran while the server was up")
+
+    previous = signal.signal(signal.SIGTERM, mine)
+    seen: list[str] = []
+    try:
+        def ready(url: str) -> None:
+            seen.append(url)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        serve("127.0.0.1", 0, ready=ready)
+        assert seen and seen[0].startswith("http://127.0.0.1:")
+        assert signal.getsignal(signal.SIGTERM) is mine
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_libreoffice_that_cannot_start_is_503(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checklist.readers import legacy
+
+    monkeypatch.setattr(legacy, "_converter", lambda: "/nonexistent/soffice")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    message = _error(_upload(client, "old.doc", ole), 503, "error.soffice_start")
+    assert message.startswith("old.doc: 无法启动 LibreOffice")

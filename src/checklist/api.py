@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,12 +34,23 @@ def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: st
 
 
 
+_SENTENCE = re.compile(r"[。，；：！？、]")
+
 
 def _looks_like_path(text: str) -> bool:
-    """A one-line string naming a file (by its suffix or a folder separator) is a path."""
-    if "\n" in text or len(text) > 1024:
+    """A one-line string naming a file (by its suffix or a folder separator) is a path.
+
+    Report text is never one: it has Chinese sentence punctuation, or is longer than any
+    file name (a report that lost its line breaks is one long line).
+    """
+    if "\n" in text or len(text) > 1024 or _SENTENCE.search(text):
         return False
-    return text.lower().endswith(SUFFIXES) or os.sep in text or Path(text).exists()
+    if text.lower().endswith(SUFFIXES) or os.sep in text:
+        return True
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False
 
 
 def choose_standard(doc: Document, standard: str | Path | Standard | None, lang: str = "zh") -> tuple[Standard, str]:

@@ -454,7 +454,8 @@ def _standard_key(standard: str | None) -> str:
 
     def key(ref: str) -> str:
         std = load_standard(ref)
-        digest = hashlib.sha256(std.model_dump_json().encode("utf-8")).hexdigest()[:12]
+        # not ``source``: where the file lies (a moved checkout) changes no verdict
+        digest = hashlib.sha256(std.model_dump_json(exclude={"source"}).encode("utf-8")).hexdigest()[:12]
         return f"{std.id}@{std.version}#{digest}"
 
     if standard is None:

@@ -569,8 +569,9 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
     from .web import serve as run
 
     local = is_loopback(host)
+    bound = f"[{host.strip('[]')}]" if ":" in host else host  # as a Host header names it
     settings = WebSettings(max_upload_bytes=max_upload_mb * MB, lang=lang,
-                           allowed_hosts=LOOPBACK_HOSTS if local else ("*",),
+                           allowed_hosts=(*LOOPBACK_HOSTS, bound) if local else ("*",),
                            log=lambda line: click.echo(f"checklist: {line}", err=True))
 
     def ready(url: str) -> None:
@@ -580,7 +581,8 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
         if open_browser:
             import webbrowser
 
-            webbrowser.open(url)
+            # a browser cannot open the "any address" a server listens on
+            webbrowser.open(url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:"))
 
     # Multipart parts over 1 MB and LibreOffice's conversions go to a temporary folder of
     # the server's own (mode 0700), removed when it stops; what was there before is put

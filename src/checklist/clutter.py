@@ -46,7 +46,8 @@ _PAGE_NUMBER = re.compile(
 )
 # A line that is a web address, alone or after a short label: a bare link, or the
 # watermark a document-sharing site stamps into copied reports (``某某文库 www.…com``).
-# A report citing its website does so inside a sentence, which this does not match.
+# A report citing its website does so inside a sentence, which this does not match; a
+# government address (.gov) on a line of its own is the report's content, not a stamp.
 _ADDRESS_LINE = re.compile(
     r"^[^。,，;；!！?？:：]{0,24}?\s?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+[a-z0-9_./?=&%#~+-]*$", re.IGNORECASE
 )
@@ -154,7 +155,7 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
             verdicts[i] = LineVerdict("clutter", "navigation")
         elif _PAGE_NUMBER.match(line):
             verdicts[i] = LineVerdict("clutter", "page_number")
-        elif _ADDRESS_LINE.match(line) and not _HEADING_START.match(line):
+        elif _ADDRESS_LINE.match(line) and not _HEADING_START.match(line) and ".gov" not in line.lower():
             verdicts[i] = LineVerdict("clutter", "address")
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).

@@ -32,6 +32,7 @@ import functools
 import json
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -44,7 +45,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -69,7 +69,9 @@ UNSUPPORTED_KEYS = frozenset({
     "error.docx_is_odt", "error.docx_macro", "error.no_converter", "web.unsupported_type",
     "web.unsupported_media",
 })
-TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "web.too_large"})
+TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep",
+                            "web.too_large"})
+UNAVAILABLE_KEYS = frozenset({"error.soffice_start"})  # this computer's LibreOffice, not the file
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def _status_of(exc: ChecklistError) -> int:
         return 413
     if key in UNSUPPORTED_KEYS:
         return 415
+    if key in UNAVAILABLE_KEYS:
+        return 503
     return 400
 
 
@@ -108,7 +112,8 @@ def _input_error(exc: ChecklistError, lang: str) -> JSONResponse:
 def safe_label(filename: str | None, lang: str) -> str:
     """The client's file name reduced to a label: no folders, no control characters, bounded."""
     name = re.split(r"[/\\]", filename or "")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".")
+    # control (C0, C1), format (bidi overrides) and surrogate characters: never echoed
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf", "Cs")).strip().lstrip(".")
     return name[:200] or t("web.upload", lang)
 
 
@@ -140,6 +145,14 @@ class _Ask:
     text: str | None = None
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")  # a lone surrogate (JSON "\\ud800") cannot be answered in UTF-8
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _BadRequest(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -165,7 +178,7 @@ async def _read_ask(request: Request, settings: WebSettings, lang: str) -> _Ask:
     elif ctype == "application/json":
         try:
             body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[… nested too deep
             raise _BadRequest(400, "web.bad_json", t("web.bad_json", lang)) from None
         if not isinstance(body, dict):
             raise _BadRequest(400, "web.bad_json", t("web.bad_json", lang))
@@ -196,7 +209,7 @@ async def _ask_from(fields: Mapping[str, Any], query: Mapping[str, str], lang: s
         upload = None  # a form sent with an empty file chooser
     if upload is not None and not isinstance(upload, UploadFile):
         raise _BadRequest(400, "web.bad_file", t("web.bad_file", lang))
-    if text is not None and not isinstance(text, str):
+    if text is not None and (not isinstance(text, str) or not _encodable(text)):
         raise _BadRequest(400, "web.bad_text", t("web.bad_text", lang))
     has_text = bool(text and text.strip())
     if upload is not None and has_text:
@@ -291,7 +304,14 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
     async def not_found(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         key = {404: "web.not_found", 405: "web.bad_method"}.get(status, "web.http")
-        return _error(status, key, t(key, lang_of(request), path=request.url.path, status=status))
+        response = _error(status, key, t(key, lang_of(request), path=request.url.path, status=status))
+        response.headers.update(getattr(exc, "headers", None) or {})  # Allow, on a 405
+        return response
+
+    async def bug(request: Request, exc: Exception) -> Response:
+        # anything not caught where it happened: still one JSON line (the server logs it)
+        return _error(500, "error.internal", t("text.internal", lang_of(request), path=request.url.path,
+                                                kind=type(exc).__name__, detail=exc))
 
     routes = [
         Route("/", page, methods=["GET"]),
@@ -300,10 +320,47 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
-                    Middleware(_SecurityHeaders)],
-        exception_handlers={HTTPException: not_found},
+        middleware=[Middleware(_SecurityHeaders), Middleware(_LocalOnly, allowed_hosts=settings.allowed_hosts)],
+        exception_handlers={HTTPException: not_found, Exception: bug},
     )
+
+
+def host_of(header: str) -> str:
+    """The host part of a ``Host`` header or an origin's netloc (``[::1]:8000`` → ``[::1]``)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.split(":", 1)[0]
+
+
+class _LocalOnly:
+    """Answer only requests addressed to an allowed host name (a page elsewhere cannot
+    reach a loopback server through DNS rebinding), and refuse a POST that a page of
+    another origin sends (the browser says so in ``Origin``)."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = {h.lower() for h in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        lang = "en" if "lang=en" in scope.get("query_string", b"").decode("latin-1") else "zh"
+        host = headers.get("host", "")
+        if host_of(host) not in self.allowed:
+            response = _error(400, "web.bad_host", t("web.bad_host", lang, host=host[:80] or "—"))
+            await response(scope, receive, send)
+            return
+        origin = headers.get("origin")
+        if scope.get("method") == "POST" and origin and origin != "null":
+            netloc = origin.split("://", 1)[-1].rstrip("/").lower()
+            if netloc != host.strip().lower():
+                response = _error(403, "web.foreign_origin", t("web.foreign_origin", lang, origin=origin[:80]))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _log(settings: WebSettings, line: str) -> None:
@@ -419,6 +476,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
 
     import uvicorn
 
+    # On Ctrl+C or SIGTERM, answers under way may finish: a LibreOffice conversion takes up
+    # to its own time limit, and the private temporary folder must outlive it.
+    from .readers.legacy import CONVERT_TIMEOUT
+
     class Server(uvicorn.Server):
         # uvicorn re-raises SIGTERM after its graceful shutdown, which would end the
         # process before the caller's clean-up; stop on our own handlers instead.
@@ -437,7 +498,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
         raise
     bound = sock.getsockname()[1]
     config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False, server_header=False,
-                            lifespan="off", timeout_graceful_shutdown=5)
+                            lifespan="off", timeout_graceful_shutdown=int(CONVERT_TIMEOUT) + 5)
     server = Server(config)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     url = f"http://{shown}:{bound}/"
@@ -463,10 +524,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
                 ready(url)
         await task
 
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(run())
     finally:
         sock.close()
+        for sig, handler in saved.items():  # the caller's handlers, as they were
+            signal.signal(sig, handler)
 
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is reachable from this computer only."""

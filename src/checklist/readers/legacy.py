@@ -27,7 +27,7 @@ from .html import read_html
 
 __all__ = ["read_legacy"]
 
-_TIMEOUT = 60.0
+CONVERT_TIMEOUT = 60.0  # seconds for one LibreOffice conversion
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -55,7 +55,7 @@ def _run(command: list[str], source: str) -> bytes:
     except OSError as exc:
         raise InputError.of(source, "error.soffice_start", reason=exc.strerror or str(exc)) from None
     try:
-        _, stderr = process.communicate(timeout=_TIMEOUT)
+        _, stderr = process.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             if hasattr(os, "killpg"):
@@ -63,7 +63,7 @@ def _run(command: list[str], source: str) -> bytes:
             else:  # Windows: no process groups; the launcher is all we can reach
                 process.kill()
         process.communicate()
-        raise InputError.of(source, "error.soffice_timeout", seconds=f"{_TIMEOUT:.0f}") from None
+        raise InputError.of(source, "error.soffice_timeout", seconds=f"{CONVERT_TIMEOUT:.0f}") from None
     return stderr or b""
 
 
