@@ -62,15 +62,22 @@ def test_doc_reads_like_the_txt(name: str, doc_files: dict[str, Path]) -> None:
             assert doc.original[e.start:e.end] == e.quote
 
 
-def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path]) -> None:
+def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
     from starlette.testclient import TestClient
 
     from checklist.web import create_app
 
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the conversion works
     path = doc_files[SAMPLES[0]]
     r = TestClient(create_app(), base_url="http://127.0.0.1").post(
         "/api/audit", files={"file": (path.name, path.read_bytes(), "application/msword")})
     assert r.status_code == 200, r.text
+    assert list(scratch.iterdir()) == []  # LibreOffice's folder and profile are gone after the answer
     cli = cli_audit(path.parent, path.name)
     assert cli.exit_code == 0 and r.json() == json.loads(cli.stdout)
 
@@ -87,3 +94,11 @@ def test_rtf_reads_like_the_txt(soffice: str, fixture_files: dict[str, dict[str,
     assert doc.metadata == checklist.read(sample_path(name)).metadata
     result = checklist.audit(doc)
     assert all(result.requirement(rid).status == want for rid, want in LABELS[name]["requirements"].items())
+
+
+def test_wps_name_goes_through_libreoffice(doc_files: dict[str, Path], tmp_path: Path) -> None:
+    name = SAMPLES[1]
+    wps = tmp_path / "报告.wps"
+    wps.write_bytes(doc_files[name].read_bytes())
+    doc = checklist.read(wps)
+    assert doc.format == "doc" and doc.metadata == checklist.read(sample_path(name)).metadata
