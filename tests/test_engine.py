@@ -234,3 +234,24 @@ def test_a_report_gets_no_other_kind_warning(text: str) -> None:
 ])
 def test_one_line_report_text_is_text_not_a_path(text: str) -> None:
     assert checklist.audit(text).document["path"] == "<text>"
+
+
+def test_suggestions_name_the_reports_years() -> None:
+    text = "关于2022年度法治政府建设情况的报告\n2022年，我镇坚持依法行政。\n一、主要举措和成效\n开展普法12次。"
+    plan = checklist.audit(text).requirement("core.next_year_plan")
+    assert plan.status == "missing" and "三、2023年度推进法治政府建设的主要安排" in (plan.suggestion or "")
+    unknown = checklist.audit("我镇坚持依法行政。\n一、主要举措和成效\n开展普法活动12次。").requirement("core.next_year_plan")
+    assert "三、下一年度推进法治政府建设的主要安排" in (unknown.suggestion or "")
+
+
+def test_every_shipped_suggestion_fills_its_years() -> None:
+    from checklist.bundled import shipped
+    from checklist.engine import with_years
+
+    for sid in shipped():
+        std = checklist.load_standard(sid)
+        texts = [r.suggestion for r in std.requirements] + [q.suggestion for q in std.quality.values()]
+        for i18n in texts:
+            for lang in ("zh", "en"):
+                filled = with_years(i18n.get(lang), 2023, lang)
+                assert "{" not in filled and "}" not in filled, (sid, filled)

@@ -102,6 +102,15 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
     return Evidence(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
 
 
+def with_years(text: str, year: int | None, lang: str) -> str:
+    """A suggestion with ``{year}`` and ``{next_year}`` filled in from the report's year, so
+    its examples name the right years (a 2023 report plans 2024); 本/下一 when unknown."""
+    if "{" not in text:
+        return text
+    this, following = (str(year), str(year + 1)) if year else (t("text.this_year", lang), t("text.next_year", lang))
+    return text.replace("{year}", this).replace("{next_year}", following)
+
+
 def evaluate(
     doc: Document,
     standard: Standard,
@@ -135,7 +144,7 @@ def evaluate(
         message = t(f"msg.{status}", lang, title=title)
         if out.note:
             message += ("；" if lang == "zh" else "; ") + t(f"note.{out.note}", lang, **out.note_args)
-        suggestion = req.suggestion.get(lang) if status != "met" else None
+        suggestion = with_years(req.suggestion.get(lang), meta.year, lang) if status != "met" else None
         waiver = None
         for i, w in enumerate(waivers):
             names_it = w.requirement == req.id or w.requirement in req.aliases
@@ -239,7 +248,8 @@ def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Findin
             first = evidence[0] if evidence else None
             out.append(Finding(
                 code=code, category="quality", severity=config.severity,
-                message=t(issue.message, lang, **issue.args), suggestion=config.suggestion.get(lang),
+                message=t(issue.message, lang, **issue.args),
+                suggestion=with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
                 quote=first.quote if first else None, section=first.section if first else None,
                 start=first.start if first else None, end=first.end if first else None,
                 related=evidence[1:]))

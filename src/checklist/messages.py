@@ -99,6 +99,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.warn_year": "新报告的年度（{new}）不晚于旧报告（{old}）",
         "text.quality": "质量提示",
         "text.error": "错误：",
+        "text.this_year": "本",
+        "text.next_year": "下一",
         "text.internal": "内部错误（请把此文件报告给维护者）：{path}: {kind}: {detail}",
         "batch.counts": "输入 {inputs} 份：审查 {audited}，跳过未变 {skipped}，出错 {errors}（结果在 {out}）",
         "error.too_large": (
@@ -459,6 +461,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.warn_year": "the new report's year ({new}) is not after the old one's ({old})",
         "text.quality": "Quality notes",
         "text.error": "error: ",
+        "text.this_year": "XXXX",
+        "text.next_year": "XXXX",
         "text.internal": "internal error (please report this file to the maintainers): {path}: {kind}: {detail}",
         "batch.counts": (
             "{inputs} inputs: {audited} audited, {skipped} unchanged and skipped, {errors} errors (results in {out})"
