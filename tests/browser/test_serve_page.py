@@ -186,6 +186,18 @@ def test_broken_file_shows_the_command_lines_message(page: Any, drafts: Path, sh
     page.screenshot(path=str(shots / "serve-broken.png"))
 
 
+def test_warnings_are_shown_above_the_gaps(page: Any, drafts: Path) -> None:
+    notice = drafts / "notice.txt"
+    notice.write_text("某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
+                      "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查，"
+                      "推进行政执法公示，落实法律顾问制度。\n", encoding="utf-8")
+    _check(page, notice)
+    assert page.locator("#warnings").is_visible()
+    assert page.locator("#warning-list li").first.inner_text().startswith("此文件开头写明它是“通知”")
+    _check(page, drafts / f"{Path(SAMPLES[0]).stem}.txt")
+    assert page.locator("#warnings").is_hidden()  # a report: nothing to warn about
+
+
 def test_nothing_chosen_says_what_to_do(page: Any) -> None:
     page.click("#check")
     assert page.locator("#error-message").inner_text() == "请选择报告文件，或粘贴报告全文"

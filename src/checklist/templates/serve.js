@@ -75,6 +75,14 @@
     $("result-title").textContent = [d.issuer, d.year ? d.year + "" : "", name].filter(Boolean).join(" · ");
     $("counts").textContent = fill(i18n.counts, r.counts);
     var reqs = r.requirements || [];
+    var warnings = r.warnings || [], warningList = $("warning-list");
+    warningList.textContent = "";
+    warnings.forEach(function (w) {
+      var li = document.createElement("li");
+      li.textContent = w;
+      warningList.appendChild(li);
+    });
+    $("warnings").hidden = !warnings.length;
     gapList("missing-list", reqs.filter(function (q) { return q.status === "missing"; }));
     gapList("partial-list", reqs.filter(function (q) { return q.status === "partial"; }));
     download("download-html", answer.html, "text/html;charset=utf-8", stem(name) + ".checklist.html");
