@@ -255,3 +255,11 @@ def test_every_shipped_suggestion_fills_its_years() -> None:
             for lang in ("zh", "en"):
                 filled = with_years(i18n.get(lang), 2023, lang)
                 assert "{" not in filled and "}" not in filled, (sid, filled)
+
+
+def test_a_file_name_with_chinese_punctuation_is_still_a_path(tmp_path: Path) -> None:
+    from _samples import SAMPLES, sample_path
+
+    path = tmp_path / "区委、区政府：报告（定稿）.txt"
+    path.write_bytes(sample_path(SAMPLES[0]).read_bytes())
+    assert checklist.audit(str(path)).score == checklist.audit(sample_path(SAMPLES[0])).score

@@ -43,9 +43,13 @@ def _looks_like_path(text: str) -> bool:
     Report text is never one: it has Chinese sentence punctuation, or is longer than any
     file name (a report that lost its line breaks is one long line).
     """
-    if "\n" in text or len(text) > 1024 or _SENTENCE.search(text):
+    if "\n" in text or len(text) > 1024:
         return False
-    if text.lower().endswith(SUFFIXES) or os.sep in text:
+    if text.lower().endswith(SUFFIXES):
+        return True  # 区委、区政府的报告（定稿）.docx is a file name all the same
+    if _SENTENCE.search(text):
+        return False
+    if os.sep in text:
         return True
     try:
         return Path(text).exists()
