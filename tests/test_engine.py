@@ -241,7 +241,7 @@ def test_suggestions_name_the_reports_years() -> None:
     plan = checklist.audit(text).requirement("core.next_year_plan")
     assert plan.status == "missing" and "三、2023年度推进法治政府建设的主要安排" in (plan.suggestion or "")
     unknown = checklist.audit("我镇坚持依法行政。\n一、主要举措和成效\n开展普法活动12次。").requirement("core.next_year_plan")
-    assert "三、下一年度推进法治政府建设的主要安排" in (unknown.suggestion or "")
+    assert "三、20XX年度推进法治政府建设的主要安排" in (unknown.suggestion or "")
 
 
 def test_every_shipped_suggestion_fills_its_years() -> None:
@@ -263,3 +263,10 @@ def test_a_file_name_with_chinese_punctuation_is_still_a_path(tmp_path: Path) ->
     path = tmp_path / "区委、区政府：报告（定稿）.txt"
     path.write_bytes(sample_path(SAMPLES[0]).read_bytes())
     assert checklist.audit(str(path)).score == checklist.audit(sample_path(SAMPLES[0])).score
+
+
+def test_an_existing_file_with_chinese_punctuation_and_no_known_ending_is_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "区委、区政府报告"
+    path.write_bytes(b"")
+    with pytest.raises(checklist.InputError):
+        checklist.audit(str(path))  # read (and refused as empty), not audited as the text "区委、区政府报告"

@@ -115,6 +115,12 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     ("2023年，我县坚持以习近平法治思想为指导，县司法局认真履行统筹协调职责。", None),
     ("某某镇坚持以习近平法治思想为指导，全面推进依法行政。", "township"),  # no year before it
     ("一年来，北山街道坚持依法行政。", "township"),
+    # clauses before the subject that say when, what the year was, or on whose orders
+    ("2023年是全面贯彻落实党的二十大精神的开局之年，北山镇坚持依法行政。", "township"),
+    ("过去的一年，北山街道坚持依法行政。", "township"),
+    ("近年来，某某县司法局坚持依法行政。", "department"),
+    ("2023年，按照县委、县政府的统一部署，北山镇坚持依法行政。", "township"),
+    ("2023年1月至12月，北山镇坚持依法行政。", "township"),
 ])
 def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
     doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")

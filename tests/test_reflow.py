@@ -61,10 +61,20 @@ def test_an_inline_list_in_a_report_with_an_outline_is_left_alone() -> None:
     text = ("关于2023年度法治政府建设情况的报告\n县委、县政府：\n2023年，我县坚持依法行政。\n一、主要举措和成效\n"
             "开展普法活动12次。\n二、存在的不足和原因\n" + paragraph + "\n三、2024年工作安排\n加强执法。\n"
             "某某县人民政府\n2024年1月16日")
-    assert is_run_on(paragraph)  # long, with headings inside: but the report has an outline
+    assert len(paragraph) >= RUN_ON_CHARS and not is_run_on(paragraph)  # markers after ：and ；: a list
     assert split_run_on(text, line_spans(text)) == line_spans(text)
     assert [s.heading for s in checklist.parse(text).sections if s.level == 1] == [
         "一、主要举措和成效", "二、存在的不足和原因", "三、2024年工作安排"]
+
+
+def test_a_partly_scraped_report_is_cut_after_its_first_heading() -> None:
+    rest = ONE_LINE.split("一、主要举措和成效", 1)[1].replace("（二）", BODY + "（二）")
+    text = "关于2023年度法治政府建设情况的报告\n县委、县政府：\n一、主要举措和成效\n" + rest
+    assert is_run_on(rest)
+    doc = checklist.parse(text)
+    assert [s.heading for s in doc.sections if s.level == 1] == [
+        "一、主要举措和成效", "二、存在的不足", "三、2024年工作安排"]
+    assert (doc.metadata.issuer, str(doc.metadata.date)) == ("某某镇人民政府", "2024-01-16")
 
 
 def test_a_note_after_the_date_and_a_title_ending_in_huibao() -> None:

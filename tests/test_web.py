@@ -279,6 +279,10 @@ def test_hostile_bodies_are_json_errors(client: TestClient) -> None:
     _error(client.post("/api/audit", content=deep, headers={"content-type": "application/json"}), 400, "web.bad_json")
     lone = b'{"text": "\\u5173\\u4e8e2023\\ud800"}'  # a lone surrogate cannot be answered in UTF-8
     _error(client.post("/api/audit", content=lone, headers={"content-type": "application/json"}), 400, "web.bad_text")
+    for field in ("lang", "standard", "format"):
+        body = b'{"text": "abc", "' + field.encode() + b'": "\\ud800"}'
+        r = client.post("/api/audit", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == f"web.bad_{field}"
     r = _upload(client, "a\u202egpj\x9b31m.txt", (REPORTS / SAMPLES[0]).read_bytes())
     assert r.status_code == 200 and r.json()["document"]["path"] == "agpj31m.txt"  # bidi and C1 stripped
 
@@ -291,8 +295,9 @@ def test_an_unexpected_error_anywhere_is_one_json_line(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(checklist.web, "_ask_from", boom)  # outside the audit's own try
     quiet = TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False)
-    message = _error(quiet.post("/api/audit", data={"text": "报告"}), 500, "error.internal")
-    assert "RuntimeError: boom" in message
+    r = quiet.post("/api/audit", data={"text": "报告"})
+    assert "RuntimeError: boom" in _error(r, 500, "error.internal")
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["cache-control"] == "no-store"
 
 
 def test_405_says_what_is_allowed(client: TestClient) -> None:
@@ -317,8 +322,18 @@ def test_other_hosts_and_foreign_pages_are_refused() -> None:
     text = (REPORTS / SAMPLES[0]).read_text(encoding="utf-8")
     _error(app.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}), 403,
            "web.foreign_origin")
+    # a sandboxed frame on another site posts with Origin: null (and the browser says cross-site)
+    _error(app.post("/api/audit", data={"text": text}, headers={"origin": "null"}), 403, "web.foreign_origin")
+    _error(app.post("/api/audit", data={"text": text}, headers={"sec-fetch-site": "cross-site"}), 403,
+           "web.foreign_origin")
     assert app.post("/api/audit", data={"text": text}, headers={"origin": "http://127.0.0.1:8000"}).status_code == 200
+    assert app.post("/api/audit", data={"text": text}, headers={
+        "origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}).status_code == 200
+    public = TestClient(create_app(WebSettings(allowed_hosts=("*",))), base_url="http://192.0.2.7:8000")
+    _error(public.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}), 403,
+           "web.foreign_origin")  # on the network too
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert is_loopback("LOCALHOST") and is_loopback("127.1") and is_loopback("[::1]")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.com")
 
 

@@ -47,14 +47,12 @@ def _looks_like_path(text: str) -> bool:
         return False
     if text.lower().endswith(SUFFIXES):
         return True  # 区委、区政府的报告（定稿）.docx is a file name all the same
-    if _SENTENCE.search(text):
-        return False
-    if os.sep in text:
-        return True
     try:
-        return Path(text).exists()
+        if Path(text).exists():
+            return True
     except (OSError, ValueError):  # too long for a file name, or a NUL byte
         return False
+    return os.sep in text and not _SENTENCE.search(text)
 
 
 def choose_standard(doc: Document, standard: str | Path | Standard | None, lang: str = "zh") -> tuple[Standard, str]:

@@ -569,7 +569,7 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
     from .web import serve as run
 
     local = is_loopback(host)
-    bound = f"[{host.strip('[]')}]" if ":" in host else host  # as a Host header names it
+    bound = f"[{host.strip('[]')}]" if ":" in host else host.lower()  # as a Host header names it
     settings = WebSettings(max_upload_bytes=max_upload_mb * MB, lang=lang,
                            allowed_hosts=(*LOOPBACK_HOSTS, bound) if local else ("*",),
                            log=lambda line: click.echo(f"checklist: {line}", err=True))

@@ -104,7 +104,7 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
 
 def with_years(text: str, year: int | None, lang: str) -> str:
     """A suggestion with ``{year}`` and ``{next_year}`` filled in from the report's year, so
-    its examples name the right years (a 2023 report plans 2024); 本/下一 when unknown."""
+    its examples name the right years (a 2023 report plans 2024); 20XX when unknown."""
     if "{" not in text:
         return text
     this, following = (str(year), str(year + 1)) if year else (t("text.this_year", lang), t("text.next_year", lang))

@@ -99,8 +99,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.warn_year": "新报告的年度（{new}）不晚于旧报告（{old}）",
         "text.quality": "质量提示",
         "text.error": "错误：",
-        "text.this_year": "本",
-        "text.next_year": "下一",
+        "text.this_year": "20XX",
+        "text.next_year": "20XX",
         "text.internal": "内部错误（请把此文件报告给维护者）：{path}: {kind}: {detail}",
         "batch.counts": "输入 {inputs} 份：审查 {audited}，跳过未变 {skipped}，出错 {errors}（结果在 {out}）",
         "error.too_large": (
@@ -351,6 +351,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "web.nothing": "请选择报告文件，或粘贴报告全文",
         "web.bad_form": "无法解析上传的表单：{detail}",
         "web.bad_host": "此服务只接受发往本机地址的请求（收到的 Host 为 {host}）",
+        "web.internal": "内部错误（请报告给维护者）：{path}: {kind}: {detail}",
         "web.foreign_origin": "拒绝来自其他网页（{origin}）的提交",
         "web.not_found": "没有这个地址：{path}",
         "web.bad_method": "此地址不支持该请求方法：{path}",
@@ -461,8 +462,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.warn_year": "the new report's year ({new}) is not after the old one's ({old})",
         "text.quality": "Quality notes",
         "text.error": "error: ",
-        "text.this_year": "XXXX",
-        "text.next_year": "XXXX",
+        "text.this_year": "20XX",
+        "text.next_year": "20XX",
         "text.internal": "internal error (please report this file to the maintainers): {path}: {kind}: {detail}",
         "batch.counts": (
             "{inputs} inputs: {audited} audited, {skipped} unchanged and skipped, {errors} errors (results in {out})"
@@ -729,6 +730,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "web.nothing": "choose a report file or paste the report's text",
         "web.bad_form": "cannot parse the uploaded form: {detail}",
         "web.bad_host": "this service answers only requests addressed to this computer (Host was {host})",
+        "web.internal": "internal error (please report it to the maintainers): {path}: {kind}: {detail}",
         "web.foreign_origin": "refused: sent by a page of another site ({origin})",
         "web.not_found": "no such address: {path}",
         "web.bad_method": "this address does not take that method: {path}",

@@ -43,8 +43,12 @@ _OPENING_SUBJECT = re.compile(
     r"\A([\u4e00-\u9fff]{1,24}?(?:街道办事处|办事处|人民政府|政府|街道|镇|乡|苏木|区|县|旗|市|局|委员会))"
     r"(?=坚持|以|认真|深入|始终|全面|紧紧|紧扣|围绕|按照|聚焦|在|切实|持续|积极|着力|不断|高度|扎实|结合|立足|严格)"
 )
-_TIME_CLAUSE = re.compile(r"\A(?:\d{4}\s?年(?:度|以来)?|今年以来|一年来|过去一年|本年度)\s?")
-_SETTING_CLAUSE = re.compile(r"\A在.{1,40}(?:下|中)\Z")
+_TIME_CLAUSE = re.compile(
+    r"\A(?:\d{4}\s?年(?:\d{1,2}\s?月至\s?\d{1,2}\s?月|度|以来)?|今年以来|近年来|一年来|过去的?一年|本年度)\s?"
+)
+# clauses before the subject that are no subject: a setting (在…领导下, 按照…部署, 根据…),
+# or what the year was (2023年是…之年)
+_SETTING_CLAUSE = re.compile(r"\A(?:在.{1,40}(?:下|中)|(?:按照|根据|依据|遵照|对照|围绕|紧扣).{1,40}|是.{1,40}年)\Z")
 
 
 @dataclass(frozen=True, slots=True)

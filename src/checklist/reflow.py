@@ -20,10 +20,12 @@ RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
 _END = "。；;！!？?：:"
 _MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
            r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))")
-_TOP = re.compile(rf"[{_END}]\s*[一二三四五六七八九十]{{1,3}}、")
-_BREAK = re.compile(rf"(?<=[{_END}])\s*(?={_MARKER})")
+# A heading that lost its line break follows a sentence end, or the 如下： that announces the
+# parts; a marker after ：or ；is an inline list (主要表现在：一、…；二、…) and stays.
+_AFTER = r"(?:(?<=[。！!？?])|(?<=如下[：:]))"
+_TOP = re.compile(rf"{_AFTER}\s*[一二三四五六七八九十]{{1,3}}、")
+_BREAK = re.compile(rf"{_AFTER}\s*(?={_MARKER})")
 _MARKER_AT = re.compile(_MARKER)
-_TOP_LINE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
 _HEADING_MAX = 40  # characters: a heading longer than this is a sentence
 _TITLE_END = re.compile(r"报告|总结|情况|汇报")
@@ -37,28 +39,19 @@ _SIGNATURE_MAX = 60  # characters of body names before a final date
 
 
 def is_run_on(line: str) -> bool:
-    """A long line holding at least two top-level headings after sentence ends."""
+    """A long line holding at least two top-level headings after sentence ends (or 如下：)."""
     return len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2
-
-
-def _has_outline(original: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether some line is a top-level heading of its own (``二、存在的不足``)."""
-    for start, end in spans:
-        line = original[start:end].strip()
-        if len(line) <= _HEADING_MAX and _TOP_LINE.match(line) and not any(p in line[:-1] for p in _END):
-            return True
-    return False
 
 
 def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost.
 
-    Only a text that lost its line structure is touched: one with no top-level heading on
-    a line of its own, whose run-on line holds most of the text. A report with an outline
-    may list points inline (``主要表现在：一、…；二、…``) in a long paragraph; that stays.
+    Only a text that lost its line structure is touched: its run-on lines hold most of the
+    text. Cuts fall before headings that follow a sentence end (or 如下：), never inside an
+    inline list (``主要表现在：一、…；二、…``).
     """
     run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
-    if not run_on or _has_outline(original, spans):
+    if not run_on:
         return spans
     if sum(end - start for start, end in run_on) * 2 < len(original.strip()):
         return spans

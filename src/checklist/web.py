@@ -162,7 +162,8 @@ class _BadRequest(Exception):
 def _choice(value: Any, allowed: tuple[str, ...], key: str, lang: str) -> str:
     text = str(value)
     if text not in allowed:
-        raise _BadRequest(400, key, t(key, lang, value=text[:80], allowed="、".join(allowed)))
+        shown = text[:80].encode("utf-8", "replace").decode("utf-8")  # a lone surrogate is not echoed
+        raise _BadRequest(400, key, t(key, lang, value=shown, allowed="、".join(allowed)))
     return text
 
 
@@ -309,9 +310,12 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         return response
 
     async def bug(request: Request, exc: Exception) -> Response:
-        # anything not caught where it happened: still one JSON line (the server logs it)
-        return _error(500, "error.internal", t("text.internal", lang_of(request), path=request.url.path,
-                                                kind=type(exc).__name__, detail=exc))
+        # anything not caught where it happened: still one JSON line (the server logs it);
+        # this answer leaves outside the security-headers middleware, so it carries them itself
+        response = _error(500, "error.internal", t("web.internal", lang_of(request), path=request.url.path,
+                                                    kind=type(exc).__name__, detail=exc))
+        response.headers.update({k.decode(): v.decode() for k, v in _SecurityHeaders.HEADERS})
+        return response
 
     routes = [
         Route("/", page, methods=["GET"]),
@@ -336,31 +340,46 @@ def host_of(header: str) -> str:
 class _LocalOnly:
     """Answer only requests addressed to an allowed host name (a page elsewhere cannot
     reach a loopback server through DNS rebinding), and refuse a POST that a page of
-    another origin sends (the browser says so in ``Origin``)."""
+    another site sends (the browser says so in ``Sec-Fetch-Site`` or ``Origin``), on any
+    host."""
 
     def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...]) -> None:
         self.app = app
         self.allowed = {h.lower() for h in allowed_hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or "*" in self.allowed:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
         lang = "en" if "lang=en" in scope.get("query_string", b"").decode("latin-1") else "zh"
         host = headers.get("host", "")
-        if host_of(host) not in self.allowed:
+        if "*" not in self.allowed and host_of(host) not in self.allowed:
             response = _error(400, "web.bad_host", t("web.bad_host", lang, host=host[:80] or "—"))
             await response(scope, receive, send)
             return
-        origin = headers.get("origin")
-        if scope.get("method") == "POST" and origin and origin != "null":
-            netloc = origin.split("://", 1)[-1].rstrip("/").lower()
-            if netloc != host.strip().lower():
-                response = _error(403, "web.foreign_origin", t("web.foreign_origin", lang, origin=origin[:80]))
-                await response(scope, receive, send)
-                return
+        if scope.get("method") == "POST" and _foreign(headers, host):
+            origin = headers.get("origin") or headers.get("sec-fetch-site", "")
+            response = _error(403, "web.foreign_origin", t("web.foreign_origin", lang, origin=origin[:80]))
+            await response(scope, receive, send)
+            return
         await self.app(scope, receive, send)
+
+
+def _foreign(headers: Mapping[str, str], host: str) -> bool:
+    """Whether a browser says another site's page sent this request.
+
+    ``Sec-Fetch-Site`` when the browser sends it; else ``Origin``, which must name this
+    server (``null`` — a sandboxed frame, a data: page — is refused: this page's own form
+    and fetch send their real origin, the referrer policy being ``same-origin``).
+    """
+    site = headers.get("sec-fetch-site")
+    if site in ("cross-site", "same-site"):
+        return True
+    origin = headers.get("origin")
+    if origin is None or site in ("same-origin", "none"):
+        return False
+    return origin.split("://", 1)[-1].rstrip("/").lower() != host.strip().lower()
 
 
 def _log(settings: WebSettings, line: str) -> None:
@@ -373,7 +392,7 @@ class _SecurityHeaders:
 
     HEADERS = (
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", b"same-origin"),  # nothing to other sites; our own form keeps its Origin
         (b"cache-control", b"no-store"),
         (b"x-frame-options", b"DENY"),
     )
@@ -530,16 +549,22 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
     finally:
         sock.close()
         for sig, handler in saved.items():  # the caller's handlers, as they were
-            signal.signal(sig, handler)
+            if handler is not None:  # None: installed outside Python, nothing we can put back
+                signal.signal(sig, handler)
 
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is reachable from this computer only."""
     import ipaddress
+    import socket
 
-    if host == "localhost":
-        return True
+    name = host.strip("[]").lower()
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
+        pass
+    try:  # localhost, ip6-localhost, 127.1 …: what the name stands for
+        found = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
         return False
+    return bool(found) and all(ipaddress.ip_address(str(a[4][0]).split("%")[0]).is_loopback for a in found)
 

@@ -222,3 +222,14 @@ def test_macro_enabled_document_says_save_as(report_docx: bytes) -> None:
     )
     with pytest.raises(InputError, match="另存为"):
         read_docx(replace_part(report_docx, "[Content_Types].xml", types), "m.docm")
+
+
+def test_document_part_that_is_not_a_word_document(report_docx: bytes) -> None:
+    # found by the property test above: a document.xml whose root lost its w:document tag
+    with zipfile.ZipFile(io.BytesIO(report_docx)) as package:
+        xml = package.read("word/document.xml")
+    mangled = replace_part(report_docx, "word/document.xml", xml.replace(b"<w:document", b"<w:documenx", 1)
+                           .replace(b"</w:document>", b"</w:documenx>", 1))
+    with pytest.raises(InputError) as info:
+        read_docx(mangled, "mangled.docx")
+    assert info.value.key in ("error.docx_unreadable", "error.docx_no_text")

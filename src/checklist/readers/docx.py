@@ -269,6 +269,10 @@ def read_docx(data: bytes, source: str) -> Extracted:
                 lines.append(piece)
     except RecursionError:
         raise InputError.of(source, "error.docx_too_deep") from None
+    except (AttributeError, TypeError, ValueError) as exc:
+        # a document part whose root is not <w:document> (python-docx then hands back a
+        # bare element with no body) or whose structure is otherwise not Word's
+        raise InputError.of(source, "error.docx_unreadable", reason=type(exc).__name__) from None
     if not lines:
         raise InputError.of(source, "error.docx_no_text")
     return Extracted(
