@@ -96,6 +96,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     errorBox.hidden = true;
+    result.hidden = true;  // the last result goes while the next is checked
     var f = fileInput.files && fileInput.files[0];
     var pasted = text.value;
     if (!f && !pasted.trim()) { fail(i18n.nothing); return; }
