@@ -63,7 +63,7 @@ _DATE_LINE = re.compile(
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+(?:、|\.(?!\d))|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])"
 )
-_TITLE_WORDS = re.compile(r"报告|年报|情况|总结")
+_TITLE_WORDS = re.compile(r"报告|年报|情况|总结|汇报")  # as metadata._TITLE_KIND
 
 
 PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
