@@ -538,15 +538,20 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
         while not server.started and not task.done():
             await asyncio.sleep(0.005)
         if server.started:
-            threading.Thread(target=warm_up, name="checklist-warm-up", daemon=True).start()
+            warming.start()
             if ready is not None:
                 ready(url)
         await task
 
+    # The warm-up is joined before returning: a thread still importing while the
+    # interpreter shuts down can crash it (seen once when stopped right after start).
+    warming = threading.Thread(target=warm_up, name="checklist-warm-up", daemon=True)
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(run())
     finally:
+        if warming.is_alive():
+            warming.join(timeout=30)
         sock.close()
         for sig, handler in saved.items():  # the caller's handlers, as they were
             if handler is not None:  # None: installed outside Python, nothing we can put back
