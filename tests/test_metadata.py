@@ -121,6 +121,7 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     ("近年来，某某县司法局坚持依法行政。", "department"),
     ("2023年，按照县委、县政府的统一部署，北山镇坚持依法行政。", "township"),
     ("2023年1月至12月，北山镇坚持依法行政。", "township"),
+    ("2023年，依法治县坚持以人民为中心。", None),  # a programme, not a body
 ])
 def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
     doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")
@@ -140,3 +141,11 @@ def test_a_signature_outranks_the_opening_sentence() -> None:
     doc2 = checklist.parse("2023年，某某区坚持依法行政。\n一、主要举措\n开展普法活动12次。\n"
                            "某某区司法局\n2024年1月10日")
     assert doc2.metadata.level == "department"
+
+
+def test_a_line_citing_a_notice_is_no_title() -> None:
+    doc = checklist.parse("按照《关于做好2023年度法治政府建设年度报告工作的通知》\n2023年，我镇坚持依法行政。\n"
+                          "一、主要举措\n开展普法12次。")
+    assert doc.metadata.title is None
+    titled = checklist.parse("关于贯彻落实《法治政府建设实施纲要》情况的报告\n2023年，我镇坚持依法行政。")
+    assert titled.metadata.title == "关于贯彻落实《法治政府建设实施纲要》情况的报告"

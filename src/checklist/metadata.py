@@ -33,6 +33,10 @@ _ISSUER_BEFORE = re.compile(r"^(.{2,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一�
 # this" place (全区, 我县, 本市 …) is no name.
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,18}(?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道|苏木)$")
 _NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
+# …nor a programme named after a place level (依法治县, 依法治区)
+_NOT_A_BODY = ("依法治",)
+# a line that cites a document (按照《关于做好…报告工作的通知》) is no title of its own
+_CITING = ("按照", "根据", "依据", "遵照", "对照", "为贯彻", "为落实")
 # The opening sentence often names the reporting body as its subject:
 # ``2023年，在区委、区政府的正确领导下，某某街道办事处坚持…`` — the first clause that is
 # not a time (2023年, 一年来) or a setting (在…领导下) opens with the name, right before the
@@ -74,6 +78,7 @@ def is_title_line(line: str) -> bool:
         and not line.endswith((":", "。", ";", ","))
         and match_marker(line) is None
         and line.count(",") == 0
+        and not line.startswith(_CITING)
     )
 
 
@@ -150,7 +155,7 @@ def _opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not rest.strip() or _SETTING_CLAUSE.match(rest):
             pos += len(clause)
             continue  # a time or a setting: the subject comes after it
-        found = None if rest.startswith(_NOT_A_NAME) else _OPENING_SUBJECT.match(rest)
+        found = None if rest.startswith(_NOT_A_NAME + _NOT_A_BODY) else _OPENING_SUBJECT.match(rest)
         if found is None:
             return None  # the first real clause names no body (我镇…, 全县上下…)
         begin = pos + (lead.end() if lead else 0)
