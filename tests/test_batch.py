@@ -216,3 +216,19 @@ def test_a_change_in_a_base_standard_redoes_the_reports(tmp_path: Path, inputs: 
     base.write_text("id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\n"
                     "overrides:\n  format.title: {weight: 3}\n", encoding="utf-8")  # same versions, new meaning
     assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).audited == 2
+
+
+def test_the_summary_says_which_inputs_are_no_reports(tmp_path: Path, inputs: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    report = sorted(p for p in inputs.iterdir() if p.suffix == ".txt")[0]
+    (folder / report.name).write_bytes(report.read_bytes())
+    (folder / "notice.txt").write_text(
+        "某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
+        "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查，推进行政执法公示。\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, jobs=1, formats=["csv"], cross=False)
+    rows = {Path(r["path"]).name: r for r in _csv(out / "summary.csv")}
+    assert rows["notice.txt"]["warnings"].startswith("此文件开头写明它是“通知”")
+    assert rows[report.name]["warnings"] == ""

@@ -285,6 +285,8 @@ def summary_row(path: str, name: str, result: Any) -> dict[str, Any]:
         "path": path, "output": name, "issuer": d.get("issuer") or "", "level": d.get("level") or "",
         "year": d.get("year") or "", "date": d.get("date") or "", "standard": result.standard.id,
         "score": result.score,
+        # not a report, another kind of document, an expired waiver …: what to filter on first
+        "warnings": "；".join(result.warnings),
     }
     worst = -1
     for r in result.requirements:
