@@ -219,7 +219,7 @@ def test_a_change_in_a_base_standard_redoes_the_reports(tmp_path: Path, inputs: 
 
 
 def test_the_summary_says_which_inputs_are_no_reports(tmp_path: Path, inputs: Path) -> None:
-    folder = tmp_path / "in"
+    folder = tmp_path / "mixed"
     folder.mkdir()
     report = sorted(p for p in inputs.iterdir() if p.suffix == ".txt")[0]
     (folder / report.name).write_bytes(report.read_bytes())
