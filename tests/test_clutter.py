@@ -61,3 +61,17 @@ def test_reasons_are_codes_said_in_either_language() -> None:
     assert {(r.code, r.reason) for r in english} >= {("address", "web address or a sharing site's watermark")}
     chinese = checklist.audit(doc, keep_text=True).removed
     assert {r.reason for r in chinese if r.code == "page_number"} == {"页码"}
+
+
+def test_bracketed_and_bulleted_metadata_grids_are_page_metadata() -> None:
+    from checklist.clutter import parse_fields
+
+    text = ("- [ 索引号 ] 11500000000000000X/2026-00004\n- [ 发布机构 ] 某某县某某乡人民政府\n"
+            "[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n【主题分类】 公安、安全、司法、法制 【体裁分类】 工作报告\n"
+            "某某乡2025年法治政府建设情况报告\n2025年，我乡坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n")
+    doc = checklist.parse(text)
+    assert doc.metadata.title == "某某乡2025年法治政府建设情况报告"  # not the 体裁分类 line
+    assert str(doc.metadata.date) == "2026-01-22" and str(doc.metadata.published) == "2026-02-10"
+    assert doc.page_metadata["发布机构"] == "某某县某某乡人民政府"
+    assert parse_fields("[ 发布机构 ] 某某乡人民政府 [ 有效性 ]") == {"发布机构": "某某乡人民政府"}
+    assert "[" not in doc.text

@@ -28,6 +28,11 @@ def test_skipped_levels_and_outline_starting_lower() -> None:
     assert headings("（一）做法\n（二）问题") == [(1, "(一)做法"), (1, "(二)问题")]
 
 
+def test_a_sub_heading_that_lost_its_opening_bracket() -> None:
+    assert headings("一、主要举措和成效\n一)纵深推进学习\n组织学法4次。\n二)拓宽宣传渠道\n开展普法18次。\n二、问题") == [
+        (1, "一、主要举措和成效"), (2, "一)纵深推进学习"), (2, "二)拓宽宣传渠道"), (1, "二、问题")]
+
+
 def test_heading_glued_to_its_first_sentence() -> None:
     doc = checklist.parse("（一）加强组织领导，夯实法治基础。为加强法治政府建设，成立领导小组。")
     assert doc.sections[0].heading == "(一)加强组织领导,夯实法治基础"

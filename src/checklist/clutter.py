@@ -27,6 +27,8 @@ PAGE_FIELDS = (
 _FIELD_ALT = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(PAGE_FIELDS, key=len, reverse=True))
 _FIELD = re.compile(rf"(?:^|(?<=\s))({_FIELD_ALT})\s?[:：]?\s?")
 _FIELD_AT_START = re.compile(rf"^({_FIELD_ALT})\s?(:|\s)")
+_BRACKETED = re.compile(rf"[\[【]\s?({_FIELD_ALT})\s?[\]】]\s?")
+_BULLET = re.compile(r"^[-•·*]\s?")
 
 # Web-page furniture: words that mark navigation, sharing, printing, footers.
 _FURNITURE = re.compile(
@@ -80,6 +82,7 @@ class LineVerdict:
 
 def parse_fields(line: str) -> dict[str, str]:
     """Key–value pairs of a page-metadata line (``发布时间:2020-03-25 来源:某局``)."""
+    line = unbracket(line)
     matches = list(_FIELD.finditer(line))
     fields: dict[str, str] = {}
     for i, m in enumerate(matches):
@@ -91,8 +94,17 @@ def parse_fields(line: str) -> dict[str, str]:
     return fields
 
 
+def unbracket(line: str) -> str:
+    """A metadata line as ``key: value``: many sites print ``[ 发布机构 ] 某某乡人民政府`` or
+    ``- [ 索引号 ] …`` (a bullet, the key in brackets); other lines come back unchanged."""
+    if "[" not in line and "【" not in line:
+        return line
+    return _BRACKETED.sub(r"\1: ", _BULLET.sub("", line)).strip()
+
+
 def is_meta_line(line: str) -> bool:
     """A line of page metadata: starts with a field name and is not a sentence."""
+    line = unbracket(line)
     if len(line) > 160 or not _FIELD_AT_START.match(line):
         return False
     if line.endswith("。"):

@@ -18,7 +18,7 @@ from .numerals import cn_to_int
 _CN = "一二三四五六七八九十"
 MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^(第[{_CN}]+部分|[{_CN}百]+(?:、|\.(?!\d)))\s?")),
-    (2, re.compile(rf"^(\([{_CN}]+\))\s?")),
+    (2, re.compile(rf"^(\(?[{_CN}]+\))\s?")),  # (一), and 一) with its opening bracket lost
     (3, re.compile(r"^(\d{1,2}(?:[、](?!\d)|\.(?![\d.])))\s?")),
     (4, re.compile(r"^(\(\d{1,2}\))\s?")),
     (5, re.compile(r"^([①-⑳❶-❿➀-➉])\s?")),
