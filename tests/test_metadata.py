@@ -122,6 +122,7 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     ("2023年，按照县委、县政府的统一部署，北山镇坚持依法行政。", "township"),
     ("2023年1月至12月，北山镇坚持依法行政。", "township"),
     ("2023年，依法治县坚持以人民为中心。", None),  # a programme, not a body
+    ("2025年，北山乡法治政府建设工作在市委、市人民政府的正确领导下，全面推进。", "township"),
 ])
 def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
     doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")
