@@ -62,15 +62,13 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 FORMATS = ("json", "html", "both")
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries, part headers and the small fields
 
-# Reader errors that mean "this kind of file is not a report we can read" (415) or
-# "too big" (413); every other input error is a 400.
+# Reader errors that mean "this kind of file is not a report we can read" (415), "too big"
+# (413) or "this computer cannot convert it" (503); every other input error is a 400.
 UNSUPPORTED_KEYS = frozenset({
     "error.foreign", "error.format", "error.binary", "error.docx_is_excel", "error.docx_is_powerpoint",
-    "error.docx_is_odt", "error.docx_macro", "error.no_converter", "web.unsupported_type",
-    "web.unsupported_media",
+    "error.docx_is_odt", "error.docx_macro", "error.no_converter",
 })
-TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep",
-                            "web.too_large"})
+TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep"})
 UNAVAILABLE_KEYS = frozenset({"error.soffice_start"})  # this computer's LibreOffice, not the file
 
 
@@ -91,6 +89,10 @@ class _TooLarge(Exception):
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+
+
+def _too_large(lang: str, limit_bytes: int) -> JSONResponse:
+    return _error(413, "web.too_large", t("web.too_large", lang, limit=limit_bytes // MB))
 
 
 def _status_of(exc: ChecklistError) -> int:
@@ -275,12 +277,12 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         length = request.headers.get("content-length", "")
         limit = settings.max_upload_bytes + FORM_OVERHEAD
         if length.isdigit() and int(length) > limit:
-            return _error(413, "web.too_large", t("web.too_large", lang, limit=settings.max_upload_bytes // MB))
+            return _too_large(lang, settings.max_upload_bytes)
         request = Request(request.scope, _limited(request.receive, limit))
         try:
             ask = await _read_ask(request, settings, lang)
         except _TooLarge:
-            return _error(413, "web.too_large", t("web.too_large", lang, limit=settings.max_upload_bytes // MB))
+            return _too_large(lang, settings.max_upload_bytes)
         except _BadRequest as exc:
             return _error(exc.status, exc.code, exc.message)
         except HTTPException as exc:  # multipart limits and malformed bodies, from Starlette
@@ -415,7 +417,6 @@ class _SecurityHeaders:
 
 
 def _standards(lang: str) -> dict[str, Any]:
-    from .bundled import shipped
     from .standard import load_standard
 
     out = []
