@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import sys
 import tempfile
 import urllib.error
 import urllib.request
@@ -380,12 +381,34 @@ def test_any_upload_gets_a_result_or_a_json_error(client: TestClient, data: byte
 
 def test_nothing_is_left_in_the_temporary_folder(client: TestClient, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    import docx
+
+    from checklist.readers import legacy
+
+    # A stand-in for LibreOffice (the real one: tests/readers/test_legacy_libreoffice.py): it
+    # writes the converted file where asked, inside the work folder the reader makes under
+    # tempfile's folder, so a reader that forgot to clean up would leave it behind.
+    document = docx.Document()
+    for line in (REPORTS / SAMPLES[4]).read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    converted = tmp_path / "converted.docx"
+    document.save(str(converted))
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!{sys.executable}\nimport os, shutil, sys\n"
+                    "out = sys.argv[sys.argv.index('--outdir') + 1]\nos.makedirs(out, exist_ok=True)\n"
+                    f"shutil.copy({str(converted)!r}, out + '/input.docx')\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(legacy, "_converter", lambda: str(fake))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    assert _upload(client, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504).status_code == 200
     sample = (REPORTS / SAMPLES[4]).read_bytes()
     padded = sample + b"\n" * (3 * MB)  # multipart spills parts over 1 MB to a temporary file
     for data in (sample, padded, b"", b"\x89PNG\r\n\x1a\n"):
         _upload(client, "r.txt", data)
-    assert list(tmp_path.iterdir()) == []
+    assert list(scratch.iterdir()) == []
 
 
 def test_readme_documents_every_route_and_status() -> None:
