@@ -1,4 +1,4 @@
-"""Benchmark of the cross-report checks (``checklist.crossdoc``).
+"""Benchmark of the cross-report checks (``checklist.crossreport.copied``).
 
     python bench/crossdoc.py [--reports 10000] [--sentences 60] [--workers 2]
 
@@ -29,7 +29,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 import checklist
-from checklist.crossdoc import (
+from checklist.crossreport.copied import (
     DEFAULT_STOP_PHRASES,
     Fingerprint,
     _numbers_hash,

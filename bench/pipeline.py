@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import checklist
-from checklist.engine import evaluate
-from checklist.standard import load_standard
+from checklist.rules.engine import evaluate
+from checklist.rules.standard import load_standard
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "reports").glob("*.txt"))

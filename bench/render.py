@@ -18,7 +18,7 @@ from pipeline import rate  # bench/ is on sys.path when a bench script runs
 
 import checklist
 from checklist.render.html import render_overview, render_report
-from checklist.result import AuditResult
+from checklist.rules.result import AuditResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "reports").glob("*.txt"))

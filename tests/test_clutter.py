@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import checklist
-from checklist.clutter import classify
+from checklist.ingest.clutter import classify
 
 
 @pytest.mark.parametrize("line", [
@@ -64,7 +64,7 @@ def test_reasons_are_codes_said_in_either_language() -> None:
 
 
 def test_bracketed_and_bulleted_metadata_grids_are_page_metadata() -> None:
-    from checklist.clutter import parse_fields
+    from checklist.ingest.clutter import parse_fields
 
     text = ("- [ 索引号 ] 11500000000000000X/2026-00004\n- [ 发布机构 ] 某某县某某乡人民政府\n"
             "[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n【主题分类】 公安、安全、司法、法制 【体裁分类】 工作报告\n"

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 import checklist
 from _samples import SAMPLES, sample_path
-from checklist.cli_compare import compare as compare_command
-from checklist.compare import Comparison, compare
+from checklist.cli.compare import compare as compare_command
+from checklist.crossreport.yearly import Comparison, compare
 from checklist.document import Document
 
 ISSUER = "甲县东镇人民政府"

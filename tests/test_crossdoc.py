@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import checklist
 from _samples import SAMPLES, sample_path
-from checklist.crossdoc import (
+from checklist.crossreport.copied import (
     Fingerprint,
     boilerplate_across,
     boilerplate_findings,
@@ -22,7 +22,7 @@ from checklist.crossdoc import (
 )
 from checklist.document import Document
 from checklist.errors import ChecklistError
-from checklist.result import Finding
+from checklist.rules.result import Finding
 
 SHARED = "全面推行行政执法公示制度，将执法主体、执法权限、执法程序和救济渠道在镇便民服务中心集中公示。"
 NEAR = "全面推行行政执法公示制度，将执法主体、执法权限、执法程序和救济渠道在镇便民服务大厅集中公示。"

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checklist
-from checklist.engine import score_of
 from checklist.errors import InputError, StandardError
-from checklist.result import RequirementResult
-from checklist.waivers import WaiverEntry, load_waivers
+from checklist.rules.engine import score_of
+from checklist.rules.result import RequirementResult
+from checklist.rules.waivers import WaiverEntry, load_waivers
 
 FULL = """关于2023年度法治政府建设情况的报告
 区委、区政府：
@@ -104,7 +104,7 @@ def test_evidence_offsets_point_at_the_quote() -> None:
 
 def test_scores_and_groups() -> None:
     def req(status: str, weight: float, group: str = "g", waived: bool = False) -> RequirementResult:
-        from checklist.result import Waiver
+        from checklist.rules.result import Waiver
 
         return RequirementResult(id=f"g.{status}{weight}", title="t", group=group, status=status,  # type: ignore[arg-type]
                                  severity="major", weight=weight, message="m",
@@ -245,8 +245,8 @@ def test_suggestions_name_the_reports_years() -> None:
 
 
 def test_every_shipped_suggestion_fills_its_years() -> None:
-    from checklist.bundled import shipped
-    from checklist.engine import with_years
+    from checklist.rules.bundled import shipped
+    from checklist.rules.engine import with_years
 
     for sid in shipped():
         std = checklist.load_standard(sid)

@@ -22,7 +22,7 @@ from _samples import SAMPLES, sample_path
 from checklist.cli import main
 from checklist.render import RENDERERS
 from checklist.render.html import document_blocks, highlight, html_files, page_names, render_overview, render_report
-from checklist.result import AuditResult, RemovedSpan, Waiver
+from checklist.rules.result import AuditResult, RemovedSpan, Waiver
 
 INJECTION = Path(__file__).parent / "browser" / "injection.txt"
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>javascript:alert(2) https://evil.example/a.js'

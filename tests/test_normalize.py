@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checklist
-from checklist.normalize import fold, join_lines, line_spans, normalize_lines
+from checklist.ingest.normalize import fold, join_lines, line_spans, normalize_lines
 
 
 def _norm(text: str) -> tuple[str, object]:

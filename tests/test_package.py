@@ -14,6 +14,6 @@ def test_public_names_resolve() -> None:
 
 
 def test_import_does_not_load_the_engine() -> None:
-    code = "import sys, checklist.cli; print('checklist.engine' in sys.modules, 'pydantic' in sys.modules)"
+    code = "import sys, checklist.cli; print('checklist.rules.engine' in sys.modules, 'pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

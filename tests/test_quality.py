@@ -11,7 +11,7 @@ import yaml
 import checklist
 from _samples import LABELS, SAMPLES, sample_path
 from checklist.errors import StandardError
-from checklist.standard import load_standard
+from checklist.rules.standard import load_standard
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "quality.yaml").read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import checklist
 from _samples import SAMPLES, sample_path
-from checklist.normalize import line_spans
-from checklist.reflow import RUN_ON_CHARS, is_run_on, split_run_on
+from checklist.ingest.normalize import line_spans
+from checklist.ingest.reflow import RUN_ON_CHARS, is_run_on, split_run_on
 
 BODY = ("开展普法宣传活动12场，发放宣传资料3000余份，组织干部职工参加学法考试，参考率100%。"
         "聘请法律顾问1名，审查合同15份，出具法律意见书8份，参与信访案件化解3件。")

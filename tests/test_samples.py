@@ -9,7 +9,7 @@ import pytest
 
 import checklist
 from _samples import LABELS, SAMPLES, sample_path
-from checklist.result import AuditResult
+from checklist.rules.result import AuditResult
 
 META_CASES = [(name, key) for name in SAMPLES for key in LABELS[name]["metadata"]]
 REQ_CASES = [(name, rid) for name in SAMPLES for rid in LABELS[name]["requirements"]]

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 import checklist
-from checklist.engine import judge, make_context
 from checklist.errors import StandardError
-from checklist.standard import load_standard, shipped
+from checklist.rules.engine import judge, make_context
+from checklist.rules.standard import load_standard, shipped
 
 CASES_FILE = Path(__file__).parent / "cases" / "requirements.yaml"
 

@@ -28,10 +28,10 @@ from starlette.testclient import TestClient
 import checklist.api
 from _samples import REPORTS, SAMPLES, cli_audit
 from _server import running_server
-from checklist.bundled import shipped
 from checklist.cli import main
 from checklist.limits import MB
-from checklist.templating import asset, script_hash
+from checklist.render.templating import asset, script_hash
+from checklist.rules.bundled import shipped
 from checklist.web import WebSettings, create_app, is_loopback, safe_label
 
 INJECTION = Path(__file__).parent / "browser" / "injection.txt"
@@ -383,7 +383,7 @@ def test_nothing_is_left_in_the_temporary_folder(client: TestClient, tmp_path: P
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import docx
 
-    from checklist.readers import legacy
+    from checklist.ingest.readers import legacy
 
     # A stand-in for LibreOffice (the real one: tests/readers/test_legacy_libreoffice.py): it
     # writes the converted file where asked, inside the work folder the reader makes under
@@ -520,7 +520,7 @@ print("restored")
 
 
 def test_libreoffice_that_cannot_start_is_503(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checklist.readers import legacy
+    from checklist.ingest.readers import legacy
 
     monkeypatch.setattr(legacy, "_converter", lambda: "/nonexistent/soffice")
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504

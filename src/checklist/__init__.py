@@ -23,8 +23,8 @@ _EXPORTS: dict[str, str] = {
     "ChecklistError": "errors", "InputError": "errors", "StandardError": "errors", "UsageError": "errors",
     "read": "reading", "parse": "reading",
     "audit": "api", "example_failures": "api",
-    "AuditResult": "result",
-    "Standard": "standard", "load_standard": "standard",
+    "AuditResult": "rules.result",
+    "Standard": "rules.standard", "load_standard": "rules.standard",
     "Limits": "limits",
 }
 
@@ -35,13 +35,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import audit, example_failures
-    from .document import Document, Item, Metadata, Section, Sentence
-    from .errors import ChecklistError, InputError, StandardError, UsageError
-    from .limits import Limits
-    from .reading import parse, read
-    from .result import AuditResult
-    from .standard import Standard, load_standard
+    from checklist.api import audit, example_failures
+    from checklist.document import Document, Item, Metadata, Section, Sentence
+    from checklist.errors import ChecklistError, InputError, StandardError, UsageError
+    from checklist.limits import Limits
+    from checklist.reading import parse, read
+    from checklist.rules.result import AuditResult
+    from checklist.rules.standard import Standard, load_standard
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """``python -m checklist``."""
 
-from .cli import main
+from checklist.cli import main
 
 main(prog_name="checklist")

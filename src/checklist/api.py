@@ -8,14 +8,14 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .document import Document
-from .engine import evaluate, judge, make_context
-from .messages import t
-from .readers import SUFFIXES
-from .reading import parse, read
-from .result import AuditResult, RemovedSpan
-from .standard import Standard, load_standard
-from .waivers import WaiverEntry
+from checklist.document import Document
+from checklist.ingest.readers import SUFFIXES
+from checklist.messages import t
+from checklist.reading import parse, read
+from checklist.rules.engine import evaluate, judge, make_context
+from checklist.rules.result import AuditResult, RemovedSpan
+from checklist.rules.standard import Standard, load_standard
+from checklist.rules.waivers import WaiverEntry
 
 PROFILE_BY_LEVEL = {"township": "township", "department": "department"}
 

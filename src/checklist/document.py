@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .normalize import OffsetMap
+from checklist.ingest.normalize import OffsetMap
 
 LEVELS = ("province", "city", "county", "township", "department")
 

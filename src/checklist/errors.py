@@ -46,7 +46,7 @@ class InputError(ChecklistError):
     @classmethod
     def of(cls, source: str, key: str, **args: Any) -> InputError:
         """The error whose problem is catalogue message ``key``."""
-        from .messages import t
+        from checklist.messages import t
 
         return cls(source, t(key, "zh", **args), key=key, args=args)
 
@@ -54,7 +54,7 @@ class InputError(ChecklistError):
         """``source: problem`` in ``lang`` (Chinese when the message has no key)."""
         if self.key is None:
             return self.message
-        from .messages import t
+        from checklist.messages import t
 
         return f"{self.source}: {t(self.key, lang, **self.args_)}"
 

@@ -7,13 +7,14 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from . import clutter, metadata, outline
-from .document import Document, Removed
-from .errors import InputError
-from .limits import Limits, current, using
-from .normalize import join_lines, line_spans, normalize_lines
-from .readers import Extracted, extract
-from .reflow import split_run_on
+from checklist.document import Document, Removed
+from checklist.errors import InputError
+from checklist.ingest import clutter
+from checklist.ingest.normalize import join_lines, line_spans, normalize_lines
+from checklist.ingest.readers import Extracted, extract
+from checklist.ingest.reflow import split_run_on
+from checklist.limits import Limits, current, using
+from checklist.structure import metadata, outline
 
 
 def read(

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist.errors import InputError
-from checklist.readers.base import Extracted
-from checklist.readers.docx import read_docx
+from checklist.ingest.readers.base import Extracted
+from checklist.ingest.readers.docx import read_docx
 
 
 def save(document: Any) -> bytes:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checklist.errors import InputError
-from checklist.readers import html as html_reader
-from checklist.readers.base import Extracted
-from checklist.readers.html import read_html
+from checklist.ingest.readers import html as html_reader
+from checklist.ingest.readers.base import Extracted
+from checklist.ingest.readers.html import read_html
 
 BODY = "区委、区政府：\n2023年，我镇深入学习习近平法治思想，现将有关情况报告如下："
 BODY_P = "".join(f"<p>{line}</p>" for line in BODY.split("\n"))

@@ -8,8 +8,8 @@ import docx
 import pytest
 
 from checklist.errors import InputError
-from checklist.readers import legacy
-from checklist.readers.legacy import read_legacy
+from checklist.ingest.readers import legacy
+from checklist.ingest.readers.legacy import read_legacy
 
 OLE_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -60,7 +60,7 @@ def test_empty_file() -> None:
 @pytest.mark.parametrize("name", ["报告.rtf", "报告.txt", "报告"])
 def test_rtf_goes_to_libreoffice_not_read_as_text(name: str) -> None:
     import checklist
-    from checklist.readers import sniff
+    from checklist.ingest.readers import sniff
 
     rtf = b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'b9\\'d8\\'d3\\'da}"
     assert sniff(rtf, name) == "doc"

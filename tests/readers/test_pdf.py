@@ -17,8 +17,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from checklist.errors import InputError
-from checklist.readers.base import Extracted
-from checklist.readers.pdf import read_pdf
+from checklist.ingest.readers.base import Extracted
+from checklist.ingest.readers.pdf import read_pdf
 
 FILLER = "推进依法行政全面落实法治政府建设各项任务严格规范公正文明执法"
 PARAGRAPHS = [

@@ -8,11 +8,11 @@ from types import ModuleType
 
 import pytest
 
-from checklist.readers.base import Extracted
-from checklist.readers.docx import read_docx
-from checklist.readers.html import read_html
-from checklist.readers.pdf import read_pdf
-from checklist.readers.text import read_text
+from checklist.ingest.readers.base import Extracted
+from checklist.ingest.readers.docx import read_docx
+from checklist.ingest.readers.html import read_html
+from checklist.ingest.readers.pdf import read_pdf
+from checklist.ingest.readers.text import read_text
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 STEMS = sorted(p.stem for p in REPORTS.glob("*.txt"))

@@ -1,4 +1,4 @@
-"""Renderers: an :class:`~checklist.result.AuditResult` in, text out.
+"""Renderers: an :class:`~checklist.rules.result.AuditResult` in, text out.
 
 Registered in one dict; each takes the results and the language. ``html`` gives the
 report page for one result and the overview page for several (the command line writes
@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from ..result import AuditResult
-from .markdown import render_markdown
-from .text import render_text
+from checklist.render.markdown import render_markdown
+from checklist.render.text import render_text
+from checklist.rules.result import AuditResult
 
 
 def render_json(results: Sequence[AuditResult], lang: str = "zh") -> str:
@@ -28,7 +28,7 @@ def render_jsonl(results: Sequence[AuditResult], lang: str = "zh") -> str:
 
 def render_html(results: Sequence[AuditResult], lang: str = "zh") -> str:
     """The report page for one result, the overview page for several (jinja2 loaded on use)."""
-    from .html import render_html as render
+    from checklist.render.html import render_html as render
 
     return render(results, lang)
 
@@ -51,7 +51,7 @@ RENDERERS: dict[str, Callable[[Sequence[AuditResult], str], str]] = {
 
 def render_table(results: Sequence[AuditResult], lang: str = "zh") -> str:
     """One line per report, best score first: a ranking table for reviewers."""
-    from ..messages import t
+    from checklist.messages import t
 
     rows = sorted(results, key=lambda r: -r.score)
     head = ["score", "met", "partial", "missing", "standard", "year", "level", "issuer", "path"]

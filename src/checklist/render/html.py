@@ -1,6 +1,6 @@
 """The HTML audit report: one self-contained page per result, an overview page for several.
 
-Rendered with jinja2 (autoescape on) from the partials in ``checklist/templates``:
+Rendered with jinja2 (autoescape on) from the partials in ``checklist/render/templates``:
 ``_summary`` (header, score, statutory parts), ``_scorebar``, ``_requirements`` (the
 filterable table), ``_requirement_detail``, ``_evidence``, ``_findings`` and ``_document``
 (the report's text with every evidence span highlighted). CSS and JavaScript are inlined
@@ -30,9 +30,9 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
-from ..messages import t
-from ..result import AuditResult, Finding, RemovedSpan, RequirementResult
-from ..templating import asset, env, script_hash, translator
+from checklist.messages import t
+from checklist.render.templating import asset, env, script_hash, translator
+from checklist.rules.result import AuditResult, Finding, RemovedSpan, RequirementResult
 
 STATUSES = ("met", "partial", "missing", "not_applicable", "waived")
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -54,8 +54,8 @@ def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
     """Group titles from the shipped standard the result names (base first), else the catalogue."""
     titles = {"quality": t("html.group_quality", lang)}
     try:
-        from ..bundled import shipped
-        from ..standard import load_standard
+        from checklist.rules.bundled import shipped
+        from checklist.rules.standard import load_standard
 
         known = shipped()
         for ref in (result.standard.extends, result.standard.id):

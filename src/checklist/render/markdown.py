@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..messages import t
-from ..result import AuditResult
-from .text import status_label
+from checklist.messages import t
+from checklist.render.text import status_label
+from checklist.rules.result import AuditResult
 
 
 def _cell(text: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..messages import t
-from ..result import AuditResult, RequirementResult
+from checklist.messages import t
+from checklist.rules.result import AuditResult, RequirementResult
 
 _MARK = {"met": "✔", "partial": "◐", "missing": "✘", "not_applicable": "–"}
 

@@ -1,0 +1,310 @@
+"""Normalisation with an offset map back to the original text.
+
+Matching works on a normalised copy of the text: NFKC width folding (``（一）`` →
+``(一)``, full-width digits and colons), one kind of quote, runs of blanks collapsed to
+one space, blank lines dropped, optionally traditional → simplified. Evidence must
+quote the *original*, so every normalised character remembers where it came from.
+
+The map is a list of segments. A *copy* segment is a run of characters that the
+normalisation left alone (offsets shift by a constant); a *replaced* segment is what
+one original run became (``⑴`` → ``(1)``, ``　　`` → `` ``): any position inside it maps
+to the whole original run. Mapping is a binary search, so it stays cheap on long texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Circled numbers (①) are outline markers in their own right; NFKC would turn them
+# into plain digits and glue them to the text, so they are kept as they are.
+_KEEP = frozenset(
+    chr(c)
+    for lo, hi in ((0x2460, 0x2473), (0x24EA, 0x24FF), (0x2776, 0x2793))
+    for c in range(lo, hi + 1)
+)
+_QUOTES = {
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"',
+    "『": '"', "』": '"', "〝": '"', "〞": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
+}
+_BLANK_CHARS = (
+    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\x0b\x0c"
+)
+_BLANK_CLASS = "[" + re.escape(_BLANK_CHARS) + "]+"
+_ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+
+
+@lru_cache(maxsize=65536)
+def _fold(ch: str) -> str:
+    if ch in _KEEP:
+        return ch
+    if ch in _QUOTES:
+        return _QUOTES[ch]
+    out = unicodedata.normalize("NFKC", ch)
+    # NFKC turns some symbols into blanks or quotes of their own; fold those too.
+    return "".join(_QUOTES.get(c, c) for c in out)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps spans of the normalised text to spans of the original text."""
+
+    norm_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+    copies: tuple[bool, ...]
+    orig_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original ``(start, end)`` covering normalised ``[start, end)``."""
+        if not self.norm_starts:
+            return (0, 0)
+        if end <= start:
+            pos = self._point(start, is_end=False)
+            return (pos, pos)
+        return (self._point(start, is_end=False), self._point(end - 1, is_end=True))
+
+    def _point(self, pos: int, *, is_end: bool) -> int:
+        i = bisect_right(self.norm_starts, pos) - 1
+        if i < 0:
+            return 0
+        if self.copies[i]:
+            mapped = self.orig_starts[i] + (pos - self.norm_starts[i])
+            mapped = min(mapped, self.orig_ends[i] - 1) if is_end else min(mapped, self.orig_ends[i])
+            return mapped + 1 if is_end else mapped
+        return self.orig_ends[i] if is_end else self.orig_starts[i]
+
+
+class _Builder:
+    """Accumulates normalised text and its segments."""
+
+    __slots__ = ("_copies", "_ends", "_norm", "_nstarts", "_ostarts", "_parts")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._nstarts: list[int] = []
+        self._ostarts: list[int] = []
+        self._ends: list[int] = []
+        self._copies: list[bool] = []
+        self._norm = 0
+
+    @property
+    def length(self) -> int:
+        return self._norm
+
+    def copy(self, text: str, orig_start: int) -> None:
+        if not text:
+            return
+        n = len(text)
+        if self._copies and self._copies[-1] and self._ends[-1] == orig_start:
+            self._ends[-1] += n  # extend the previous copy run
+        else:
+            self._nstarts.append(self._norm)
+            self._ostarts.append(orig_start)
+            self._ends.append(orig_start + n)
+            self._copies.append(True)
+        self._parts.append(text)
+        self._norm += n
+
+    def replace(self, text: str, orig_start: int, orig_end: int) -> None:
+        if not text:
+            return
+        if len(text) == orig_end - orig_start == 1:
+            # one character for one character: still a copy as far as offsets go
+            self._parts.append(text)
+            if self._copies and self._copies[-1] and self._ends[-1] == orig_start:
+                self._ends[-1] += 1
+            else:
+                self._nstarts.append(self._norm)
+                self._ostarts.append(orig_start)
+                self._ends.append(orig_end)
+                self._copies.append(True)
+            self._norm += 1
+            return
+        self._nstarts.append(self._norm)
+        self._ostarts.append(orig_start)
+        self._ends.append(orig_end)
+        self._copies.append(False)
+        self._parts.append(text)
+        self._norm += len(text)
+
+    def build(self, orig_length: int) -> tuple[str, OffsetMap]:
+        return "".join(self._parts), OffsetMap(
+            tuple(self._nstarts), tuple(self._ostarts), tuple(self._ends),
+            tuple(self._copies), orig_length,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedLine:
+    """One line of the original, normalised: its text and its pieces."""
+
+    text: str
+    orig_start: int
+    orig_end: int
+    # (normalised text, original start, original end, is_copy) pieces in order
+    pieces: tuple[tuple[str, int, int, bool], ...]
+
+
+def line_spans(original: str) -> list[tuple[int, int]]:
+    """Spans of the lines of ``original`` (without the newline characters)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer("\n", original):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(original)))
+    return spans
+
+
+def _converter(to_simplified: bool) -> Callable[[str], str] | None:
+    if not to_simplified:
+        return None
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - depends on the optional extra
+        from checklist.errors import UsageError
+
+        raise UsageError(
+            "繁体转简体需要可选依赖 opencc：pip install 'checklist[opencc]'"
+        ) from None
+    conv = opencc.OpenCC("t2s")
+    return conv.convert  # type: ignore[no-any-return,unused-ignore]
+
+
+def normalize_lines(
+    original: str, spans: Iterable[tuple[int, int]], *, to_simplified: bool = False
+) -> list[NormalizedLine]:
+    """Normalise each line span of ``original``; blank lines come back with empty text."""
+    convert = _converter(to_simplified)
+    one_for_one = _one_for_one()
+    special = _reshaping()
+    out: list[NormalizedLine] = []
+    for start, end in spans:
+        raw = original[start:end]
+        if convert is not None:
+            converted = convert(raw)
+            if len(converted) == len(raw):
+                raw = converted
+            else:  # phrase conversion changed the length: map the line as one piece
+                text = fold(converted)
+                out.append(NormalizedLine(text, start, end, ((text, start, end, False),) if text else ()))
+                continue
+        # Folding one character into one other leaves every offset where it was, so
+        # those (most of what NFKC changes in Chinese text: full-width punctuation,
+        # curly quotes) are folded in one pass and stay inside their copy piece; only
+        # blank runs and characters that fold to another length need pieces of their own.
+        raw = one_for_one.sub(_fold_match, raw)
+        pieces: list[tuple[str, int, int, bool]] = []
+        pos = 0
+        for m in special.finditer(raw):
+            if m.start() > pos:
+                pieces.append((raw[pos : m.start()], start + pos, start + m.start(), True))
+            token = m.group()
+            if token[0] in _BLANK_CHARS:
+                rep = "" if all(c in _ZERO_WIDTH for c in token) else " "
+            else:
+                rep = _fold(token)
+            if rep:
+                pieces.append((rep, start + m.start(), start + m.end(), len(rep) == len(token)))
+            pos = m.end()
+        if pos < len(raw):
+            pieces.append((raw[pos:], start + pos, end, True))
+        # strip blanks at both ends of the line
+        while pieces and pieces[0][0] == " ":
+            pieces.pop(0)
+        while pieces and pieces[-1][0] == " ":
+            pieces.pop()
+        text = "".join(p[0] for p in pieces)
+        out.append(NormalizedLine(text, start, end, tuple(pieces)))
+    return out
+
+
+# Blocks that hold every BMP character NFKC changes (Latin-1 and spacing modifiers,
+# general punctuation to miscellaneous symbols, CJK symbols and compatibility,
+# compatibility ideographs, presentation and half-/full-width forms); beyond the BMP,
+# characters are checked one by one.
+_FOLD_BLOCKS = ((0x00A0, 0x02FF), (0x0300, 0x036F), (0x2000, 0x2BFF), (0x2E80, 0x33FF),
+                (0xA700, 0xA7FF), (0xF900, 0xFAFF), (0xFB00, 0xFB4F), (0xFE10, 0xFFEF))
+
+
+@lru_cache(maxsize=1)
+def _foldable_chars() -> tuple[str, str]:
+    """The BMP characters the normalisation changes (blanks aside), in two sets: those
+    that fold to one other, final character, and the rest (to several characters, to
+    nothing, to a blank)."""
+    changed = [chr(c) for lo, hi in _FOLD_BLOCKS for c in range(lo, hi + 1)
+               if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)]
+    changed.extend(q for q in _QUOTES if q not in changed)
+    one = [c for c in changed if _is_one_for_one(c)]
+    rest = [c for c in changed if not _is_one_for_one(c)]
+    return "".join(one), "".join(rest)
+
+
+def _is_one_for_one(ch: str) -> bool:
+    folded = _fold(ch)
+    # the result must itself be final and no blank, so that folding it first cannot
+    # change what the blank-run and reshaping pass finds afterwards
+    return len(folded) == 1 and folded not in _BLANK_CHARS and _fold(folded) == folded
+
+
+@lru_cache(maxsize=1)
+def _one_for_one() -> re.Pattern[str]:
+    """Characters that fold to exactly one other character."""
+    return re.compile("[" + re.escape(_foldable_chars()[0]) + "]")
+
+
+@lru_cache(maxsize=1)
+def _reshaping() -> re.Pattern[str]:
+    """Blank runs, and characters that fold to another length (or outside the BMP)."""
+    blanks = re.escape(_BLANK_CHARS)
+    others = re.escape(_foldable_chars()[1]) + "\U00010000-\U0010FFFF"
+    # The lookahead on one class of every first character lets the regex engine skip
+    # ahead fast; an alternation alone is tried at every position of the text.
+    return re.compile(f"(?=[{blanks}{others}])(?:{_BLANK_CLASS}|[{others}])")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _fold(m.group())
+
+
+def _normalize_plain(text: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        tok = m.group()
+        if tok[0] in _BLANK_CHARS:
+            return "" if all(c in _ZERO_WIDTH for c in tok) else " "
+        return _fold(tok)
+
+    return _reshaping().sub(sub, _one_for_one().sub(_fold_match, text)).strip(" ")
+
+
+def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
+    """Join non-empty normalised lines with ``\\n``; return text, map and line spans."""
+    b = _Builder()
+    norm_spans: list[tuple[int, int]] = []
+    for line in lines:
+        if not line.text:
+            continue
+        if norm_spans:
+            b.replace("\n", line.orig_start - 1 if line.orig_start > 0 else 0, line.orig_start)
+        begin = b.length
+        for text, ostart, oend, is_copy in line.pieces:
+            if is_copy:
+                b.copy(text, ostart)
+            else:
+                b.replace(text, ostart, oend)
+        norm_spans.append((begin, b.length))
+    text, omap = b.build(orig_length)
+    return text, omap, norm_spans
+
+
+def fold(text: str) -> str:
+    """Normalise a short string (a term, a heading) the same way as document text."""
+    if not text:
+        return text
+    return _normalize_plain(text)

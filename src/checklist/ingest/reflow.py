@@ -1,0 +1,107 @@
+"""Run-on text: a whole report on one line, as scraped copies and some pastes have it.
+
+Without its line breaks a report has no outline: headings, title, addressee and signature
+all sit inside one line, and every part is judged missing. A line is run-on when it is
+long and holds at least two headings after a sentence end (``…成效。二、存在的不足…``);
+it is then cut, without changing a character, before each heading, after a title and an
+addressee at its start, and before a signature at its end. Ordinary paragraphs, however
+long, have no such headings inside and are left alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from checklist.ingest.normalize import fold
+from checklist.structure.metadata import is_title_line
+
+RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
+_END = "。；;！!？?：:"
+_MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+           r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))")
+# A heading that lost its line break follows a sentence end, or the 如下： that announces the
+# parts; a marker after ：or ；is an inline list (主要表现在：一、…；二、…) and stays.
+_AFTER = r"(?:(?<=[。！!？?])|(?<=如下[：:]))"
+_TOP = re.compile(rf"{_AFTER}\s*[一二三四五六七八九十]{{1,3}}、")
+_BREAK = re.compile(rf"{_AFTER}\s*(?={_MARKER})")
+_MARKER_AT = re.compile(_MARKER)
+_GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
+_HEADING_MAX = 40  # characters: a heading longer than this is a sentence
+_TITLE_END = re.compile(r"报告|总结|情况|汇报")
+_ADDRESSEE = re.compile(r"[^。，,；;！!？?：:]{2,30}[:：]")
+_DATE_AT_END = re.compile(
+    r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年[一二三四五六七八九十]{1,3}月"
+    r"[一二三四五六七八九十]{1,3}日)\s*(?P<note>[(（][^()（）]{1,20}[)）]\s*)?$"  # (此件公开发布)
+)
+_CONTINUED = ("的", "报告", "汇报", "如下", "和", "及")
+_SIGNATURE_MAX = 60  # characters of body names before a final date
+
+
+def is_run_on(line: str) -> bool:
+    """A long line holding at least two top-level headings after sentence ends (or 如下：)."""
+    return len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2
+
+
+def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost.
+
+    Only a text that lost its line structure is touched: its run-on lines hold most of the
+    text. Cuts fall before headings that follow a sentence end (or 如下：), never inside an
+    inline list (``主要表现在：一、…；二、…``).
+    """
+    run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
+    if not run_on:
+        return spans
+    if sum(end - start for start, end in run_on) * 2 < len(original.strip()):
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        line = original[start:end]
+        if (start, end) not in run_on:
+            out.append((start, end))
+            continue
+        cuts = _cuts(line)
+        edges = [0, *cuts, len(line)]
+        for a, b in itertools.pairwise(edges):
+            piece = line[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((start + a + lead, start + b))
+    return out
+
+
+def _cuts(line: str) -> list[int]:
+    cuts = {m.end() for m in _BREAK.finditer(line)}
+    # A heading that lost its line break runs into what follows it: into a sub-heading
+    # (``一、主要举措和成效（一）压实责任``) or a first item (``二、存在的不足一是…``). A
+    # heading is short and has no sentence end, so the next marker close behind it
+    # starts a new line.
+    for c in sorted(cuts):
+        m = _GLUED.search(line, c + 3, c + _HEADING_MAX)
+        if m and not any(p in line[c : m.start()] for p in _END) and _MARKER_AT.match(line, c):
+            cuts.add(m.start())
+    head = _title_end(line) or 0
+    cuts.add(head)
+    addressee = _ADDRESSEE.match(line, head)  # after the title, or opening the text
+    if addressee:
+        cuts.add(addressee.end())
+    date = _DATE_AT_END.search(line)
+    if date:
+        cuts.add(date.start())
+        if date.group("note"):
+            cuts.add(date.start("note"))
+        last_end = max(line.rfind(p, 0, date.start()) for p in "。；;！!？?")
+        if last_end >= 0 and 0 < date.start() - last_end - 1 <= _SIGNATURE_MAX:
+            cuts.add(last_end + 1)  # the body names between the last sentence and the date
+    return sorted(c for c in cuts if 0 < c < len(line))
+
+
+def _title_end(line: str) -> int | None:
+    """Where a title that opens the line ends (``关于2023年度法治政府建设情况的报告``)."""
+    for m in _TITLE_END.finditer(line, 0, 100):
+        if line.startswith(_CONTINUED, m.end()):
+            continue  # 情况的报告, 情况报告, 报告如下: the title goes on
+        if is_title_line(fold(line[: m.end()].strip())):
+            return m.end()
+    return None

@@ -1,0 +1,1 @@
+"""Rules: standards (YAML), matchers, quality checks, the engine and its result."""

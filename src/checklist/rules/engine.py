@@ -1,0 +1,289 @@
+"""The engine: a document and a standard in, an :class:`AuditResult` out.
+
+It knows nothing about particular requirements. For each requirement: applicability
+(profile, waiver), then ``met``, else ``partial``, else ``missing``, with the evidence
+the matchers return mapped to quotes of the original text. Scope and negation are
+applied here once, through the matcher context, not per rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Literal
+
+import ahocorasick
+
+from checklist import __version__
+from checklist.document import Document
+from checklist.errors import StandardError
+from checklist.messages import t
+from checklist.rules.matchers import Context, Hit, Outcome
+from checklist.rules.matchers.base import resolve_scope
+from checklist.rules.result import AuditResult, Evidence, Finding, RequirementResult, StandardInfo, ToolInfo, Waiver
+from checklist.rules.standard import SEVERITY_ORDER, Requirement, Standard
+from checklist.rules.waivers import WaiverEntry
+from checklist.structure.outline import match_marker
+from checklist.structure.sections import Regions, classify
+
+STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
+
+
+@lru_cache(maxsize=32)
+def _automaton(literals: tuple[str, ...]) -> Any:
+    auto = ahocorasick.Automaton()
+    for term in literals:
+        if term:
+            auto.add_word(term, term)
+    auto.make_automaton()
+    return auto
+
+
+def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
+    """Start offsets of every literal in ``text``, nested occurrences included."""
+    out: dict[str, list[int]] = {}
+    if not literals or not text:
+        return out
+    for end, term in _automaton(literals).iter(text):
+        out.setdefault(term, []).append(end - len(term) + 1)
+    return out
+
+
+def make_context(doc: Document, standard: Standard, regions: Regions | None = None) -> Context:
+    """The shared matcher context for one document and standard."""
+    return Context(
+        doc=doc,
+        regions=regions or classify(doc),
+        term_hits=term_positions(doc.text, standard.literals),
+        scope=resolve_scope("work"),
+        negation=True,
+        params=standard.parameters,
+        sentence_starts=[s.start for s in doc.sentences],
+    )
+
+
+def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
+    """Status and outcome of one applicable requirement."""
+    ctx = base.derive(resolve_scope(req.scope), req.negation)
+    out = req.met.evaluate(ctx)
+    if out.matched:
+        return "met", out
+    if req.partial is not None:
+        part = req.partial.evaluate(ctx)
+        if part.matched:
+            return "partial", Outcome(True, part.hits, part.note or out.note,
+                                      part.note_args or out.note_args)
+    return "missing", out
+
+
+def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
+    """Map a matcher hit to a quote of the original text."""
+    if hit.start < 0:
+        start, end = hit.orig if hit.orig else (None, None)
+        quote = doc.original[start:end] if start is not None else (hit.quote or "")
+        return Evidence(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
+                        start=start, end=end, terms=list(hit.terms))
+    quote, o_start, o_end = doc.quote(hit.start, hit.end)
+    if hit.start < doc.body_start:
+        where = t("text.region_header", lang)
+    elif doc.signature_start is not None and hit.start >= doc.signature_start:
+        where = t("text.region_signature", lang)
+    else:
+        where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
+    return Evidence(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
+
+
+def with_years(text: str, year: int | None, lang: str) -> str:
+    """A suggestion with ``{year}`` and ``{next_year}`` filled in from the report's year, so
+    its examples name the right years (a 2023 report plans 2024); 20XX when unknown."""
+    if "{" not in text:
+        return text
+    this, following = (str(year), str(year + 1)) if year else (t("text.this_year", lang), t("text.next_year", lang))
+    return text.replace("{year}", this).replace("{next_year}", following)
+
+
+def evaluate(
+    doc: Document,
+    standard: Standard,
+    *,
+    lang: str = "zh",
+    waivers: Sequence[WaiverEntry] = (),
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> AuditResult:
+    """Judge ``doc`` against ``standard``."""
+    ctx = make_context(doc, standard)
+    results: list[RequirementResult] = []
+    findings: list[Finding] = []
+    warnings: list[str] = []
+    used: set[int] = set()
+    meta = doc.metadata
+    for req in standard.requirements:
+        title = req.title.get(lang)
+        basis = [b.label() for b in req.basis]
+        applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
+        if not applies:
+            why = t("na.profile" if req.applies is False else "na.condition", lang)
+            results.append(RequirementResult(
+                id=req.id, title=title, group=req.group, status="not_applicable",
+                severity=req.severity, weight=req.weight,
+                message=t("msg.not_applicable", lang, title=title, reason=why),
+                basis=basis))
+            continue
+        status, out = judge(req, ctx)
+        evidence = [evidence_of(doc, h, lang) for h in out.hits]
+        message = t(f"msg.{status}", lang, title=title)
+        if out.note:
+            message += ("；" if lang == "zh" else "; ") + t(f"note.{out.note}", lang, **out.note_args)
+        suggestion = with_years(req.suggestion.get(lang), meta.year, lang) if status != "met" else None
+        waiver = None
+        for i, w in enumerate(waivers):
+            names_it = w.requirement == req.id or w.requirement in req.aliases
+            if names_it and w.selects(doc.source, meta.issuer, doc.sha256):
+                used.add(i)
+                if w.expired(today):
+                    warnings.append(t("warn.waiver_expired", lang, requirement=w.requirement, reason=w.reason,
+                                      expires=w.expires.isoformat() if w.expires else ""))
+                    continue
+                waiver = Waiver(reason=w.reason, owner=w.owner,
+                                expires=w.expires.isoformat() if w.expires else None)
+        results.append(RequirementResult(
+            id=req.id, title=title, group=req.group, status=status,  # type: ignore[arg-type]
+            severity=req.severity, weight=req.weight, evidence=evidence, message=message,
+            suggestion=suggestion, basis=basis, waived=waiver))
+        if status != "met" and waiver is None and req.severity != "info":
+            first = evidence[0] if evidence else None
+            findings.append(Finding(
+                code=req.id, severity=req.severity, message=message, suggestion=suggestion,
+                quote=first.quote if first else None, section=first.section if first else None,
+                start=first.start if first else None, end=first.end if first else None))
+    not_report = not_a_report(doc, standard)
+    if not_report:
+        warnings.insert(0, t("warn.not_a_report", lang, **not_report))
+    kind = other_kind(doc, standard)
+    if kind:
+        warnings.insert(0, t("warn.other_kind", lang, kind=kind))
+    ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
+    for i, w in enumerate(waivers):
+        if w.requirement not in ids:
+            warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
+        elif i not in used:
+            warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
+    quality = quality_findings(ctx, standard, lang)
+    findings.extend(quality)
+    results.extend(weighted_quality(standard, quality, lang))
+    score, groups = score_of(results)
+    if score is None:
+        raise StandardError(standard.source or standard.id,
+                            "此标准对该报告没有可计分的要求（全部不适用或权重为 0），不能给出得分")
+    findings.sort(key=lambda f: (f.category != "coverage", -SEVERITY_ORDER.get(f.severity, 0)))
+    counts = {s: 0 for s in ("met", "partial", "missing", "not_applicable")}
+    for r in results:
+        counts[r.status] += 1
+    counts["waived"] = sum(1 for r in results if r.waived)
+    return AuditResult(
+        tool=ToolInfo(version=__version__),
+        standard=StandardInfo(id=standard.id, version=standard.version, extends=standard.extends,
+                              title=standard.title.get(lang), reason=reason),
+        lang=lang, document=doc.metadata_dict(), score=score, groups=groups, counts=counts,
+        requirements=results, findings=findings, warnings=warnings,
+    )
+
+
+def not_a_report(doc: Document, standard: Standard) -> dict[str, int] | None:
+    """Counts for the warning when the text lacks the words every report uses, else None."""
+    signals = standard.parameters.get("report_signals")
+    if not isinstance(signals, dict):
+        return None
+    terms = [str(x) for x in signals.get("terms", [])]
+    need = int(signals.get("min_distinct", 0))
+    found = sum(1 for term in terms if term in doc.text)
+    return {"found": found, "min": need} if found < need else None
+
+
+_KIND_LINES = 6  # the first lines of the text, where a document says what it is
+_KIND_LINE_MAX = 60
+
+
+def other_kind(doc: Document, standard: Standard) -> str | None:
+    """The kind of document the opening lines name (通知, 讲话, 工作要点 …) when that is not a
+    report: the standard's ``report_signals.other_kinds``; ``None`` when a report title
+    was found or no other kind is named."""
+    signals = standard.parameters.get("report_signals")
+    if not isinstance(signals, dict) or doc.metadata.title:
+        return None
+    kinds = sorted((str(k) for k in signals.get("other_kinds", [])), key=len, reverse=True)
+    for start, end in doc.lines[:_KIND_LINES]:
+        line = doc.text[start:end].strip()
+        if match_marker(line) is not None:
+            break  # the body's first heading: what a document says it is comes before
+        if len(line) > _KIND_LINE_MAX or any(p in line for p in "。,;!?"):
+            continue
+        for kind in kinds:
+            if line.endswith(kind):
+                return kind
+    return None
+
+
+def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Finding]:
+    """Run the standard's enabled quality checks; they add findings, never verdicts."""
+    from checklist.rules.quality import CHECKS
+
+    out: list[Finding] = []
+    for code, config in standard.quality.items():
+        if not config.enabled or code not in CHECKS:  # checks across reports run in a batch or compare
+            continue
+        _, check = CHECKS[code]
+        for issue in check(ctx.derive(ctx.scope, True), standard.quality_params(code)):
+            evidence = [evidence_of(ctx.doc, h, lang) for h in issue.hits]
+            first = evidence[0] if evidence else None
+            out.append(Finding(
+                code=code, category="quality", severity=config.severity,
+                message=t(issue.message, lang, **issue.args),
+                suggestion=with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
+                quote=first.quote if first else None, section=first.section if first else None,
+                start=first.start if first else None, end=first.end if first else None,
+                related=evidence[1:]))
+    return out
+
+
+def weighted_quality(standard: Standard, findings: Sequence[Finding], lang: str) -> list[RequirementResult]:
+    """Quality checks a profile gave weight: a scored line each (met when nothing was found)."""
+    out = []
+    for code, config in standard.quality.items():
+        if not config.enabled or config.weight <= 0:
+            continue
+        mine = [f for f in findings if f.code == code]
+        title = config.title.get(lang) if config.title else code
+        status: Literal["met", "missing"] = "missing" if mine else "met"
+        evidence = [Evidence(quote=f.quote or "", section=f.section or "", start=f.start, end=f.end)
+                    for f in mine if f.quote]
+        out.append(RequirementResult(
+            id=code, title=title, group="quality", status=status, severity=config.severity,
+            weight=config.weight, evidence=evidence, message=t(f"msg.{status}", lang, title=title),
+            suggestion=config.suggestion.get(lang) if mine else None))
+    return out
+
+
+def score_of(results: Sequence[RequirementResult]) -> tuple[float | None, dict[str, float]]:
+    """Weighted mean (met 1, partial 0.5, missing 0), overall and per group, 0–100.
+
+    Not-applicable and waived requirements are left out; ``None`` when nothing counts.
+    """
+    total = 0.0
+    weight = 0.0
+    by_group: dict[str, list[float]] = {}
+    for r in results:
+        if r.status == "not_applicable" or r.waived is not None or r.weight <= 0:
+            continue
+        value = STATUS_VALUE[r.status] * r.weight
+        total += value
+        weight += r.weight
+        acc = by_group.setdefault(r.group, [0.0, 0.0])
+        acc[0] += value
+        acc[1] += r.weight
+    if weight <= 0:
+        return None, {}
+    groups = {g: round(100 * v / w, 1) for g, (v, w) in by_group.items() if w > 0}
+    return round(100 * total / weight, 1), groups

@@ -1,0 +1,74 @@
+"""``year_consistency``: one reported year throughout, next year in the plan.
+
+Example (YAML)::
+
+    met:
+      year_consistency: {}
+
+Checks, against the reported year (from the title, else the opening sentence): the plan
+part's headings name reported year + 1 when they name a year; no paragraph of the
+year's work opens by narrating another year (``2022年，我镇…`` in a 2023 report); the
+opening sentence does not contradict the title; no template placeholders are left
+(``20XX年``, ``××``, ``此处填写``). The evidence of a conflict is the conflicting text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
+from checklist.structure.numerals import YEAR_RE, year_value
+from checklist.structure.sections import MEASURES, PLAN, PREAMBLE, top_sections_of
+
+_PLACEHOLDER = re.compile(r"20[XＸx×]{2}\s?年|[XＸ×]{2}\s?年|×{2,}|此处填写|\[填写|【填写")
+_NARRATION = re.compile(r"((?:19|20)\d{2})\s?年度?(?:[,，]|全年|上半年|我)")
+
+
+class YearConsistency(MatcherModel):
+    """Matched when no year in the report contradicts the reported year."""
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        doc = ctx.doc
+        year = doc.metadata.year
+        if year is None:
+            return Outcome(False, note="no_year")
+        conflicts: list[Hit] = []
+        good: list[Hit] = []
+        if "year" in doc.meta_norm_spans:
+            good.append(Hit(*doc.meta_norm_spans["year"], (str(year),)))
+        elif "year" in doc.meta_spans:  # the year stands in a page title outside the body
+            good.append(Hit(-1, -1, (str(year),), label="标题", orig=doc.meta_spans["year"]))
+        for s in top_sections_of(doc, ctx.regions, PLAN):
+            heading = doc.text[s.start : s.heading_end]
+            for m in YEAR_RE.finditer(heading):
+                y = year_value(m.group("y"))
+                hit = Hit(s.start, s.heading_end, (m.group(),))
+                if y == year + 1:
+                    good.append(hit)
+                elif y is not None:
+                    conflicts.append(hit)
+        for start, end in doc.lines:
+            if start < doc.body_start:
+                continue
+            found = _NARRATION.match(doc.text, start, end)
+            if not found:
+                continue
+            kinds = ctx.regions.kinds_at(doc, start, doc.sentences[ctx.sentence_at(start)].section)
+            y = year_value(found.group(1))
+            if y is None or y == year:
+                continue
+            if PLAN in kinds and y == year + 1:
+                continue
+            if kinds & {MEASURES, PREAMBLE}:
+                si = ctx.sentence_at(start)
+                sent = doc.sentences[si]
+                conflicts.append(Hit(sent.start, sent.end, (found.group(1) + "年",)))
+        for m in _PLACEHOLDER.finditer(doc.text):
+            si = ctx.sentence_at(m.start())
+            sent = doc.sentences[si]
+            conflicts.append(Hit(sent.start, sent.end, (m.group(),)))
+        if conflicts:
+            return Outcome(False, tuple(conflicts[:5]), note="conflict",
+                           note_args={"year": year,
+                                      "found": "、".join(dict.fromkeys(t for h in conflicts for t in h.terms))})
+        return Outcome(True, tuple(good[:2]), note=None)

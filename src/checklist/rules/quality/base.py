@@ -1,0 +1,87 @@
+"""What the quality checks share: their context, their parameter models, their output.
+
+A quality check reads a document and returns issues; it never changes a requirement's
+verdict. Thresholds and word lists are parameters in the standard's ``quality:`` block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from checklist.document import Document
+from checklist.rules.matchers.base import Context, Hit
+from checklist.structure.outline import match_marker
+from checklist.structure.sections import PLAN, SHORTCOMINGS, Regions, top_sections_of
+
+
+class CheckParams(BaseModel):
+    """Base of every check's parameters (unknown keys are errors)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One quality finding before it is rendered: a message key, its arguments, evidence."""
+
+    message: str  # key in the message catalogue
+    args: Mapping[str, Any] = field(default_factory=dict)
+    hits: tuple[Hit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An item of a part of the report: a sub-section, an enumerated point or a paragraph."""
+
+    start: int
+    end: int
+    lead_end: int  # end of the item's heading or lead phrase (== start when none)
+
+
+def units_of(doc: Document, ctx: Context, kind: str) -> list[Unit]:
+    """The items of the part of ``kind`` (shortcomings, plan): its sub-sections if it
+    has them, else its enumerated points, else its paragraphs."""
+    out: list[Unit] = []
+    for part in top_sections_of(doc, ctx.regions, kind):
+        children = [s for s in doc.sections if s.parent == part.index]
+        if children:
+            out.extend(Unit(c.start, c.end, c.heading_end) for c in children)
+            continue
+        items = [i for i in doc.items if part.start <= i.start < part.end]
+        if items:
+            out.extend(Unit(i.start, i.end, i.lead_end) for i in items)
+            continue
+        for start, end in doc.lines:
+            if part.heading_end <= start < part.end:
+                out.append(Unit(start, end, start))
+    return out
+
+
+def region_text(doc: Document, regions: Regions, kinds: frozenset[str]) -> str:
+    """All body text whose region is one of ``kinds``."""
+    parts = []
+    for s in doc.sentences:
+        if regions.kinds_at(doc, s.start, s.section) & kinds:
+            parts.append(doc.text[s.start : s.end])
+    return "".join(parts)
+
+
+_MARKER_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+
+
+def strip_marker(text: str) -> tuple[str, int]:
+    """The text without a leading outline marker or ``一是``, and how many chars went."""
+    found = match_marker(text)
+    cut = len(found[1]) if found else 0
+    m = _MARKER_PREFIX.match(text, cut)
+    if m:
+        cut = m.end()
+    return text[cut:], cut
+
+
+__all__ = ["PLAN", "SHORTCOMINGS", "CheckParams", "Issue", "Unit", "region_text", "strip_marker", "units_of"]

@@ -1,0 +1,72 @@
+"""``quality.duplicate_sentence``: the same or nearly the same sentence twice.
+
+Sentences are compared without outline markers, punctuation and blanks; two are the
+same when rapidfuzz's ratio is at least ``similarity`` (``清理取消了…`` vs ``清理取消…``),
+they carry the same numbers (a sentence repeated with other figures is a new fact) and
+they stand in the same part (the plan may restate a heading of the year's work).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from checklist.rules.matchers.base import Context, Hit
+from checklist.rules.quality.base import CheckParams, Issue, strip_marker
+from checklist.structure.sections import HEADER, SIGNATURE
+
+_NOISE = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+class Params(CheckParams):
+    """Parameters of the duplicate-sentence check."""
+
+    similarity: float = Field(default=0.9, gt=0, le=1)
+    min_chars: int = Field(default=12, ge=4)
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """One issue per sentence that repeats an earlier one."""
+    doc = ctx.doc
+    # key, start, end, numbers, region kinds
+    keyed: list[tuple[str, int, int, tuple[str, ...], frozenset[str]]] = []
+    for s in doc.sentences:
+        kinds = ctx.regions.kinds_at(doc, s.start, s.section)
+        if kinds & {HEADER, SIGNATURE}:
+            continue
+        text, cut = strip_marker(doc.text[s.start : s.end])
+        key = _NOISE.sub("", text)
+        if len(key) >= params.min_chars:
+            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key)), kinds))
+    issues: list[Issue] = []
+    repeated: set[int] = set()
+    order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
+    lengths = [len(keyed[i][0]) for i in order]
+    cutoff = 100 * params.similarity
+    for a_pos, a in enumerate(order):
+        key_a = keyed[a][0]
+        # only sentences whose length allows the similarity can match; rapidfuzz
+        # scores that window in one call
+        stop = bisect_right(lengths, len(key_a) / params.similarity, lo=a_pos + 1)
+        window = [keyed[b][0] for b in order[a_pos + 1 : stop]]
+        if not window:
+            continue
+        for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=None):
+            b = order[a_pos + 1 + k]
+            first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
+            if second in repeated or keyed[a][3] != keyed[b][3]:
+                continue
+            if keyed[a][4] != keyed[b][4]:
+                continue  # a plan restating a heading of the work part is not a copy
+            repeated.add(second)
+            one, two = keyed[first], keyed[second]
+            issues.append(Issue("quality.duplicate_sentence",
+                                {"other": doc.quote(two[1], two[2])[0]},
+                                (Hit(one[1], one[2]), Hit(two[1], two[2]))))
+    issues.sort(key=lambda i: i.hits[0].start)
+    return issues

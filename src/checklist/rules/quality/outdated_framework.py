@@ -1,0 +1,39 @@
+"""``quality.outdated_framework``: a report on 2021 or later citing only the old 纲要.
+
+The 《法治政府建设实施纲要（2015－2020年）》 and its goal phrase (廉洁高效、守法诚信) were
+replaced by the 2021–2025 纲要; citing only the old one means an old template.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from checklist.rules.matchers.base import Context, Hit
+from checklist.rules.quality.base import CheckParams, Issue
+
+_OLD = re.compile(r"纲要\s?\(?\s?2015\s?[-—–~至]+\s?2020|廉洁高效、守法诚信")
+_NEW = re.compile(r"纲要\s?\(?\s?202[01]\s?[-—–~至]+\s?2025|智能高效、廉洁诚信")
+
+
+class Params(CheckParams):
+    """Parameters of the outdated-framework check."""
+
+    from_year: int = Field(default=2021, ge=2000)
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """An issue when only the old framework is cited in a recent report."""
+    doc = ctx.doc
+    year = doc.metadata.year
+    if year is None or year < params.from_year or _NEW.search(doc.text):
+        return []
+    found = [m for m in _OLD.finditer(doc.text)]
+    if not found:
+        return []
+    hits = []
+    for m in found[:3]:
+        s = doc.sentences[ctx.sentence_at(m.start())]
+        hits.append(Hit(s.start, s.end, (m.group(),)))
+    return [Issue("quality.outdated_framework", {"year": year}, tuple(hits))]

@@ -1,0 +1,45 @@
+"""``quality.plan_misses_shortcoming``: a shortcoming no item of the plan addresses.
+
+Shortcomings and plan items are compared by the fields of work they name, from the
+``topics`` list: each topic is a group of words that mean the same field
+(``[普法, 法治宣传, 宣传]``). A shortcoming naming a topic is addressed by a plan item
+naming the same topic. A shortcoming that names no topic is left to the vague check.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from checklist.rules.matchers.base import Context, Hit
+from checklist.rules.quality.base import PLAN, SHORTCOMINGS, CheckParams, Issue, units_of
+
+
+class Params(CheckParams):
+    """Parameters of the plan-follow-up check."""
+
+    topics: list[list[str]] = Field(min_length=1)
+
+
+def topics_in(text: str, topics: list[list[str]]) -> set[int]:
+    """Indices of the topics ``text`` names."""
+    return {i for i, words in enumerate(topics) if any(w in text for w in words)}
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """One issue per shortcoming that no plan item answers (when there is a plan)."""
+    doc = ctx.doc
+    plan = [(u, topics_in(doc.text[u.start : u.end], params.topics)) for u in units_of(doc, ctx, PLAN)]
+    if not plan:
+        return []  # no plan at all is core.next_year_plan's finding
+    issues = []
+    for unit in units_of(doc, ctx, SHORTCOMINGS):
+        named = topics_in(doc.text[unit.start : unit.end], params.topics)
+        if not named:
+            continue
+        if any(named & covered for _u, covered in plan):
+            continue
+        words = [params.topics[i][0] for i in sorted(named)]
+        lead = unit.lead_end if unit.lead_end > unit.start else unit.end
+        issues.append(Issue("quality.plan_misses_shortcoming", {"topics": "、".join(words[:4])},
+                            (Hit(unit.start, lead, tuple(words)),)))
+    return issues

@@ -1,0 +1,41 @@
+"""``quality.vague_shortcomings``: a shortcoming made only of stock phrases.
+
+An item of the shortcomings part is vague when it uses a stock phrase (有待进一步加强,
+还不够完善, 仍有差距, 意识不强 …) and names nothing specific: no field of work from the
+``specific`` list, no figure, no quoted name (“最多跑一次”, 《…》).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from checklist.rules.matchers.base import FIGURE, Context, Hit
+from checklist.rules.quality.base import SHORTCOMINGS, CheckParams, Issue, units_of
+
+_QUOTED = re.compile(r"\"[^\"]{2,20}\"|《[^》]{2,40}》")
+
+
+class Params(CheckParams):
+    """Parameters of the vague-shortcomings check."""
+
+    stock: list[str] = Field(min_length=1)
+    specific: list[str] = Field(min_length=1)
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """One issue per vague shortcoming item."""
+    doc = ctx.doc
+    issues = []
+    for unit in units_of(doc, ctx, SHORTCOMINGS):
+        text = doc.text[unit.start : unit.end]
+        stock = [s for s in params.stock if s in text]
+        if not stock:
+            continue
+        if FIGURE.search(text) or _QUOTED.search(text) or any(w in text for w in params.specific):
+            continue
+        lead = unit.lead_end if unit.lead_end > unit.start else unit.end
+        issues.append(Issue("quality.vague_shortcomings", {"stock": "、".join(stock[:3])},
+                            (Hit(unit.start, lead, tuple(stock)),)))
+    return issues

@@ -1,0 +1,1 @@
+"""Structure: outline (sections, items, sentences), metadata and section kinds of a document."""

@@ -1,0 +1,208 @@
+"""The outline: sections from heading markers, enumerated items, sentences.
+
+Markers at any level — ``一、`` ``(一)`` ``1.``/``1、`` ``(1)`` ``①`` — open a section
+that runs to the next heading of the same or higher rank. Depth comes from a stack, so
+skipped levels (``一、`` straight to ``1.``) and outlines that start at ``(一)`` work. A
+heading glued to its first sentence (``(一)加强组织领导,夯实法治基础。为加强…``) keeps only
+the lead phrase as its heading. ``一是…二是…`` inside paragraphs become items, not sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from checklist.document import Item, Section, Sentence
+from checklist.structure.numerals import cn_to_int
+
+_CN = "一二三四五六七八九十"
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^(第[{_CN}]+部分|[{_CN}百]+(?:、|\.(?!\d)))\s?")),
+    (2, re.compile(rf"^(\(?[{_CN}]+\))\s?")),  # (一), and 一) with its opening bracket lost
+    (3, re.compile(r"^(\d{1,2}(?:[、](?!\d)|\.(?![\d.])))\s?")),
+    (4, re.compile(r"^(\(\d{1,2}\))\s?")),
+    (5, re.compile(r"^([①-⑳❶-❿➀-➉])\s?")),
+)
+_STOP = re.compile(r"[。!?！？]")
+_SOFT_STOP = re.compile(r"[,，;；:：]")
+_SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
+_ITEM_BOUNDARY = frozenset("。；;：:，, )\"")
+# 统一是, 唯一是, 第一是 … : the numeral belongs to a word, not an enumeration
+_WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
+
+HEAD_MAX = 60  # a heading's lead phrase is at most this long before we cut at a comma
+
+
+def match_marker(line: str) -> tuple[int, str] | None:
+    """``(rank, marker)`` when ``line`` starts with an outline marker."""
+    for rank, pattern in MARKERS:
+        m = pattern.match(line)
+        if m:
+            return rank, m.group(1)
+    return None
+
+
+def lead_length(rest: str, limit: int = HEAD_MAX) -> int:
+    """Length of the lead phrase of ``rest``: to the first full stop, else a comma."""
+    stop = _STOP.search(rest)
+    if stop and stop.start() <= limit:
+        return stop.start()
+    if len(rest) <= limit:
+        return len(rest.rstrip(":："))
+    soft = _SOFT_STOP.search(rest)
+    if soft and soft.start() <= limit:
+        return soft.start()
+    return min(len(rest), limit // 2)
+
+
+def build(
+    text: str,
+    lines: Sequence[tuple[int, int]],
+    body: tuple[int, int],
+    hints: Mapping[int, int] | None = None,
+) -> tuple[tuple[Section, ...], tuple[Item, ...], tuple[Sentence, ...]]:
+    """Build sections, items and sentences.
+
+    ``lines`` are normalised line spans; ``body`` is the range of line indices that
+    hold the report body (after the header, before the signature); ``hints`` maps line
+    indices to heading levels given by the container (docx styles).
+    """
+    hints = hints or {}
+    first, stop = body
+    body_end = lines[stop - 1][1] if stop > first else (lines[first][0] if first < len(lines) else len(text))
+    raw: list[dict[str, object]] = []
+    for li in range(first, stop):
+        start, end = lines[li]
+        line = text[start:end]
+        found = match_marker(line)
+        if found is None and li in hints:
+            found = (hints[li], "")
+        if found is None:
+            continue
+        rank, marker = found
+        offset = len(marker)
+        while offset < len(line) and line[offset] == " ":
+            offset += 1
+        rest = line[offset:]
+        n = lead_length(rest)
+        title = rest[:n].strip()
+        if not title:
+            continue
+        raw.append({"rank": rank, "marker": marker, "start": start,
+                    "heading_end": start + offset + n, "title": title})
+
+    sections: list[Section] = []
+    stack: list[int] = []  # indices into sections
+    ends: dict[int, int] = {}
+    for h in raw:
+        rank = int(h["rank"])  # type: ignore[call-overload]
+        start = int(h["start"])  # type: ignore[call-overload]
+        while stack and sections[stack[-1]].rank >= rank:
+            ends[stack.pop()] = start
+        parent = stack[-1] if stack else -1
+        marker, title = str(h["marker"]), str(h["title"])
+        heading = marker + title
+        path = (sections[parent].path + " > " + heading) if parent >= 0 else heading
+        sec = Section(index=len(sections), heading=heading, title=title, marker=marker,
+                      rank=rank, level=len(stack) + 1, start=start, end=-1,
+                      heading_end=int(h["heading_end"]),  # type: ignore[call-overload]
+                      parent=parent, path=path)
+        sections.append(sec)
+        stack.append(sec.index)
+    for idx in stack:
+        ends[idx] = body_end
+    final = tuple(
+        Section(s.index, s.heading, s.title, s.marker, s.rank, s.level, s.start,
+                max(ends[s.index], s.heading_end), s.heading_end, s.parent, s.path)
+        for s in sections
+    )
+    line_section = _innermost_per_line(final, lines)
+    sentences = _sentences(text, lines, line_section)
+    items = _items(text, lines, line_section, body)
+    return final, items, sentences
+
+
+def _innermost_per_line(sections: Sequence[Section], lines: Sequence[tuple[int, int]]) -> list[int]:
+    out: list[int] = []
+    stack: list[Section] = []
+    k = 0
+    for start, _end in lines:
+        while k < len(sections) and sections[k].start <= start:
+            while stack and stack[-1].end <= sections[k].start:
+                stack.pop()
+            stack.append(sections[k])
+            k += 1
+        while stack and stack[-1].end <= start:
+            stack.pop()
+        out.append(stack[-1].index if stack else -1)
+    return out
+
+
+def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for (start, end), sec in zip(lines, line_section, strict=True):
+        pos = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            if m.end() > pos:
+                out.append(Sentence(pos, m.end(), sec))
+            pos = m.end()
+        if pos < end and text[pos:end].strip():
+            out.append(Sentence(pos, end, sec))
+    return tuple(out)
+
+
+def _items(
+    text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int], body: tuple[int, int]
+) -> tuple[Item, ...]:
+    found: list[tuple[int, int, str, int, int]] = []  # start, number, marker, line index, section
+    last_number: dict[int, int] = {}
+    for li in range(*body):
+        start, end = lines[li]
+        sec = line_section[li]
+        candidates = _item_candidates(text, start, end)
+        numbers = [c[1] for c in candidates]
+        for pos, number, marker in candidates:
+            if number is None or number < 1:
+                continue
+            if pos > start and text[pos - 1] in _WORD_BEFORE_ONE:
+                continue
+            bounded = pos == start or text[pos - 1] in _ITEM_BOUNDARY or _after_heading(text, start, pos)
+            follows = last_number.get(sec) == number - 1
+            opens_chain = number == 1 and 2 in numbers
+            continues = follows or (bounded and last_number.get(sec, 0) >= 1)
+            if (number == 1 and (bounded or opens_chain)) or (number > 1 and continues):
+                found.append((pos, number, marker, li, sec))
+                last_number[sec] = number
+    items: list[Item] = []
+    for i, (pos, _number, marker, li, sec) in enumerate(found):
+        line_end = lines[li][1]
+        nxt = found[i + 1][0] if i + 1 < len(found) and found[i + 1][3] == li else line_end
+        lead_start = pos + len(marker)
+        n = lead_length(text[lead_start:nxt], 30)
+        items.append(Item(marker=marker, lead=text[lead_start:lead_start + n], start=pos,
+                          lead_start=lead_start, lead_end=lead_start + n, end=nxt, section=sec))
+    return tuple(items)
+
+
+_CN_DIGITS = frozenset(_CN)
+
+
+def _item_candidates(text: str, start: int, end: int) -> list[tuple[int, int | None, str]]:
+    """``(position, number, marker)`` of every ``N是`` in the line (found by the 是)."""
+    out = []
+    pos = text.find("是", start, end)
+    while pos != -1:
+        k = pos
+        while k > start and pos - k < 3 and text[k - 1] in _CN_DIGITS:
+            k -= 1
+        if k < pos and (pos + 1 >= end or text[pos + 1] not in "否非"):
+            out.append((k, cn_to_int(text[k:pos]), text[k : pos + 1]))
+        pos = text.find("是", pos + 1, end)
+    return out
+
+
+def _after_heading(text: str, line_start: int, pos: int) -> bool:
+    """True when ``pos`` directly follows a heading's marker on the same line."""
+    head = text[line_start:pos]
+    found = match_marker(head)
+    return found is not None and len(found[1]) == len(head.rstrip())

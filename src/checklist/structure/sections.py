@@ -1,0 +1,141 @@
+"""Section kinds: which part of the report a sentence belongs to.
+
+The five statutory parts appear under many headings and outlines: five parts in
+order, the first-responsible part first, topic-organised reports, 指标完成情况 /
+存在的主要问题 / 工作思路, 工作开展情况 / 存在的问题 / 下一步打算. A heading is classified
+by what it names; a section without a telling heading inherits its parent's kind, and
+an untitled top-level section is topical work (measures). Inside a shortcomings or plan
+section the sub-headings (``(二)工作思路不够开阔``) do not change the kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checklist.document import Document, Section
+from checklist.structure.numerals import YEAR_RE, year_value
+
+MEASURES = "measures"
+SHORTCOMINGS = "shortcomings"
+PLAN = "plan"
+FIRST_RESPONSIBLE = "first_responsible"
+OTHER = "other"
+PREAMBLE = "preamble"
+HEADER = "header"
+SIGNATURE = "signature"
+
+#: every kind a scope can name, and the groups of kinds
+KINDS = (MEASURES, SHORTCOMINGS, PLAN, FIRST_RESPONSIBLE, OTHER, PREAMBLE, HEADER, SIGNATURE)
+SCOPES: dict[str, frozenset[str]] = {
+    **{k: frozenset({k}) for k in KINDS},
+    # text that reports the year's work: where evidence of what was *done* may come from
+    "work": frozenset({MEASURES, FIRST_RESPONSIBLE, PREAMBLE, OTHER}),
+    "body": frozenset({MEASURES, FIRST_RESPONSIBLE, PREAMBLE, OTHER, SHORTCOMINGS, PLAN}),
+    "any": frozenset(KINDS),
+}
+
+_SHORT = re.compile(
+    r"存在的?(?:主要)?(?:问题|不足|困难|短板|差距|薄弱环节)|"
+    r"(?:问题|不足|短板|弱项|差距|困难)(?:和|与|及|、)(?:不足|原因|困难|问题|短板|弱项|差距|挑战)|"
+    r"不足之处|短板弱项|薄弱环节|^(?:主要)?(?:问题|不足)$|面临的(?:问题|困难|挑战)"
+)
+_PLAN = re.compile(
+    r"打算|下一?步|下阶段|明年|来年|下一?年度?|今后|努力方向|主要安排|工作安排|工作计划|"
+    r"工作思路|思路举措|工作谋划"
+)
+_PLAN_YEAR = re.compile(r"(\d{4})年度?.{0,12}?(?:重点|任务|目标|安排|计划|思路|举措)")
+_FIRST = re.compile(r"第一责任|主要负责(?:人|同志).{0,12}(?:职责|责任)|主要领导.{0,12}(?:职责|责任)")
+_MEASURES = re.compile(
+    r"举措|做法|成效|成绩|工作情况|开展情况|完成情况|落实情况|建设情况|推进情况|主要工作|工作进展|"
+    r"取得|进展|情况"
+)
+_OTHER = re.compile(r"其他需要|其它需要|其他事项|其他情况|其他工作")
+
+
+def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
+    """Kinds named by a heading's text (without its marker)."""
+    if _OTHER.search(title):
+        return frozenset({OTHER})
+    short = bool(_SHORT.search(title))
+    plan = bool(_PLAN.search(title)) and not re.search(r"成效|做法|开展情况|完成情况", title)
+    if not plan:
+        m = _PLAN_YEAR.search(title)
+        if m and not re.search(r"成效|做法|情况", title):
+            y = year_value(m.group(1))
+            plan = year is None or (y is not None and y > year)
+    if short and plan:
+        return frozenset({SHORTCOMINGS, PLAN})
+    if short:
+        return frozenset({SHORTCOMINGS})
+    if plan:
+        return frozenset({PLAN})
+    if _FIRST.search(title):
+        return frozenset({FIRST_RESPONSIBLE})
+    if _MEASURES.search(title):
+        return frozenset({MEASURES})
+    return frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    """The kind(s) of every section, and a way to ask the kinds of any offset."""
+
+    section_kinds: tuple[frozenset[str], ...]
+    body_start: int
+    signature_start: int | None
+
+    def kinds_at(self, doc: Document, pos: int, section: int) -> frozenset[str]:
+        """Kinds of the text at normalised offset ``pos`` in section ``section``."""
+        if pos < self.body_start:
+            return frozenset({HEADER})
+        if self.signature_start is not None and pos >= self.signature_start:
+            return frozenset({SIGNATURE})
+        if section < 0:
+            return frozenset({PREAMBLE})
+        return self.section_kinds[section]
+
+
+def classify(doc: Document) -> Regions:
+    """Give every section of ``doc`` its kind(s)."""
+    year = doc.metadata.year
+    kinds: list[frozenset[str]] = []
+    for s in doc.sections:
+        own = heading_kinds(s.title, year)
+        parent = kinds[s.parent] if s.parent >= 0 else None
+        kinds.append(_effective(own, parent))
+    return Regions(tuple(kinds), doc.body_start, doc.signature_start)
+
+
+def _effective(own: frozenset[str], parent: frozenset[str] | None) -> frozenset[str]:
+    if parent is None:
+        return own or frozenset({MEASURES})
+    if parent in (frozenset({SHORTCOMINGS}), frozenset({PLAN}), frozenset({OTHER})):
+        return parent
+    if len(parent) > 1:  # a mixed heading (问题及下一步打算): children decide
+        return own if own and own <= parent else parent
+    if own and own != frozenset({MEASURES}):
+        return own
+    return parent
+
+
+def top_sections_of(doc: Document, regions: Regions, kind: str) -> Sequence[Section]:
+    """Sections of ``kind`` whose parent is not of that kind (the part's own heading)."""
+    out = []
+    for s in doc.sections:
+        k = regions.section_kinds[s.index]
+        parent = regions.section_kinds[s.parent] if s.parent >= 0 else frozenset()
+        if kind in k and (kind not in parent or len(parent) > 1):
+            out.append(s)
+    return out
+
+
+def years_in(text: str) -> list[tuple[int, int, int]]:
+    """Every year written as ``2023年`` in ``text``: (year, start, end)."""
+    out = []
+    for m in YEAR_RE.finditer(text):
+        y = year_value(m.group("y"))
+        if y is not None:
+            out.append((y, m.start(), m.end()))
+    return out
