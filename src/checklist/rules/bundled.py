@@ -6,16 +6,16 @@ nothing: the self-check page offers them before any standard is loaded.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def standards_dir() -> Path:
-    """Folder of the shipped standards (inside the package, or the source tree)."""
-    packaged = Path(str(resources.files("checklist"))) / "standards"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "standards"
+    """Folder of the shipped standards, inside the package.
+
+    The top-level ``standards/`` is the user-facing copy of the same files
+    (``tests/test_standards_sync.py`` keeps the two identical).
+    """
+    return Path(__file__).resolve().parents[1] / "standards"
 
 
 def shipped() -> dict[str, Path]:
