@@ -157,7 +157,7 @@ def test_results_and_errors_pickle() -> None:
     err = InputError("a.txt", "坏了")
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err)
-    std_err = StandardError("s.yaml", "坏了", line=3, key="k")
+    std_err = StandardError("s.yaml", "坏了", line=3, yaml_key="k")
     assert str(pickle.loads(pickle.dumps(std_err))) == str(std_err)
 
 

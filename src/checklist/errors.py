@@ -35,12 +35,17 @@ class InputError(ChecklistError):
     """
 
     def __init__(
-        self, source: str, problem: str, *, key: str | None = None, args: Mapping[str, Any] | None = None
+        self,
+        source: str,
+        problem: str,
+        *,
+        message_key: str | None = None,
+        args: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
-        self.key = key
+        self.message_key = message_key
         self.args_ = dict(args or {})
 
     @classmethod
@@ -48,48 +53,48 @@ class InputError(ChecklistError):
         """The error whose problem is catalogue message ``key``."""
         from checklist.messages import t
 
-        return cls(source, t(key, "zh", **args), key=key, args=args)
+        return cls(source, t(key, "zh", **args), message_key=key, args=args)
 
     def localized(self, lang: str) -> str:
         """``source: problem`` in ``lang`` (Chinese when the message has no key)."""
-        if self.key is None:
+        if self.message_key is None:
             return self.message
         from checklist.messages import t
 
-        return f"{self.source}: {t(self.key, lang, **self.args_)}"
+        return f"{self.source}: {t(self.message_key, lang, **self.args_)}"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_input_error, (self.source, self.problem, self.key, self.args_))
+        return (_rebuild_input_error, (self.source, self.problem, self.message_key, self.args_))
 
 
 def _rebuild_input_error(
-    source: str, problem: str, key: str | None, args: dict[str, Any]
+    source: str, problem: str, message_key: str | None, args: dict[str, Any]
 ) -> InputError:
-    return InputError(source, problem, key=key, args=args)
+    return InputError(source, problem, message_key=message_key, args=args)
 
 
 class StandardError(ChecklistError):
     """A standard (YAML checklist) is malformed: names the file, the line and the key."""
 
     def __init__(
-        self, file: str, problem: str, *, line: int | None = None, key: str | None = None
+        self, file: str, problem: str, *, line: int | None = None, yaml_key: str | None = None
     ) -> None:
         where = file if line is None else f"{file}:{line}"
-        keypart = f" [{key}]" if key else ""
+        keypart = f" [{yaml_key}]" if yaml_key else ""
         super().__init__(f"{where}{keypart}: {problem}")
         self.file = file
         self.problem = problem
         self.line = line
-        self.key = key
+        self.yaml_key = yaml_key
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_standard_error, (self.file, self.problem, self.line, self.key))
+        return (_rebuild_standard_error, (self.file, self.problem, self.line, self.yaml_key))
 
 
 def _rebuild_standard_error(
-    file: str, problem: str, line: int | None, key: str | None
+    file: str, problem: str, line: int | None, yaml_key: str | None
 ) -> StandardError:
-    return StandardError(file, problem, line=line, key=key)
+    return StandardError(file, problem, line=line, yaml_key=yaml_key)
 
 
 class UsageError(ChecklistError):

@@ -232,4 +232,4 @@ def test_document_part_that_is_not_a_word_document(report_docx: bytes) -> None:
                            .replace(b"</w:document>", b"</w:documenx>", 1))
     with pytest.raises(InputError) as info:
         read_docx(mangled, "mangled.docx")
-    assert info.value.key in ("error.docx_unreadable", "error.docx_no_text")
+    assert info.value.message_key in ("error.docx_unreadable", "error.docx_no_text")

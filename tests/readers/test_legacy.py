@@ -66,4 +66,4 @@ def test_rtf_goes_to_libreoffice_not_read_as_text(name: str) -> None:
     assert sniff(rtf, name) == "doc"
     with pytest.raises(InputError) as info:
         checklist.read(rtf, name=name)
-    assert info.value.key == "error.no_converter"
+    assert info.value.message_key == "error.no_converter"

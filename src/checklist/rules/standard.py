@@ -240,7 +240,7 @@ def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...
         for k, v in node.value:
             key = k.value
             if key in keys:
-                raise StandardError("", f"重复的键 {key!r}", line=k.start_mark.line + 1, key=str(key))
+                raise StandardError("", f"重复的键 {key!r}", line=k.start_mark.line + 1, yaml_key=str(key))
             keys.add(key)
             out[(*path, key)] = k.start_mark.line + 1
             _mark_lines(v, (*path, key), out)
@@ -276,7 +276,7 @@ def _load_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         try:
             _mark_lines(node, (), lines)
         except StandardError as exc:
-            raise StandardError(label, exc.problem, line=exc.line, key=exc.key) from None
+            raise StandardError(label, exc.problem, line=exc.line, yaml_key=exc.yaml_key) from None
     if not isinstance(data, dict):
         raise StandardError(label, "标准文件的顶层必须是一个映射（id、version、requirements …）", line=1)
     return data, lines
@@ -321,7 +321,7 @@ def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
     elif err["type"] in ("greater_than_equal", "greater_than") and err.get("ctx"):
         msg = f"应不小于 {next(iter(err['ctx'].values()))}"
     raise StandardError(label, msg.removeprefix("Value error, "), line=_line_for(lines, full),
-                        key=key or extra or None)
+                        yaml_key=key or extra or None)
 
 
 def load_standard(ref: str | Path = "national") -> Standard:
@@ -387,7 +387,7 @@ def _load(
             if exc.file == label:
                 raise
             raise StandardError(label, f"extends {spec.extends!r} 无法加载：{exc.message}",
-                                line=lines.get(("extends",)), key="extends") from None
+                                line=lines.get(("extends",)), yaml_key="extends") from None
     requirements: list[Requirement] = []
     if parent is not None:
         requirements = list(parent.requirements)
@@ -400,13 +400,13 @@ def _load(
             raise
         if req.id in index:
             raise StandardError(label, f"重复的要求 id {req.id!r}（继承的要求请用 overrides 修改）",
-                                line=lines.get(("requirements", i, "id")), key=f"requirements.{i}.id")
+                                line=lines.get(("requirements", i, "id")), yaml_key=f"requirements.{i}.id")
         index[req.id] = len(requirements)
         requirements.append(req)
     for rid, override in spec.overrides.items():
         if rid not in index:
             raise StandardError(label, f"overrides 引用了不存在的要求 {rid!r}",
-                                line=lines.get(("overrides", rid)), key=f"overrides.{rid}")
+                                line=lines.get(("overrides", rid)), yaml_key=f"overrides.{rid}")
         base = requirements[index[rid]]
         changes = {k: v for k, v in override.model_dump(exclude_none=True).items()}
         for k in ("met", "partial", "applies"):
@@ -426,7 +426,7 @@ def _load(
     for i, r in enumerate(requirements):
         if groups and r.group not in groups:
             raise StandardError(label, f"要求 {r.id} 的分组 {r.group!r} 未在 groups 中定义",
-                                line=lines.get(("requirements", i, "group")), key="group")
+                                line=lines.get(("requirements", i, "group")), yaml_key="group")
     params = dict(parent.parameters) if parent else {}
     params.update(spec.parameters)
     quality = _merge_quality(label, lines, dict(parent.quality) if parent else {}, spec.quality)
@@ -453,7 +453,7 @@ def _merge_quality(
         model = params_model(code)
         if model is None:
             raise StandardError(label, f"未知的质量检查 {code!r}（可用：{', '.join([*CHECKS, *CROSS_CHECKS])}）",
-                                line=lines.get(where), key=f"quality.{code}")
+                                line=lines.get(where), yaml_key=f"quality.{code}")
         try:
             if code in out:
                 change = QualityOverride.model_validate(raw)
@@ -470,6 +470,6 @@ def _merge_quality(
             raise
         if code in CROSS_CHECKS and config.weight > 0:
             raise StandardError(label, f"跨报告的质量检查 {code} 不能计分（weight 须为 0）：一份报告的得分"
-                                "不应取决于同批还有哪些报告", line=lines.get(where), key=f"quality.{code}")
+                                "不应取决于同批还有哪些报告", line=lines.get(where), yaml_key=f"quality.{code}")
         out[code] = config
     return out

@@ -76,5 +76,5 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
         except ValidationError as exc:
             err = exc.errors()[0]
             key = ".".join(str(p) for p in err["loc"])
-            raise StandardError(label, f"第 {i + 1} 项：{err['msg']}", key=key) from None
+            raise StandardError(label, f"第 {i + 1} 项：{err['msg']}", yaml_key=key) from None
     return out

@@ -96,7 +96,7 @@ def _too_large(lang: str, limit_bytes: int) -> JSONResponse:
 
 
 def _status_of(exc: ChecklistError) -> int:
-    key = getattr(exc, "key", None)
+    key = getattr(exc, "message_key", None)
     if key in TOO_LARGE_KEYS:
         return 413
     if key in UNSUPPORTED_KEYS:
@@ -108,7 +108,7 @@ def _status_of(exc: ChecklistError) -> int:
 
 def _input_error(exc: ChecklistError, lang: str) -> JSONResponse:
     message = exc.localized(lang) if isinstance(exc, InputError) else str(exc)
-    return _error(_status_of(exc), getattr(exc, "key", None) or "error.input", message)
+    return _error(_status_of(exc), getattr(exc, "message_key", None) or "error.input", message)
 
 
 def safe_label(filename: str | None, lang: str) -> str:
