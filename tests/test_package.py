@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import subprocess
 import sys
 
@@ -9,8 +11,23 @@ import checklist
 
 
 def test_public_names_resolve() -> None:
-    for name in checklist.__all__:
-        assert getattr(checklist, name) is not None
+    # Each lazily exported name is the very object of the module it comes from, and
+    # __all__ lists exactly the exports (a name added to one and not the other fails).
+    exports: dict[str, str] = checklist._EXPORTS
+    assert set(checklist.__all__) == {*exports, "__version__"}
+    for name, module in exports.items():
+        value = getattr(checklist, name)
+        assert callable(value), f"checklist.{name} is {value!r}"
+        assert value is getattr(importlib.import_module(f"checklist.{module}"), name), name
+
+
+def test_version_is_kept_in_one_place() -> None:
+    # pyproject reads the version from checklist.__version__ (dynamic), so the installed
+    # distribution and the module agree; a second hand-written copy would drift.
+    assert checklist.__version__ == importlib.metadata.version("checklist")
+    out = subprocess.run([sys.executable, "-m", "checklist", "--version"], capture_output=True, text=True,
+                         check=True).stdout
+    assert checklist.__version__ in out
 
 
 def test_import_does_not_load_the_engine() -> None:

@@ -29,9 +29,9 @@ def _audit(name: str) -> AuditResult:
 def test_metadata_label(name: str, key: str) -> None:
     want = LABELS[name]["metadata"][key]
     got = getattr(_doc(name).metadata, key)
-    if isinstance(got, dt.date):
-        got = got
-        want = want if isinstance(want, dt.date) else dt.date.fromisoformat(str(want))
+    if isinstance(want, str) and isinstance(got, dt.date):
+        want = dt.date.fromisoformat(want)  # a date label written as a quoted string
+    assert type(got) is type(want), f"{name}: metadata {key} = {got!r}, label says {want!r}"
     assert got == want, f"{name}: metadata {key} = {got!r}, label says {want!r}"
 
 
