@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from _samples import REPORTS, SAMPLES
-from checklist.batch import BatchError, BatchResult, audit_many, expand_inputs, run_batch
+from checklist.batch import BatchError, BatchResult, audit_many, run_batch
 from checklist.cli import main
+from checklist.fileio import expand_paths
 
 
 @pytest.fixture()
@@ -83,8 +84,8 @@ def test_policy_exit_code(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "未知的输出格式" in bad.stderr
 
 
-def test_expand_inputs_keeps_what_matches_nothing(inputs: Path) -> None:
-    found = expand_inputs([str(inputs), str(inputs / "*.txt"), "no/such/file.txt"])
+def test_expand_paths_keeps_what_matches_nothing(inputs: Path) -> None:
+    found = expand_paths([str(inputs), str(inputs / "*.txt"), "no/such/file.txt"])
     assert "no/such/file.txt" in found
     assert len(found) == len(set(found)) == 8
 

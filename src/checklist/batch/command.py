@@ -1,0 +1,179 @@
+"""``run_batch``: what ``checklist batch`` does, from a list of inputs to a finished
+output folder.
+
+Four steps: plan (which inputs the manifest says are unchanged), audit the rest (each
+report's files written as it completes, journaled), the cross-report pass, and the
+summaries (``errors.csv``, ``summary.csv``, ``summary.xlsx``, ``index.html``,
+``summary.rows.jsonl``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checklist.batch import output
+from checklist.batch.cross import cross_reports
+from checklist.batch.manifest import Manifest
+from checklist.batch.rows import Row, RowStore, summary_row
+from checklist.batch.runner import BatchError, BatchResult, audit_many
+from checklist.batch.spreadsheets import write_csv, write_errors, write_xlsx
+from checklist.fileio import expand_paths
+
+FORMATS = ("json", "html", "csv", "xlsx")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did; ``inputs == audited + skipped + errors`` always.
+
+    ``rows`` is the list of summary rows (read back from ``summary.rows.jsonl`` in the
+    output folder, sorted by path, when the run has finished).
+    """
+
+    inputs: int = 0
+    audited: int = 0
+    skipped: int = 0
+    errors: list[BatchError] = field(default_factory=list)
+    rows_file: Path | None = None
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        """The summary rows, sorted by path, streamed from disk."""
+        if self.rows_file is None or not self.rows_file.exists():
+            return iter(())
+        return self._stream(self.rows_file)
+
+    @staticmethod
+    def _stream(path: Path) -> Iterator[Row]:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    row: Row = json.loads(line)
+                    yield row
+
+    @property
+    def ok(self) -> bool:
+        """True when every input counts as a result or an error."""
+        return self.inputs == self.audited + self.skipped + len(self.errors)
+
+
+@dataclass
+class _Run:
+    """One run's settings and state, passed between its steps."""
+
+    out: Path
+    standard: str | None
+    formats: Sequence[str]
+    lang: str
+    cross: bool
+    progress: Progress | None
+    summary: BatchSummary
+    store: RowStore
+    names: dict[str, str]
+    done: int = 0
+
+    @property
+    def html(self) -> bool:
+        return "html" in self.formats
+
+    def tick(self) -> None:
+        if self.progress:
+            self.progress(self.done, self.summary.inputs)
+
+
+def run_batch(
+    inputs: Sequence[str],
+    out: Path,
+    *,
+    standard: str | None = None,
+    jobs: int | None = None,
+    formats: Sequence[str] = ("csv", "xlsx", "html"),
+    force: bool = False,
+    lang: str = "zh",
+    progress: Progress | None = None,
+    executor: Executor | None = None,
+    cross: bool = True,
+) -> BatchSummary:
+    """Audit ``inputs`` into folder ``out``.
+
+    Writes ``OUT/<name>.json`` (and ``.html``) per report as each completes, a manifest
+    that lets an interrupted or repeated run skip reports whose content, standard
+    version and tool version are unchanged, and at the end ``summary.csv``,
+    ``summary.xlsx``, ``errors.csv`` and ``index.html``.
+
+    The JSON result of every report is always written (it is the record the summary,
+    the overview page and the next incremental run are built from); ``formats`` adds
+    ``html`` pages, ``csv`` and ``xlsx`` summaries. ``cross`` also finds text copied
+    between reports of different issuers (``quality.boilerplate``) and compares the
+    years of one issuer (``OUT/compare/``).
+    """
+    output.prepare(out, cross)
+    paths = expand_paths(inputs)
+    manifest = Manifest(out, standard)  # first: a standard that does not load stops the run here
+    run = _Run(out=out, standard=standard, formats=formats, lang=lang, cross=cross, progress=progress,
+               summary=BatchSummary(inputs=len(paths)), store=RowStore(out / ".rows.tmp.jsonl"),
+               names=output.output_names(paths))
+    todo = _plan(run, manifest, paths, force)
+    items = audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=run.html, cross=cross)
+    for item in items:
+        _take(run, manifest, item)
+    manifest.close()
+    return _finish(run)
+
+
+def _plan(run: _Run, manifest: Manifest, paths: Sequence[str], force: bool) -> list[str]:
+    """The paths to audit; the rows of the others (unchanged since the last run) are kept."""
+    todo: list[str] = []
+    for p in paths:
+        row = None if force else manifest.unchanged(p, output.report_files(run.out, run.names[p], run.formats))
+        if row is None:
+            todo.append(p)
+        else:
+            run.summary.skipped += 1
+            run.store.append(row)
+    run.done = run.summary.skipped
+    run.tick()
+    return todo
+
+
+def _take(run: _Run, manifest: Manifest, item: BatchResult | BatchError) -> None:
+    """One record of the audit: its files, its row and its journal line (or its error)."""
+    run.done += 1
+    if isinstance(item, BatchError):
+        run.summary.errors.append(item)
+        manifest.drop(item.path)
+    else:
+        name = run.names[item.path]
+        output.save_result(run.out, name, item.result, run.html, run.lang)
+        if item.fingerprint is not None:
+            output.save_fingerprint(run.out, name, item.fingerprint)
+        row = summary_row(item.path, name, item.result)
+        run.store.append(row)
+        run.summary.audited += 1
+        manifest.record(item.path, item.sha256, row)
+    run.tick()
+
+
+def _finish(run: _Run) -> BatchSummary:
+    """The cross-report pass and the summaries, once every report is audited."""
+    if run.cross:
+        rows = list(run.store)  # the cross-report pass needs every report at once
+        cross_reports(run.out, rows, run.lang, run.html, run.standard)
+        run.store.replace(rows)
+        del rows
+    write_errors(run.out / "errors.csv", run.summary.errors)
+    if "csv" in run.formats:
+        write_csv(run.out / "summary.csv", run.store)
+    if "xlsx" in run.formats:
+        write_xlsx(run.out / "summary.xlsx", run.store)
+    if run.html:
+        output.write_index(run.out, run.store, run.lang)
+    run.summary.rows_file = output.write_rows(run.out, run.store)
+    run.store.close()
+    return run.summary

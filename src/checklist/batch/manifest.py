@@ -1,0 +1,138 @@
+"""What an incremental batch remembers: per report, the content, standard and tool version
+its saved result was made with.
+
+``OUT/.checklist-manifest.jsonl`` holds the last complete run, one JSON line per report;
+each report finished since appends a line to ``OUT/.checklist-journal.jsonl`` (flushed),
+so an interrupted run resumes where it stopped. At the end the two are merged into a new
+manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, TypedDict, cast
+
+from checklist import __version__
+from checklist.fileio import write_atomic
+
+if TYPE_CHECKING:
+    from checklist.batch.rows import Row
+
+MANIFEST = ".checklist-manifest.jsonl"
+JOURNAL = ".checklist-journal.jsonl"
+
+
+class Entry(TypedDict, total=False):
+    """One report's line in the manifest (the path is the key)."""
+
+    sha256: str
+    standard: str  # see :func:`standard_key`
+    tool: str  # checklist's version
+    row: Row
+
+
+class Manifest:
+    """The manifest of an output folder, with this run's journal open for appending."""
+
+    def __init__(self, out: Path, standard: str | None) -> None:
+        self.path = out / MANIFEST
+        self.journal_path = out / JOURNAL
+        self.previous = _load((self.path, self.journal_path))
+        self.standard = standard_key(standard)
+        self.touched: set[str] = set()  # paths whose entry this run replaces or drops
+        self._journal: TextIO | None = None
+
+    def unchanged(self, path: str, outputs: Sequence[Path]) -> Row | None:
+        """The saved row of ``path`` when its result can be kept: same content, standard
+        and tool, and every output file still there; else ``None``."""
+        entry = self.previous.get(path)
+        digest = file_hash(path) if entry else None
+        if not entry or digest is None or entry.get("sha256") != digest:
+            return None
+        if entry.get("standard") != self.standard or entry.get("tool") != __version__:
+            return None
+        if not all(p.exists() for p in outputs):
+            return None
+        return entry["row"]
+
+    def record(self, path: str, sha256: str, row: Row) -> None:
+        """Journal one finished report, flushed: an interrupted run resumes from here."""
+        self.touched.add(path)
+        if self._journal is None:
+            self._journal = self.journal_path.open("a", encoding="utf-8")
+        entry: Entry = {"sha256": sha256, "standard": self.standard, "tool": __version__, "row": row}
+        self._journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
+        self._journal.flush()
+
+    def drop(self, path: str) -> None:
+        """Forget ``path`` (it failed this time: it must be audited again next time)."""
+        self.touched.add(path)
+
+    def close(self) -> None:
+        """Write the new manifest: earlier entries not redone by this run, then this run's journal."""
+        if self._journal is not None:
+            self._journal.close()
+        _compact(self.path, self.journal_path, self.previous, self.touched)
+        self.previous = {}
+
+
+def _compact(manifest_path: Path, journal_path: Path, previous: Mapping[str, Entry],
+             touched: Collection[str]) -> None:
+    lines = [json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n"
+             for path, entry in previous.items() if path not in touched]
+    try:
+        with journal_path.open(encoding="utf-8") as journal:
+            lines.extend(line for line in journal if line.endswith("\n"))  # the last may be cut short
+    except OSError:
+        pass
+    write_atomic(manifest_path, "".join(lines))
+    journal_path.unlink(missing_ok=True)
+
+
+def _load(sources: Sequence[Path]) -> dict[str, Entry]:
+    """The last complete run's manifest, plus what an interrupted run journaled since."""
+    manifest: dict[str, Entry] = {}
+    for source in sources:
+        try:
+            with source.open(encoding="utf-8") as lines:
+                for line in lines:
+                    try:
+                        entry = json.loads(line)
+                    except ValueError:
+                        continue  # the last line of a killed run may be cut short
+                    if isinstance(entry, dict) and "path" in entry:
+                        manifest[entry.pop("path")] = cast("Entry", entry)
+        except OSError:
+            pass
+    return manifest
+
+
+def file_hash(path: str) -> str | None:
+    """The SHA-256 of a file's bytes, ``None`` when it cannot be read."""
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def standard_key(standard: str | None) -> str:
+    """What a cached result depends on: the standard's id, version and content as merged
+    with what it extends (all profiles if auto), so a change in a base standard counts too."""
+    from checklist.rules.standard import load_standard
+
+    def key(ref: str) -> str:
+        std = load_standard(ref)
+        # not ``source``: where the file lies (a moved checkout) changes no verdict
+        digest = hashlib.sha256(std.model_dump_json(exclude={"source"}).encode("utf-8")).hexdigest()[:12]
+        return f"{std.id}@{std.version}#{digest}"
+
+    if standard is None:
+        return "auto:" + ",".join(key(s) for s in ("national", "township", "department"))
+    return key(standard)
