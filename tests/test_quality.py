@@ -29,8 +29,11 @@ def test_quality_case(case: dict[str, Any]) -> None:
         if f.category == "quality":
             assert f.suggestion and f.message
             doc = checklist.parse(case["text"])
-            for e in [*([] if f.start is None else [f]), *f.related]:
-                assert doc.original[e.start:e.end] == e.quote  # type: ignore[misc]
+            spans = [(e.start, e.end, e.quote) for e in f.related]
+            if f.start is not None:
+                spans.append((f.start, f.end, f.quote or ""))
+            for start, end, quote in spans:
+                assert doc.original[start:end] == quote
 
 
 # Every quality finding on the samples, both ways: these and no others (the precision
