@@ -17,10 +17,10 @@ import ahocorasick
 
 from checklist import __version__
 from checklist.document import Document
-from checklist.errors import StandardError
 from checklist.messages import t
 from checklist.rules.matchers import Context, Hit, Outcome
 from checklist.rules.matchers.base import resolve_scope
+from checklist.rules.problems import standard_error
 from checklist.rules.result import AuditResult, Evidence, Finding, RequirementResult, StandardInfo, ToolInfo, Waiver
 from checklist.rules.standard import SEVERITY_ORDER, Requirement, Standard
 from checklist.rules.waivers import WaiverEntry
@@ -175,8 +175,7 @@ def evaluate(
     results.extend(weighted_quality(standard, quality, lang))
     score, groups = score_of(results)
     if score is None:
-        raise StandardError(standard.source or standard.id,
-                            "此标准对该报告没有可计分的要求（全部不适用或权重为 0），不能给出得分")
+        raise standard_error(standard.source or standard.id, "standard.unscorable")
     findings.sort(key=lambda f: (f.category != "coverage", -SEVERITY_ORDER.get(f.severity, 0)))
     counts = {s: 0 for s in ("met", "partial", "missing", "not_applicable")}
     for r in results:

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from checklist.errors import StandardError
 from checklist.rules.bundled import shipped as shipped  # re-exported: part of the API before bundled.py
 from checklist.rules.matchers import MatcherModel, MatcherSyntaxError, When, parse, walk
+from checklist.rules.problems import standard_error
 
 Severity = Literal["critical", "major", "minor", "info"]
 Status = Literal["met", "partial", "missing", "not_applicable"]
@@ -100,7 +103,9 @@ class Requirement(_Strict):
         try:
             return parse(value)
         except MatcherSyntaxError as exc:
-            raise ValueError(f"{exc} @{'.'.join(map(str, exc.path))}") from None
+            # the catalogue key travels as the error type, its arguments and the path inside
+            # the rule as the context: _raise_validation words it in the reader's language
+            raise PydanticCustomError(exc.message_key, str(exc), {**exc.args_, _INNER_PATH: exc.path}) from None
 
     _applies = field_validator("applies", mode="before")(classmethod(lambda cls, v: _as_condition(v)))
 
@@ -111,7 +116,8 @@ class Requirement(_Strict):
 
         for name in [value] if isinstance(value, str) else value:
             if name not in SCOPES:
-                raise ValueError(f"未知的范围 {name!r}（可用：{', '.join(SCOPES)}）")
+                raise PydanticCustomError("standard.unknown_scope", "unknown scope",
+                                          {"name": repr(name), "scopes": ", ".join(SCOPES)})
         return value
 
     def matchers(self) -> list[MatcherModel]:
@@ -231,32 +237,36 @@ class Standard(_Strict):
 
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Lines = dict[tuple[Any, ...], int]  # the line of every YAML node, by its path
+_Model = TypeVar("_Model", bound=BaseModel)
+_INNER_PATH = "matcher_path"  # context key: where inside a rule a matcher error stands
 
 
-def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: _Lines, label: str) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for k, v in node.value:
             key = k.value
             if key in keys:
-                raise StandardError("", f"重复的键 {key!r}", line=k.start_mark.line + 1, yaml_key=str(key))
+                raise standard_error(label, "standard.duplicate_key", line=k.start_mark.line + 1, yaml_key=str(key),
+                                     name=repr(key))
             keys.add(key)
             out[(*path, key)] = k.start_mark.line + 1
-            _mark_lines(v, (*path, key), out)
+            _mark_lines(v, (*path, key), out, label)
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
-            _mark_lines(v, (*path, i), out)
+            _mark_lines(v, (*path, i), out, label)
 
 
-def _load_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
+def _load_yaml(path: Path) -> tuple[Any, _Lines]:
     label = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise StandardError(label, "标准文件不存在") from None
+        raise standard_error(label, "standard.not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise StandardError(label, f"无法读取标准文件：{exc}") from None
+        raise standard_error(label, "standard.unreadable", reason=str(exc)) from None
     try:
         # one parse gives both the node tree (line numbers for errors) and the data;
         # libyaml's loader when PyYAML has it (ten times faster than the Python one)
@@ -270,19 +280,16 @@ def _load_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise StandardError(label, f"YAML 语法错误：{problem}", line=line) from None
-    lines: dict[tuple[Any, ...], int] = {}
+        raise standard_error(label, "standard.yaml_syntax", line=line, problem=problem) from None
+    lines: _Lines = {}
     if node is not None:
-        try:
-            _mark_lines(node, (), lines)
-        except StandardError as exc:
-            raise StandardError(label, exc.problem, line=exc.line, yaml_key=exc.yaml_key) from None
+        _mark_lines(node, (), lines, label)
     if not isinstance(data, dict):
-        raise StandardError(label, "标准文件的顶层必须是一个映射（id、version、requirements …）", line=1)
+        raise standard_error(label, "standard.not_mapping", line=1)
     return data, lines
 
 
-def _line_for(lines: dict[tuple[Any, ...], int], loc: Iterable[Any]) -> int | None:
+def _line_for(lines: _Lines, loc: Iterable[Any]) -> int | None:
     path = tuple(loc)
     while path:
         if path in lines:
@@ -291,37 +298,64 @@ def _line_for(lines: dict[tuple[Any, ...], int], loc: Iterable[Any]) -> int | No
     return lines.get(())
 
 
-# pydantic's messages for the errors a standard's author makes, in the users' language
-_PYDANTIC_ZH = {
-    "extra_forbidden": "未知的键", "missing": "缺少必填键",
-    "float_parsing": "应为数字", "float_type": "应为数字", "int_parsing": "应为整数", "int_type": "应为整数",
-    "string_type": "应为文本", "bool_parsing": "应为 true 或 false", "bool_type": "应为 true 或 false",
-    "list_type": "应为列表", "dict_type": "应为映射（键: 值）", "model_type": "应为映射（键: 值）",
-    "string_pattern_mismatch": "格式不对（id 应为小写字母、点和下划线，如 core.measures）",
-    "too_short": "不能为空", "date_from_datetime_parsing": "应为日期（如 2026-12-31）",
-    "date_parsing": "应为日期（如 2026-12-31）",
-}
+# pydantic's error types that the catalogue words for a standard's author
+# (``standard.invalid.<type>``); other types keep pydantic's own message
+_WORDED_TYPES = frozenset({
+    "extra_forbidden", "missing", "float_parsing", "float_type", "int_parsing", "int_type", "string_type",
+    "bool_parsing", "bool_type", "list_type", "dict_type", "model_type", "string_pattern_mismatch", "too_short",
+    "date_from_datetime_parsing", "date_parsing",
+})
 
 
-def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...],
-                      lines: dict[tuple[Any, ...], int]) -> None:
+def _validation_problem(err: Any) -> tuple[str, dict[str, Any]]:
+    """The catalogue key and arguments for one pydantic error."""
+    kind = err["type"]
+    ctx = dict(err.get("ctx") or {})
+    if kind.startswith("standard."):  # raised by our own validators with the key as its type
+        ctx.pop(_INNER_PATH, None)
+        return kind, ctx
+    if kind in _WORDED_TYPES:
+        return f"standard.invalid.{kind}", {}
+    if kind == "literal_error" and "expected" in ctx:
+        return "standard.one_of", {"expected": ctx["expected"]}
+    if kind in ("greater_than_equal", "greater_than") and ctx:
+        return "standard.at_least", {"limit": next(iter(ctx.values()))}
+    return "standard.as_given", {"text": err["msg"].removeprefix("Value error, ")}
+
+
+def _raise_validation(label: str, exc: ValidationError, prefix: tuple[Any, ...], lines: _Lines) -> NoReturn:
     err = exc.errors()[0]
     loc = tuple(err["loc"])
-    msg = err["msg"]
+    inner = (err.get("ctx") or {}).get(_INNER_PATH)
     extra = ""
-    if "@" in msg:  # a matcher error carries its own path inside the rule
-        msg, _, inner = msg.rpartition(" @")
-        extra = inner
-        loc = (*loc, *[int(p) if p.isdigit() else p for p in inner.split(".") if p])
+    if inner is not None:  # a matcher error carries its own path inside the rule
+        extra = ".".join(map(str, inner))
+        loc = (*loc, *[int(p) if p.isdigit() else p for p in extra.split(".") if p])
     full = (*prefix, *loc)
     key = ".".join(str(p) for p in full)
-    msg = _PYDANTIC_ZH.get(err["type"], msg)
-    if err["type"] == "literal_error" and "expected" in err.get("ctx", {}):
-        msg = f"取值应为 {err['ctx']['expected']}"
-    elif err["type"] in ("greater_than_equal", "greater_than") and err.get("ctx"):
-        msg = f"应不小于 {next(iter(err['ctx'].values()))}"
-    raise StandardError(label, msg.removeprefix("Value error, "), line=_line_for(lines, full),
-                        yaml_key=key or extra or None)
+    message_key, args = _validation_problem(err)
+    raise standard_error(label, message_key, line=_line_for(lines, full), yaml_key=key or extra or None, **args)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """The standard file being loaded: its name in errors and the line of every key."""
+
+    label: str
+    lines: _Lines
+
+    def validate(self, model: type[_Model], raw: Any, prefix: tuple[Any, ...]) -> _Model:
+        """``raw`` as ``model``; an error names the file, the line and the key under ``prefix``."""
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            _raise_validation(self.label, exc, prefix, self.lines)
+
+    def fail(self, message_key: str, *, at: tuple[Any, ...] | None = None, yaml_key: str | None = None,
+             **args: Any) -> NoReturn:
+        """Raise the catalogue error ``message_key`` at the key path ``at``."""
+        line = self.lines.get(at) if at is not None else None
+        raise standard_error(self.label, message_key, line=line, yaml_key=yaml_key, **args)
 
 
 def load_standard(ref: str | Path = "national") -> Standard:
@@ -359,7 +393,7 @@ def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
     known = shipped()
     if str(ref) in known:
         return known[str(ref)]
-    raise StandardError(str(ref), f"没有名为 {ref!r} 的标准（内置：{', '.join(known)}）")
+    raise standard_error(str(ref), "standard.unknown", ref=repr(ref), known=", ".join(known))
 
 
 def _load(
@@ -367,82 +401,89 @@ def _load(
     files: list[tuple[str, int]] | None = None,
 ) -> Standard:
     path = _find(ref, relative_to)
-    label = str(path)
     key = str(path.resolve())
     if files is not None:
         files.append((key, _mtime(key)))
     if key in seen:
-        raise StandardError(label, "extends 形成循环：" + " → ".join([*seen, key]))
+        raise standard_error(str(path), "standard.extends_cycle", chain=" → ".join([*seen, key]))
     data, lines = _load_yaml(path)
-    try:
-        spec = StandardFile.model_validate(data)
-    except ValidationError as exc:
-        _raise_validation(label, exc, (), lines)
-        raise  # unreachable
-    parent: Standard | None = None
-    if spec.extends:
-        try:
-            parent = _load(spec.extends, (*seen, key), path.parent, files)
-        except StandardError as exc:
-            if exc.file == label:
-                raise
-            raise StandardError(label, f"extends {spec.extends!r} 无法加载：{exc.message}",
-                                line=lines.get(("extends",)), yaml_key="extends") from None
-    requirements: list[Requirement] = []
-    if parent is not None:
-        requirements = list(parent.requirements)
-    index = {r.id: i for i, r in enumerate(requirements)}
-    for i, raw in enumerate(spec.requirements):
-        try:
-            req = Requirement.model_validate(raw)
-        except ValidationError as exc:
-            _raise_validation(label, exc, ("requirements", i), lines)
-            raise
-        if req.id in index:
-            raise StandardError(label, f"重复的要求 id {req.id!r}（继承的要求请用 overrides 修改）",
-                                line=lines.get(("requirements", i, "id")), yaml_key=f"requirements.{i}.id")
-        index[req.id] = len(requirements)
-        requirements.append(req)
-    for rid, override in spec.overrides.items():
-        if rid not in index:
-            raise StandardError(label, f"overrides 引用了不存在的要求 {rid!r}",
-                                line=lines.get(("overrides", rid)), yaml_key=f"overrides.{rid}")
-        base = requirements[index[rid]]
-        changes = {k: v for k, v in override.model_dump(exclude_none=True).items()}
-        for k in ("met", "partial", "applies"):
-            value = getattr(override, k)
-            if value is not None:
-                changes[k] = value
-        merged = base.model_dump()
-        merged.update(met=base.met, partial=base.partial, applies=base.applies)
-        merged.update(changes)
-        try:
-            requirements[index[rid]] = Requirement.model_validate(merged)
-        except ValidationError as exc:
-            _raise_validation(label, exc, ("overrides", rid), lines)
-            raise
+    src = _Source(str(path), lines)
+    spec = src.validate(StandardFile, data, ())
+    parent = _load_parent(spec, src, (*seen, key), path.parent, files)
+    requirements = _apply_overrides(spec, src, _requirements(spec, src, parent))
     groups = dict(parent.groups) if parent else {}
     groups.update(spec.groups)
     for i, r in enumerate(requirements):
         if groups and r.group not in groups:
-            raise StandardError(label, f"要求 {r.id} 的分组 {r.group!r} 未在 groups 中定义",
-                                line=lines.get(("requirements", i, "group")), yaml_key="group")
+            src.fail("standard.group_undefined", at=("requirements", i, "group"), yaml_key="group",
+                     id=r.id, group=repr(r.group))
     params = dict(parent.parameters) if parent else {}
     params.update(spec.parameters)
-    quality = _merge_quality(label, lines, dict(parent.quality) if parent else {}, spec.quality)
+    quality = _merge_quality(src, dict(parent.quality) if parent else {}, spec.quality)
     if not requirements:
-        raise StandardError(label, "标准中没有任何要求")
+        src.fail("standard.empty")
     return Standard(
         id=spec.id, version=spec.version, title=spec.title, description=spec.description,
         basis=spec.basis or (parent.basis if parent else []), extends=spec.extends,
         chain=[*(parent.chain if parent else []), spec.id], applies_to=spec.applies_to,
-        parameters=params, groups=groups, requirements=requirements, quality=quality, source=label,
+        parameters=params, groups=groups, requirements=requirements, quality=quality, source=src.label,
     )
 
 
+def _load_parent(
+    spec: StandardFile, src: _Source, seen: tuple[str, ...], folder: Path, files: list[tuple[str, int]] | None,
+) -> Standard | None:
+    """The standard ``spec`` extends (a path relative to ``folder``), if any."""
+    if not spec.extends:
+        return None
+    try:
+        return _load(spec.extends, seen, folder, files)
+    except StandardError as exc:
+        if exc.file == src.label:
+            raise
+        src.fail("standard.extends_failed", at=("extends",), yaml_key="extends", ref=repr(spec.extends), reason=exc)
+
+
+def _requirements(spec: StandardFile, src: _Source, parent: Standard | None) -> list[Requirement]:
+    """The inherited requirements followed by the file's own, validated."""
+    requirements = list(parent.requirements) if parent is not None else []
+    index = {r.id for r in requirements}
+    for i, raw in enumerate(spec.requirements):
+        req = src.validate(Requirement, raw, ("requirements", i))
+        if req.id in index:
+            src.fail("standard.duplicate_requirement", at=("requirements", i, "id"),
+                     yaml_key=f"requirements.{i}.id", id=repr(req.id))
+        index.add(req.id)
+        requirements.append(req)
+    return requirements
+
+
+def _apply_overrides(spec: StandardFile, src: _Source, requirements: list[Requirement]) -> list[Requirement]:
+    """``requirements`` with the file's ``overrides`` applied (a new list)."""
+    out = list(requirements)
+    index = {r.id: i for i, r in enumerate(out)}
+    for rid, override in spec.overrides.items():
+        if rid not in index:
+            src.fail("standard.override_unknown", at=("overrides", rid), yaml_key=f"overrides.{rid}", id=repr(rid))
+        out[index[rid]] = src.validate(Requirement, _overridden(out[index[rid]], override), ("overrides", rid))
+    return out
+
+
+def _overridden(base: Requirement, override: Override) -> dict[str, Any]:
+    """The fields of ``base`` with those ``override`` sets replaced (rules kept as models)."""
+    changes = {k: v for k, v in override.model_dump(exclude_none=True).items()}
+    for k in ("met", "partial", "applies"):
+        value = getattr(override, k)
+        if value is not None:
+            changes[k] = value
+    merged = base.model_dump()
+    merged.update(met=base.met, partial=base.partial, applies=base.applies)
+    merged.update(changes)
+    return merged
+
+
 def _merge_quality(
-    label: str, lines: dict[tuple[Any, ...], int], inherited: dict[str, QualityConfig],
-    given: dict[str, dict[str, Any]],
+    src: _Source, inherited: dict[str, QualityConfig], given: dict[str, dict[str, Any]],
 ) -> dict[str, QualityConfig]:
     """Validate the ``quality:`` block and merge it over the inherited one."""
     from checklist.rules.quality import CHECKS, CROSS_CHECKS, params_model
@@ -452,24 +493,22 @@ def _merge_quality(
         where = ("quality", code)
         model = params_model(code)
         if model is None:
-            raise StandardError(label, f"未知的质量检查 {code!r}（可用：{', '.join([*CHECKS, *CROSS_CHECKS])}）",
-                                line=lines.get(where), yaml_key=f"quality.{code}")
-        try:
-            if code in out:
-                change = QualityOverride.model_validate(raw)
-                base = out[code]
-                merged = base.model_dump()
-                merged.update({k: v for k, v in change.model_dump(exclude_none=True).items() if k != "params"})
-                merged["params"] = {**base.params, **(change.params or {})}
-                config = QualityConfig.model_validate(merged)
-            else:
-                config = QualityConfig.model_validate(raw)
-            model.model_validate(config.params)
-        except ValidationError as exc:
-            _raise_validation(label, exc, where, lines)
-            raise
+            src.fail("standard.unknown_quality", at=where, yaml_key=f"quality.{code}", code=repr(code),
+                     known=", ".join([*CHECKS, *CROSS_CHECKS]))
+        config = _quality_config(src, where, out.get(code), raw)
+        src.validate(model, config.params, where)
         if code in CROSS_CHECKS and config.weight > 0:
-            raise StandardError(label, f"跨报告的质量检查 {code} 不能计分（weight 须为 0）：一份报告的得分"
-                                "不应取决于同批还有哪些报告", line=lines.get(where), yaml_key=f"quality.{code}")
+            src.fail("standard.cross_weight", at=where, yaml_key=f"quality.{code}", code=code)
         out[code] = config
     return out
+
+
+def _quality_config(src: _Source, where: tuple[Any, ...], base: QualityConfig | None, raw: Any) -> QualityConfig:
+    """A quality check's configuration: ``raw`` alone, or ``raw`` refining the inherited ``base``."""
+    if base is None:
+        return src.validate(QualityConfig, raw, where)
+    change = src.validate(QualityOverride, raw, where)
+    merged = base.model_dump()
+    merged.update({k: v for k, v in change.model_dump(exclude_none=True).items() if k != "params"})
+    merged["params"] = {**base.params, **(change.params or {})}
+    return src.validate(QualityConfig, merged, where)

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checklist.errors import StandardError
+from checklist.rules.problems import standard_error
 
 
 class WaiverEntry(BaseModel):
@@ -51,24 +51,24 @@ class WaiverEntry(BaseModel):
 
 
 def load_waivers(path: str | Path) -> list[WaiverEntry]:
-    """Read a waiver file; a malformed one is a :class:`StandardError`."""
+    """Read a waiver file; a malformed one is a :class:`~checklist.errors.StandardError`."""
     label = str(path)
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StandardError(label, "豁免文件不存在") from None
+        raise standard_error(label, "waiver.not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise StandardError(label, f"无法读取豁免文件：{exc}") from None
+        raise standard_error(label, "waiver.unreadable", reason=str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise StandardError(label, f"YAML 语法错误：{getattr(exc, 'problem', exc)}",
-                            line=mark.line + 1 if mark else None) from None
+        raise standard_error(label, "standard.yaml_syntax", line=mark.line + 1 if mark else None,
+                             problem=str(getattr(exc, "problem", exc))) from None
     if data is None:
         return []
     if isinstance(data, dict) and "waivers" in data:
         data = data["waivers"]
     if not isinstance(data, list):
-        raise StandardError(label, "豁免文件应为一个列表（每项含 requirement、report、reason、expires）")
+        raise standard_error(label, "waiver.not_list")
     out = []
     for i, entry in enumerate(data):
         try:
@@ -76,5 +76,5 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
         except ValidationError as exc:
             err = exc.errors()[0]
             key = ".".join(str(p) for p in err["loc"])
-            raise StandardError(label, f"第 {i + 1} 项：{err['msg']}", yaml_key=key) from None
+            raise standard_error(label, "waiver.invalid_entry", yaml_key=key, n=i + 1, detail=err["msg"]) from None
     return out

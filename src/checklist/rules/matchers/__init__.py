@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from checklist.messages import t
 from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
 from checklist.rules.matchers.combine import AllOf, AnyOf, NotOf, When
 from checklist.rules.matchers.deadline import Deadline
@@ -41,10 +42,16 @@ __all__ = ["REGISTRY", "Context", "Hit", "MatcherModel", "MatcherSyntaxError", "
 
 
 class MatcherSyntaxError(ValueError):
-    """A matcher node is malformed; ``path`` locates it inside the rule."""
+    """A matcher node is malformed; ``path`` locates it inside the rule.
 
-    def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
+    The problem is catalogue message ``message_key`` with ``args_`` (Chinese in
+    ``str(error)``), so the standard's loader can word it in the reader's language.
+    """
+
+    def __init__(self, message_key: str, path: tuple[str | int, ...] = (), **args: Any) -> None:
+        super().__init__(t(message_key, "zh", **args))
+        self.message_key = message_key
+        self.args_ = args
         self.path = path
 
 
@@ -53,16 +60,15 @@ def parse(node: Any, path: tuple[str | int, ...] = ()) -> MatcherModel:
     if isinstance(node, MatcherModel):
         return node
     if not isinstance(node, dict) or len(node) != 1:
-        raise MatcherSyntaxError(
-            f"规则必须是只含一个匹配类型的映射（可用类型：{', '.join(REGISTRY)}）", path)
+        raise MatcherSyntaxError("standard.matcher_shape", path, kinds=", ".join(REGISTRY))
     kind, value = next(iter(node.items()))
     cls = REGISTRY.get(kind)
     if cls is None:
-        raise MatcherSyntaxError(f"未知的匹配类型 {kind!r}（可用类型：{', '.join(REGISTRY)}）", (*path, kind))
+        raise MatcherSyntaxError("standard.matcher_unknown", (*path, kind), kind=repr(kind), kinds=", ".join(REGISTRY))
     here = (*path, kind)
     if cls in (AllOf, AnyOf):
         if not isinstance(value, list) or not value:
-            raise MatcherSyntaxError(f"{kind} 需要一个非空的规则列表", here)
+            raise MatcherSyntaxError("standard.matcher_empty", here, kind=kind)
         return cls(parts=[parse(v, (*here, i)) for i, v in enumerate(value)])
     if cls is NotOf:
         return NotOf(part=parse(value, here))
@@ -82,7 +88,7 @@ def parse(node: Any, path: tuple[str | int, ...] = ()) -> MatcherModel:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        raise MatcherSyntaxError(f"{kind}: {err['msg']}", (*here, *loc)) from None
+        raise MatcherSyntaxError("standard.matcher_invalid", (*here, *loc), kind=kind, detail=err["msg"]) from None
 
 
 def _fold_terms(value: Any) -> Any:

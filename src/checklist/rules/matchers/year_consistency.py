@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from checklist.document import Document
 from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
 from checklist.structure.numerals import YEAR_RE, year_value
 from checklist.structure.sections import MEASURES, PLAN, PREAMBLE, top_sections_of
@@ -28,47 +29,72 @@ class YearConsistency(MatcherModel):
     """Matched when no year in the report contradicts the reported year."""
 
     def evaluate(self, ctx: Context) -> Outcome:
-        doc = ctx.doc
-        year = doc.metadata.year
+        year = ctx.doc.metadata.year
         if year is None:
             return Outcome(False, note="no_year")
-        conflicts: list[Hit] = []
-        good: list[Hit] = []
-        if "year" in doc.meta_norm_spans:
-            good.append(Hit(*doc.meta_norm_spans["year"], (str(year),)))
-        elif "year" in doc.meta_spans:  # the year stands in a page title outside the body
-            good.append(Hit(-1, -1, (str(year),), label="标题", orig=doc.meta_spans["year"]))
-        for s in top_sections_of(doc, ctx.regions, PLAN):
-            heading = doc.text[s.start : s.heading_end]
-            for m in YEAR_RE.finditer(heading):
-                y = year_value(m.group("y"))
-                hit = Hit(s.start, s.heading_end, (m.group(),))
-                if y == year + 1:
-                    good.append(hit)
-                elif y is not None:
-                    conflicts.append(hit)
-        for start, end in doc.lines:
-            if start < doc.body_start:
-                continue
-            found = _NARRATION.match(doc.text, start, end)
-            if not found:
-                continue
-            kinds = ctx.regions.kinds_at(doc, start, doc.sentences[ctx.sentence_at(start)].section)
-            y = year_value(found.group(1))
-            if y is None or y == year:
-                continue
-            if PLAN in kinds and y == year + 1:
-                continue
-            if kinds & {MEASURES, PREAMBLE}:
-                si = ctx.sentence_at(start)
-                sent = doc.sentences[si]
-                conflicts.append(Hit(sent.start, sent.end, (found.group(1) + "年",)))
-        for m in _PLACEHOLDER.finditer(doc.text):
-            si = ctx.sentence_at(m.start())
-            sent = doc.sentences[si]
-            conflicts.append(Hit(sent.start, sent.end, (m.group(),)))
+        good = _title_year(ctx.doc, year)
+        plan_good, conflicts = _plan_headings(ctx, year)
+        good += plan_good
+        conflicts += _narrated_years(ctx, year)
+        conflicts += _placeholders(ctx)
         if conflicts:
             return Outcome(False, tuple(conflicts[:5]), note="conflict",
                            note_args={"year": year,
                                       "found": "、".join(dict.fromkeys(t for h in conflicts for t in h.terms))})
         return Outcome(True, tuple(good[:2]), note=None)
+
+
+def _title_year(doc: Document, year: int) -> list[Hit]:
+    """Where the reported year was read: in the body's title, else in a page title outside it."""
+    if "year" in doc.meta_norm_spans:
+        return [Hit(*doc.meta_norm_spans["year"], (str(year),))]
+    if "year" in doc.meta_spans:
+        return [Hit(-1, -1, (str(year),), label="标题", orig=doc.meta_spans["year"])]
+    return []
+
+
+def _plan_headings(ctx: Context, year: int) -> tuple[list[Hit], list[Hit]]:
+    """Years named in the plan part's headings: (those naming next year, the others)."""
+    doc = ctx.doc
+    good: list[Hit] = []
+    conflicts: list[Hit] = []
+    for s in top_sections_of(doc, ctx.regions, PLAN):
+        heading = doc.text[s.start : s.heading_end]
+        for m in YEAR_RE.finditer(heading):
+            y = year_value(m.group("y"))
+            hit = Hit(s.start, s.heading_end, (m.group(),))
+            if y == year + 1:
+                good.append(hit)
+            elif y is not None:
+                conflicts.append(hit)
+    return good, conflicts
+
+
+def _narrated_years(ctx: Context, year: int) -> list[Hit]:
+    """Paragraphs of the year's work (or the opening) that open by narrating another year."""
+    doc = ctx.doc
+    conflicts: list[Hit] = []
+    for start, end in doc.lines:
+        if start < doc.body_start:
+            continue
+        found = _NARRATION.match(doc.text, start, end)
+        if not found:
+            continue
+        sent = doc.sentences[ctx.sentence_at(start)]
+        kinds = ctx.regions.kinds_at(doc, start, sent.section)
+        y = year_value(found.group(1))
+        if y is None or y == year or (PLAN in kinds and y == year + 1):
+            continue
+        if kinds & {MEASURES, PREAMBLE}:
+            conflicts.append(Hit(sent.start, sent.end, (found.group(1) + "年",)))
+    return conflicts
+
+
+def _placeholders(ctx: Context) -> list[Hit]:
+    """Template placeholders left in the text (``20XX年``, ``××``, ``此处填写``)."""
+    doc = ctx.doc
+    out = []
+    for m in _PLACEHOLDER.finditer(doc.text):
+        sent = doc.sentences[ctx.sentence_at(m.start())]
+        out.append(Hit(sent.start, sent.end, (m.group(),)))
+    return out
