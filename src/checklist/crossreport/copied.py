@@ -30,7 +30,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from hashlib import blake2b
 from operator import eq
 
@@ -248,6 +248,175 @@ class _Sets:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@dataclass(slots=True)
+class _Corpus:
+    """Every sentence of every report under one global id, in flat arrays.
+
+    ``owner[g]`` is the report of sentence ``g`` and ``first[r]`` the id of report
+    ``r``'s first sentence; ``values`` are the MinHash values (``PERMUTATIONS`` a
+    sentence) and ``bands`` the same bytes read as one uint64 per band.
+    """
+
+    prints: list[Fingerprint]
+    owner: array[int]
+    first: list[int]
+    exact: array[int]
+    numbers: array[int]
+    values: memoryview
+    bands: memoryview
+
+    @classmethod
+    def of(cls, prints: list[Fingerprint]) -> _Corpus:
+        owner: array[int] = array("I")
+        first: list[int] = []
+        exact: array[int] = array("Q")
+        numbers: array[int] = array("H")
+        sig = bytearray()
+        for r, p in enumerate(prints):
+            first.append(len(owner))
+            owner.extend([r] * len(p))
+            exact.extend(p.exact)
+            numbers.extend(p.numbers)
+            sig += p.minhash
+        values = memoryview(bytes(sig)).cast("H")
+        bands = memoryview(values).cast("B").cast("Q")  # 4 uint16 of a band = one uint64
+        return cls(prints, owner, first, exact, numbers, values, bands)
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+    def signature(self, g: int) -> memoryview:
+        """The MinHash values of sentence ``g``."""
+        return self.values[g * PERMUTATIONS : (g + 1) * PERMUTATIONS]
+
+    def where(self, g: int) -> tuple[Fingerprint, int]:
+        """The report of sentence ``g`` and the sentence's index in it."""
+        r = self.owner[g]
+        return self.prints[r], g - self.first[r]
+
+
+@dataclass(slots=True)
+class _Verbatim:
+    """Sentences with the same exact key: ``groups`` by key (only keys met twice or more);
+    ``is_rep[g]`` is 1 for the one sentence of each group that stands for it (and for
+    every sentence without a verbatim copy)."""
+
+    exact: array[int]
+    groups: dict[int, list[int]]
+    is_rep: bytearray
+
+    @classmethod
+    def of(cls, exact: array[int]) -> _Verbatim:
+        counts = Counter(exact)
+        groups: dict[int, list[int]] = {h: [] for h, c in counts.items() if c > 1}
+        del counts
+        for g in range(len(exact)):
+            members = groups.get(exact[g])
+            if members is not None:
+                members.append(g)
+        is_rep = bytearray(b"\x01") * len(exact)
+        for members in groups.values():
+            for g in members[1:]:
+                is_rep[g] = 0
+        return cls(exact, groups, is_rep)
+
+    def members_of(self, g: int) -> list[int]:
+        """Sentence ``g`` and its verbatim copies."""
+        return self.groups.get(self.exact[g]) or [g]
+
+    def representatives(self) -> list[int]:
+        """The first sentence of each group of verbatim copies."""
+        return [members[0] for members in self.groups.values()]
+
+
+@dataclass(slots=True)
+class _Near:
+    """Near copies among representatives: each one's neighbours and their similarity,
+    and the union–find of everything connected."""
+
+    pairs: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    sets: _Sets = field(default_factory=_Sets)
+
+    def add(self, a: int, c: int, sim: float) -> None:
+        self.pairs.setdefault(a, []).append((c, sim))
+        self.pairs.setdefault(c, []).append((a, sim))
+        self.sets.union(a, c)
+
+
+def _band_buckets(corpus: _Corpus, b: int, is_rep: bytearray) -> list[list[int]]:
+    """Representatives that share band ``b``'s values, bucket by bucket."""
+    keys = corpus.bands[b::BANDS].tolist()
+    band_counts = Counter(keys)
+    buckets: dict[int, list[int]] = {}
+    for g, k in enumerate(keys):
+        if band_counts[k] > 1 and is_rep[g]:
+            buckets.setdefault(k, []).append(g)
+    return list(buckets.values())
+
+
+def _near_copies(corpus: _Corpus, is_rep: bytearray, need: int, max_bucket: int) -> _Near:
+    """Pairs of representatives met in an LSH band whose signatures agree in ``need``
+    values or more, and whose figures are the same."""
+    near = _Near()
+    checked: set[tuple[int, int]] = set()
+    numbers = corpus.numbers
+    for b in range(BANDS):
+        for ids in _band_buckets(corpus, b, is_rep):
+            if len(ids) < 2 or len(ids) > max_bucket:
+                continue
+            for i, a in enumerate(ids):
+                sig_a = corpus.signature(a)
+                for c in ids[i + 1 :]:
+                    if (a, c) in checked:
+                        continue
+                    checked.add((a, c))
+                    if numbers[a] != numbers[c]:
+                        continue
+                    same = sum(map(eq, sig_a, corpus.signature(c)))
+                    if same >= need:
+                        near.add(a, c, round(ratio_of(same / PERMUTATIONS), 3))
+    return near
+
+
+def _common_roots(reps: Iterable[int], corpus: _Corpus, verbatim: _Verbatim, near: _Near, classes: Sequence[int],
+                  common_at: int) -> set[int]:
+    """Groups of copies (by union–find root) spread over ``common_at`` issuers or more."""
+    spread: dict[int, set[int]] = {}
+    for rep in reps:
+        root = near.sets.find(rep)
+        spread.setdefault(root, set()).update(classes[corpus.owner[g]] for g in verbatim.members_of(rep))
+    return {root for root, seen in spread.items() if len(seen) >= common_at}
+
+
+def _closest_per_report(peers: Sequence[tuple[int, float]], mine: int, corpus: _Corpus,
+                        classes: Sequence[int]) -> dict[int, tuple[float, int]]:
+    """Per other report (of another issuer class than ``mine``): its most similar copy
+    ``(similarity, sentence)``, the lowest sentence id among equals."""
+    best: dict[int, tuple[float, int]] = {}
+    for h, sim in peers:
+        r = corpus.owner[h]
+        if classes[r] == mine:
+            continue
+        if r not in best or (-sim, h) < (-best[r][0], best[r][1]):
+            best[r] = (sim, h)
+    return best
+
+
+def _match(g: int, best: dict[int, tuple[float, int]], corpus: _Corpus, issuer_of: Mapping[str, str | None],
+           max_copies: int) -> Match:
+    """The match of sentence ``g``: the ``max_copies`` closest other reports, most similar first."""
+    report, local = corpus.where(g)
+    start, end = report.span(local)
+    prints = corpus.prints
+    copies = []
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key))[:max_copies]
+    for _report, (sim, h) in ranked:
+        other, o_local = corpus.where(h)
+        o_start, o_end = other.span(o_local)
+        copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
+    return Match(report.key, start, end, report.section_of(local), tuple(copies))
+
+
 def find_boilerplate(
     prints: Iterable[Fingerprint],
     *,
@@ -271,119 +440,33 @@ def find_boilerplate(
     ``max_group`` issuers or more is a template too, whatever the share; a match lists at
     most ``max_copies`` of the other reports (the closest).
     """
-    prints = list(prints)
-    classes = issuer_classes([issuer_of.get(p.key) for p in prints])
-    common_at = max(common_min, math.ceil(common_share * len(set(classes))))
-    j_min = jaccard_bound(similarity)
-    need = math.ceil(j_min * PERMUTATIONS - 1e-9)
-
-    # flatten every sentence of every report into global ids
-    owner: array[int] = array("I")
-    first: list[int] = []  # global id of each report's first sentence
-    exact: array[int] = array("Q")
-    numbers: array[int] = array("H")
-    sig = bytearray()
-    for r, p in enumerate(prints):
-        first.append(len(owner))
-        owner.extend([r] * len(p))
-        exact.extend(p.exact)
-        numbers.extend(p.numbers)
-        sig += p.minhash
-    total = len(exact)
-    if total == 0:
+    corpus = _Corpus.of(list(prints))
+    if len(corpus) == 0:
         return {}
-    values = memoryview(bytes(sig)).cast("H")
-    bands = memoryview(values).cast("B").cast("Q")  # 4 uint16 of a band = one uint64
-
-    # verbatim copies: group ids by exact key; one representative per group goes on to LSH
-    counts = Counter(exact)
-    groups: dict[int, list[int]] = {h: [] for h, c in counts.items() if c > 1}
-    del counts
-    for g in range(total):
-        members = groups.get(exact[g])
-        if members is not None:
-            members.append(g)
-    is_rep = bytearray(b"\x01") * total
-    for members in groups.values():
-        for g in members[1:]:
-            is_rep[g] = 0
-
-    def members_of(g: int) -> list[int]:
-        return groups.get(exact[g]) or [g]
-
-    # near copies: LSH bands, then the signature estimate
-    sets = _Sets()
-    near: dict[int, list[tuple[int, float]]] = {}
-    checked: set[tuple[int, int]] = set()
-    for b in range(BANDS):
-        keys = bands[b::BANDS].tolist()
-        band_counts = Counter(keys)
-        buckets: dict[int, list[int]] = {}
-        for g, k in enumerate(keys):
-            if band_counts[k] > 1 and is_rep[g]:
-                buckets.setdefault(k, []).append(g)
-        del band_counts, keys
-        for ids in buckets.values():
-            if len(ids) < 2 or len(ids) > max_bucket:
-                continue
-            for i, a in enumerate(ids):
-                sig_a = values[a * PERMUTATIONS : (a + 1) * PERMUTATIONS]
-                for c in ids[i + 1 :]:
-                    if (a, c) in checked:
-                        continue
-                    checked.add((a, c))
-                    if numbers[a] != numbers[c]:
-                        continue
-                    same = sum(map(eq, sig_a, values[c * PERMUTATIONS : (c + 1) * PERMUTATIONS]))
-                    if same < need:
-                        continue
-                    sim = round(ratio_of(same / PERMUTATIONS), 3)
-                    near.setdefault(a, []).append((c, sim))
-                    near.setdefault(c, []).append((a, sim))
-                    sets.union(a, c)
-    del checked
-
-    # common wording: a group of copies that reaches the share of issuers
-    spread: dict[int, set[int]] = {}
-    for rep in {*(members[0] for members in groups.values()), *near}:
-        root = sets.find(rep)
-        spread.setdefault(root, set()).update(classes[owner[g]] for g in members_of(rep))
+    classes = issuer_classes([issuer_of.get(p.key) for p in corpus.prints])
+    common_at = max(common_min, math.ceil(common_share * len(set(classes))))
+    need = math.ceil(jaccard_bound(similarity) * PERMUTATIONS - 1e-9)
+    # verbatim copies by their exact key; one representative per group goes on to LSH
+    verbatim = _Verbatim.of(corpus.exact)
+    near = _near_copies(corpus, verbatim.is_rep, need, max_bucket)
+    reps = {*verbatim.representatives(), *near.pairs}
     # a group spread over very many issuers is a template everybody uses: common wording
     # too, and listing every pair of its copies would cost time and memory quadratic in it
-    common = {root for root, seen in spread.items() if len(seen) >= min(common_at, max_group)}
-
+    common = _common_roots(reps, corpus, verbatim, near, classes, min(common_at, max_group))
     out: dict[str, list[Match]] = {}
-    for rep in {*(members[0] for members in groups.values()), *near}:
-        if sets.find(rep) in common:
+    for rep in reps:
+        if near.sets.find(rep) in common:
             continue
-        peers = [(g, 1.0) for g in members_of(rep)]
-        peers += [(g, sim) for other, sim in near.get(rep, ()) for g in members_of(other)]
-        for g in members_of(rep):
-            mine = classes[owner[g]]
-            best: dict[int, tuple[float, int]] = {}
-            for h, sim in peers:
-                r = owner[h]
-                if classes[r] == mine:
-                    continue
-                if r not in best or (-sim, h) < (-best[r][0], best[r][1]):
-                    best[r] = (sim, h)
-            if not best:
-                continue
-            report = prints[owner[g]]
-            local = g - first[owner[g]]
-            start, end = report.span(local)
-            copies = []
-            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key))[:max_copies]
-            for r, (sim, h) in ranked:
-                other = prints[r]
-                o_start, o_end = other.span(h - first[r])
-                copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
-            out.setdefault(report.key, []).append(
-                Match(report.key, start, end, report.section_of(local), tuple(copies)))
+        peers = [(g, 1.0) for g in verbatim.members_of(rep)]
+        peers += [(g, sim) for other, sim in near.pairs.get(rep, ()) for g in verbatim.members_of(other)]
+        for g in verbatim.members_of(rep):
+            best = _closest_per_report(peers, classes[corpus.owner[g]], corpus, classes)
+            if best:
+                match = _match(g, best, corpus, issuer_of, max_copies)
+                out.setdefault(match.report, []).append(match)
     for matches in out.values():
         matches.sort(key=lambda m: m.start)
     return out
-
 
 
 def boilerplate_findings(
