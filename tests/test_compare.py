@@ -13,8 +13,10 @@ from click.testing import CliRunner
 import checklist
 from _samples import SAMPLES, sample_path
 from checklist.cli.compare import compare as compare_command
+from checklist.crossreport import yearly
 from checklist.crossreport.yearly import Comparison, compare
 from checklist.document import Document
+from checklist.render.yearly import render_text as render_comparison
 
 ISSUER = "甲县东镇人民政府"
 SHORTCOMINGS = ("一是执法队伍专业素质不高，综合执法人员持证上岗比例偏低。"
@@ -163,3 +165,13 @@ def test_repeated_from_last_year_is_configured_by_the_standard(tmp_path: Path) -
     major = compare(old, old_result, new, new_result, standard=profile(
         "  quality.repeated_from_last_year: {severity: major}\n"))
     assert [f.severity for f in major.findings] == ["major", "major"]
+
+
+def test_text_summary_in_the_render_layer() -> None:
+    _old, _new, c = run(OLD, NEW)
+    text = render_comparison(c)
+    assert text.endswith("\n") and ISSUER in text
+    assert all(f"「{r.new.quote}」" in text for r in c.repeated)
+    assert all(f"「{u.plan.quote}」" in text for u in c.follow_up)
+    assert render_comparison(c, "en") != text
+    assert yearly.render_text is render_comparison  # re-exported until every caller imports it from render

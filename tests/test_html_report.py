@@ -23,6 +23,7 @@ from checklist.cli import main
 from checklist.render import RENDERERS
 from checklist.render.html import document_blocks, highlight, html_files, page_names, render_overview, render_report
 from checklist.rules.result import AuditResult, RemovedSpan, Waiver
+from checklist.rules.standard import group_titles
 
 INJECTION = Path(__file__).parent / "browser" / "injection.txt"
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>javascript:alert(2) https://evil.example/a.js'
@@ -369,3 +370,28 @@ def test_cli_render_errors(tmp_path: Path) -> None:
                         ("missing.json", "不存在")):
         code, _, err = run("render", str(tmp_path / name))
         assert code == 2 and name in err and words in err and "Traceback" not in err
+
+
+
+def _group_options(html: str) -> dict[str, str]:
+    """Group id → title as the page's group filter offers them."""
+    select = re.search(r'<select id="f-group">(.*?)</select>', html, re.S)
+    assert select is not None
+    return dict(re.findall(r'<option value="([^"]+)">([^<]*)</option>', select.group(1)))
+
+
+def test_group_titles_of_a_standard_that_is_not_shipped() -> None:
+    result = sample_result(SAMPLES[0])
+    shipped_titles = {g: title.zh for g, title in group_titles(result.standard.id).items()}
+    groups = [g for g in result.groups if g != "quality"]
+    assert groups and all(shipped_titles[g] != g for g in groups)
+    assert {g: _group_options(render_report(result))[g] for g in groups} == {g: shipped_titles[g] for g in groups}
+    # a user's own standard extending a shipped one: the titles of the one it extends
+    own = result.model_copy(update={"standard": result.standard.model_copy(
+        update={"id": "my-province", "extends": result.standard.id})})
+    assert {g: _group_options(render_report(own))[g] for g in groups} == {g: shipped_titles[g] for g in groups}
+    # a standard of its own that extends nothing shipped: the page renders, the group ids stand in
+    alone = result.model_copy(update={"standard": result.standard.model_copy(update={"id": "my-own", "extends": None})})
+    html = render_report(alone)
+    assert {g: _group_options(html)[g] for g in groups} == {g: g for g in groups}
+    assert_self_contained(html)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import yaml
 import checklist
 from checklist.errors import StandardError
 from checklist.rules.engine import judge, make_context
-from checklist.rules.standard import load_standard, shipped
+from checklist.rules.problems import localized
+from checklist.rules.standard import group_titles, load_standard, shipped
+from checklist.rules.waivers import load_waivers
 
 CASES_FILE = Path(__file__).parent / "cases" / "requirements.yaml"
 
@@ -200,3 +203,55 @@ requirements:
 def test_unknown_standard_id() -> None:
     with pytest.raises(StandardError, match="没有名为"):
         load_standard("nope")
+
+
+@pytest.mark.parametrize(
+    ("body", "zh", "en"),
+    [
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + "    colour: red\n", "未知的键", "unknown key"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"),
+         "未知的匹配类型 'regex'", "unknown matcher kind 'regex'"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("scope", "x") + "    scope: everywhere\n",
+         "未知的范围 'everywhere'", "unknown scope 'everywhere'"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements: []\n", "标准中没有任何要求", "the standard has no requirements"),
+        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n  - id: [unclosed\n", "YAML 语法错误", "YAML syntax error"),
+    ],
+    ids=["unknown-key", "unknown-matcher", "bad-scope", "empty", "syntax"],
+)
+def test_broken_standard_error_in_chinese_and_english(tmp_path: Path, body: str, zh: str, en: str) -> None:
+    path = _write(tmp_path, "broken.yaml", body)
+    with pytest.raises(StandardError) as err:
+        load_standard(path)
+    error = err.value
+    assert zh in str(error) and en not in str(error)
+    english = localized(error, "en")
+    assert en in english and zh not in english
+    where = f"{path}:{error.line}" if error.line is not None else str(path)
+    assert english.startswith(where)  # the file, line and key are the same in every language
+    assert localized(error, "zh") == str(error)
+    again = pickle.loads(pickle.dumps(error))  # a worker process sends it back whole
+    assert str(again) == str(error) and localized(again, "en") == english
+
+
+def test_error_of_an_extended_file_in_english(tmp_path: Path) -> None:
+    _write(tmp_path, "base.yaml", "id: base\nversion: '1'\ntitle: {zh: b}\nrequirements: []\n")
+    path = _write(tmp_path, "child.yaml", "id: child\nversion: '1'\ntitle: {zh: c}\nextends: base.yaml\n")
+    with pytest.raises(StandardError) as err:
+        load_standard(path)
+    assert "extends 'base.yaml' 无法加载" in str(err.value) and "标准中没有任何要求" in str(err.value)
+    english = localized(err.value, "en")
+    assert "extends 'base.yaml' cannot be loaded" in english and "the standard has no requirements" in english
+    assert err.value.yaml_key == "extends"
+
+
+def test_broken_waiver_file_in_english(tmp_path: Path) -> None:
+    path = _write(tmp_path, "w.yaml", "requirement: core.measures\n")
+    with pytest.raises(StandardError) as err:
+        load_waivers(path)
+    assert "豁免文件应为一个列表" in str(err.value)
+    assert "a waiver file must be a list" in localized(err.value, "en")
+
+
+def test_group_titles_of_shipped_standards_only() -> None:
+    assert group_titles("township").keys() >= group_titles("national").keys() > set()
+    assert group_titles("my-own-standard") == {}

@@ -30,6 +30,10 @@ from rapidfuzz import fuzz, process
 from checklist.crossreport.copied import issuer_classes
 from checklist.document import Document
 from checklist.messages import t
+
+# the text summary lives in the render layer; re-exported until the command line and the
+# batch runner import it from checklist.render.yearly
+from checklist.render.yearly import render_text as render_text
 from checklist.rules.engine import evidence_of, make_context
 from checklist.rules.matchers.base import Context, Hit
 from checklist.rules.quality.base import PLAN, SHORTCOMINGS, strip_marker, units_of
@@ -317,32 +321,3 @@ def _runs(key: str, pairs: set[str]) -> list[str]:
             out.append(word)
         i = j
     return out
-
-
-def render_text(c: Comparison, lang: str = "zh") -> str:
-    """The comparison as a plain-text summary, in ``lang``."""
-    unknown = t("text.unknown", lang)
-    lines = [t("compare.title", lang, issuer=c.new.get("issuer") or c.old.get("issuer") or unknown),
-             t("compare.years", lang, old=c.old.get("year") or unknown, new=c.new.get("year") or unknown),
-             t("compare.score", lang, old=f"{c.old_score:.1f}", new=f"{c.new_score:.1f}",
-               delta=f"{c.score_change:+.1f}")]
-    lines += [f"{t('text.warnings', lang)}: {w}" for w in c.warnings]
-    changed = c.changed
-    lines += ["", t("compare.changed", lang, n=len(changed), same=len(c.requirements) - len(changed))]
-
-    def status(s: str | None) -> str:
-        return t(f"status.{s}", lang) if s else "—"
-
-    lines += [f"  {r.id} {r.title}: {status(r.old)} → {status(r.new)}" for r in changed]
-    lines += ["", t("compare.repeated", lang, n=len(c.repeated))]
-    for r in c.repeated:
-        lines.append(f"  - {t('compare.this_year', lang)}「{r.new.quote}」")
-        lines.append(f"    {t('compare.last_year', lang)}「{r.old.quote}」")
-    done = sum(1 for f in c.follow_up if f.followed)
-    lines += ["", t("compare.followup", lang, done=done, n=len(c.follow_up))]
-    for f in c.follow_up:
-        mark = t("compare.followed" if f.followed else "compare.not_followed", lang)
-        lines.append(f"  [{mark}] 「{f.plan.quote}」")
-        if f.evidence is not None:
-            lines.append(f"    → 「{f.evidence.quote}」")
-    return "\n".join(lines) + "\n"

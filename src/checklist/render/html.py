@@ -30,6 +30,7 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
+from checklist.errors import StandardError
 from checklist.messages import t
 from checklist.render.templating import asset, env, script_hash, translator
 from checklist.rules.result import AuditResult, Finding, RemovedSpan, RequirementResult
@@ -52,17 +53,17 @@ def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
 
 def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
     """Group titles from the shipped standard the result names (base first), else the catalogue."""
-    titles = {"quality": t("html.group_quality", lang)}
-    try:
-        from checklist.rules.bundled import shipped
-        from checklist.rules.standard import load_standard
+    from checklist.rules.standard import group_titles
 
-        known = shipped()
-        for ref in (result.standard.extends, result.standard.id):
-            if ref and ref in known:
-                titles.update({g: i.get(lang) for g, i in load_standard(ref).groups.items()})
-    except Exception:  # a broken shipped standard must not stop a page; ids stand in
-        pass
+    titles = {"quality": t("html.group_quality", lang)}
+    for ref in (result.standard.extends, result.standard.id):
+        if not ref:
+            continue
+        try:
+            found = group_titles(ref)
+        except StandardError:  # a broken shipped standard must not stop a page: group ids stand in
+            continue
+        titles.update({g: title.get(lang) for g, title in found.items()})
     return titles
 
 
@@ -143,6 +144,98 @@ def _chunk_bounds(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+@dataclass(slots=True)
+class _Region:
+    """A stretch of the document view: report text, or removed clutter with its reasons."""
+
+    start: int
+    end: int
+    kind: str  # "text" or "removed"
+    reasons: list[str]
+
+
+def _layout(text: str, removed: Sequence[RemovedSpan]) -> list[_Region]:
+    """The text cut into chunks of about CHUNK_CHARS around the blocks of removed clutter."""
+    n = len(text)
+    regions: list[_Region] = []
+    pos = 0
+    for s, e, reasons in _regions(text, removed):
+        if pos < s:
+            cuts = [pos, *_chunk_bounds(text, pos, s), s]
+            regions.extend(_Region(a, b, "text", []) for a, b in pairwise(cuts))
+        regions.append(_Region(s, e, "removed", reasons))
+        pos = e
+    if pos < n or not regions:
+        cuts = [pos, *_chunk_bounds(text, pos, n), n]
+        regions.extend(_Region(a, b, "text", []) for a, b in pairwise(cuts) if a < b)
+    return regions
+
+
+class _Marker:
+    """Walks the text's boundary points in order, keeping which spans and terms are open.
+
+    Spans opened in one region stay open into the next, so the state lives across calls.
+    """
+
+    def __init__(self, n: int, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]],
+                 regions: Sequence[_Region]) -> None:
+        self.n = n
+        self.starts: dict[int, list[str]] = {}
+        self.ends: dict[int, list[str]] = {}
+        self.term_depth: dict[int, int] = {}
+        points = {0, n}
+        for s, e, ref in spans:
+            self.starts.setdefault(s, []).append(ref)
+            self.ends.setdefault(e, []).append(ref)
+            points.update((s, e))
+        for s, e in terms:
+            self.term_depth[s] = self.term_depth.get(s, 0) + 1
+            self.term_depth[e] = self.term_depth.get(e, 0) - 1
+            points.update((s, e))
+        for region in regions:
+            points.update((region.start, region.end))
+        self.ordered = sorted(p for p in points if 0 <= p <= n)
+        self.active: dict[str, None] = {}  # insertion-ordered set
+        self.depth = 0
+
+    def html(self, text: str, start: int, end: int) -> Markup:
+        """``text[start:end]`` escaped, each piece under the same open spans in one ``<mark>``."""
+        out: list[str] = []
+        ordered = self.ordered
+        i = bisect_left(ordered, start)
+        while i < len(ordered) and ordered[i] < end:
+            a = ordered[i]
+            b = ordered[i + 1] if i + 1 < len(ordered) else self.n
+            out.extend(self._step(a))
+            out.append(self._piece(_esc(text[a:min(b, end)])))
+            i += 1
+        return Markup("".join(out))
+
+    def _step(self, point: int) -> list[str]:
+        """Close and open the spans at ``point``; the anchors of those opened."""
+        for ref in self.ends.get(point, ()):
+            self.active.pop(ref, None)
+        self.depth += self.term_depth.get(point, 0)
+        anchors = []
+        for ref in self.starts.get(point, ()):
+            self.active[ref] = None
+            anchors.append(f'<span class="anchor" id="t-{ref}"></span>')
+        return anchors
+
+    def _piece(self, piece: str) -> str:
+        if not self.active:
+            return piece
+        refs = " ".join(self.active)
+        cls = "hl"
+        if any(r[0] == "e" for r in self.active):
+            cls += " ev"
+        if any(r[0] == "f" for r in self.active):
+            cls += " qf"
+        if self.depth > 0:
+            cls += " t"
+        return f'<mark class="{cls}" data-refs="{refs}">{piece}</mark>'
+
+
 def document_blocks(text: str, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]],
                     removed: Sequence[RemovedSpan]) -> list[dict[str, Any]]:
     """The report's text as blocks of HTML: text chunks and collapsed removed clutter.
@@ -152,70 +245,16 @@ def document_blocks(text: str, spans: Sequence[tuple[int, int, str]], terms: Seq
     refs that cover it, so a click can offer every requirement the words support.
     ``terms`` are the matched words inside evidence, shown bold.
     """
-    n = len(text)
-    clutter = _regions(text, removed)
-    regions: list[tuple[int, int, str, list[str]]] = []
-    pos = 0
-    for s, e, reasons in clutter:
-        if pos < s:
-            cuts = [pos, *_chunk_bounds(text, pos, s), s]
-            regions.extend((a, b, "text", []) for a, b in pairwise(cuts))
-        regions.append((s, e, "removed", reasons))
-        pos = e
-    if pos < n or not regions:
-        cuts = [pos, *_chunk_bounds(text, pos, n), n]
-        regions.extend((a, b, "text", []) for a, b in pairwise(cuts) if a < b)
-    starts: dict[int, list[str]] = {}
-    ends: dict[int, list[str]] = {}
-    points = {0, n}
-    for s, e, ref in spans:
-        starts.setdefault(s, []).append(ref)
-        ends.setdefault(e, []).append(ref)
-        points.update((s, e))
-    term_depth: dict[int, int] = {}
-    for s, e in terms:
-        term_depth[s] = term_depth.get(s, 0) + 1
-        term_depth[e] = term_depth.get(e, 0) - 1
-        points.update((s, e))
-    for s, e, _, _ in regions:
-        points.update((s, e))
-    ordered = sorted(p for p in points if 0 <= p <= n)
-    active: dict[str, None] = {}  # insertion-ordered set
-    depth = 0
+    regions = _layout(text, removed)
+    marker = _Marker(len(text), spans, terms, regions)
     blocks: list[dict[str, Any]] = []
-    for rs, re_, kind, reasons in regions:
-        out: list[str] = []
-        i = bisect_left(ordered, rs)
-        # spans opened before this region stay active: replay state only at region starts
-        while i < len(ordered) and ordered[i] < re_:
-            a = ordered[i]
-            b = ordered[i + 1] if i + 1 < len(ordered) else n
-            for ref in ends.get(a, ()):
-                active.pop(ref, None)
-            depth += term_depth.get(a, 0)
-            for ref in starts.get(a, ()):
-                active[ref] = None
-                out.append(f'<span class="anchor" id="t-{ref}"></span>')
-            piece = _esc(text[a:min(b, re_)])
-            if active:
-                refs = " ".join(active)
-                cls = "hl"
-                if any(r[0] == "e" for r in active):
-                    cls += " ev"
-                if any(r[0] == "f" for r in active):
-                    cls += " qf"
-                if depth > 0:
-                    cls += " t"
-                out.append(f'<mark class="{cls}" data-refs="{refs}">{piece}</mark>')
-            else:
-                out.append(piece)
-            i += 1
-        html = Markup("".join(out))
-        if kind == "removed":
-            lines = sum(1 for line in text[rs:re_].splitlines() if line.strip())
-            blocks.append({"kind": kind, "html": html, "lines": lines, "reasons": "、".join(reasons)})
+    for region in regions:
+        html = marker.html(text, region.start, region.end)
+        if region.kind == "removed":
+            lines = sum(1 for line in text[region.start : region.end].splitlines() if line.strip())
+            blocks.append({"kind": region.kind, "html": html, "lines": lines, "reasons": "、".join(region.reasons)})
         else:
-            blocks.append({"kind": kind, "html": html})
+            blocks.append({"kind": region.kind, "html": html})
     return blocks
 
 

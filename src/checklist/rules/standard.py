@@ -377,6 +377,17 @@ def load_standard(ref: str | Path = "national") -> Standard:
 _CACHE: dict[str, tuple[Standard, tuple[tuple[str, int], ...]]] = {}
 
 
+def group_titles(standard_id: str) -> dict[str, I18n]:
+    """The group titles of shipped standard ``standard_id`` (those it inherits included).
+
+    Empty when no standard of that id is shipped (a result audited with a user's own
+    file); a shipped standard that does not load is a :class:`StandardError`.
+    """
+    if standard_id not in shipped():
+        return {}
+    return dict(load_standard(standard_id).groups)
+
+
 def _mtime(path: str) -> int:
     try:
         return Path(path).stat().st_mtime_ns
