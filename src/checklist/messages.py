@@ -554,7 +554,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "eval.overall": (
             "Requirements: present-F1 {present}, gap-F1 {gap}, 3-class accuracy {accuracy} ({correct}/{scored})"
         ),
-        "eval.left_out": "; {n} pairs left out as not applicable on one side",
+        "eval.left_out": "; {n} left out (not applicable on one side)",
         "eval.metadata_overall": "Metadata: accuracy {accuracy} ({correct}/{compared})",
         "eval.findings": (
             "Quality findings: precision {precision} ({confirmed}/{raised}), recall {recall} ({found}/{labelled})"
