@@ -33,7 +33,6 @@ def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: st
     return parse(source)
 
 
-
 _SENTENCE = re.compile(r"[。，；：！？、]")
 
 
@@ -97,8 +96,8 @@ def audit(
     return result
 
 
-def example_failures(standard: Standard) -> list[str]:
-    """Run every requirement's examples; describe each one that gets the wrong status."""
+def example_failures(standard: Standard, *, lang: str = "zh") -> list[str]:
+    """Run every requirement's examples; describe (in ``lang``) each one that gets the wrong status."""
     failures = []
     for req in standard.requirements:
         if req.applies is False:
@@ -107,6 +106,7 @@ def example_failures(standard: Standard) -> list[str]:
             doc = parse(ex.text, source=f"{standard.id}:{req.id}:example{i + 1}")
             got, _ = judge(req, make_context(doc, standard))
             if got != ex.status:
-                failures.append(f"{standard.id} {req.id} 示例{i + 1}：应为 {ex.status}，实际为 {got}"
-                                + (f"（{ex.note}）" if ex.note else ""))
+                failure = t("example.wrong_status", lang, standard=standard.id, requirement=req.id, n=i + 1,
+                            expected=ex.status, got=got)
+                failures.append(failure + (t("example.note", lang, note=ex.note) if ex.note else ""))
     return failures
