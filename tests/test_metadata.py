@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import checklist
-from checklist.structure.metadata import level_of
+from checklist.structure.levels import level_of
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,48 @@ sentences and building them must cost microseconds (see docs/decisions.md).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from checklist.ingest.normalize import OffsetMap
-
 LEVELS = ("province", "city", "county", "township", "department")
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps spans of the normalised text to spans of the original text.
+
+    A list of segments, built by :mod:`checklist.ingest.normalize`: a *copy* segment
+    shifts offsets by a constant, a *replaced* one maps any position inside it to the
+    whole original run. It lives with the document it belongs to, so that the model
+    depends on no pipeline stage.
+    """
+
+    norm_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+    copies: tuple[bool, ...]
+    orig_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original ``(start, end)`` covering normalised ``[start, end)``."""
+        if not self.norm_starts:
+            return (0, 0)
+        if end <= start:
+            pos = self._point(start, is_end=False)
+            return (pos, pos)
+        return (self._point(start, is_end=False), self._point(end - 1, is_end=True))
+
+    def _point(self, pos: int, *, is_end: bool) -> int:
+        i = bisect_right(self.norm_starts, pos) - 1
+        if i < 0:
+            return 0
+        if self.copies[i]:
+            mapped = self.orig_starts[i] + (pos - self.norm_starts[i])
+            mapped = min(mapped, self.orig_ends[i] - 1) if is_end else min(mapped, self.orig_ends[i])
+            return mapped + 1 if is_end else mapped
+        return self.orig_ends[i] if is_end else self.orig_starts[i]
 
 
 @dataclass(frozen=True, slots=True)

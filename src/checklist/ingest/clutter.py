@@ -16,14 +16,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Field names of government information-disclosure pages (政府信息公开 metadata).
-PAGE_FIELDS = (
-    "索引号", "发布机构", "发文机关", "发文单位", "发布日期", "发布时间", "发文时间", "发文日期",
-    "成文日期", "成文时间", "生成日期", "印发日期", "文号", "发文字号", "标题", "主题分类",
-    "主题词", "公开方式", "公开范围", "公开时限", "公开形式", "有效性", "信息来源", "来源",
-    "浏览次数", "访问量", "点击数", "阅读量", "作者", "责任编辑", "编辑", "所属机构", "体裁分类",
-    "组配分类", "服务对象", "信息类别", "内容分类", "关键词", "文种",
+from checklist.ingest.shapes import (
+    SENTENCE_PUNCT,
+    TITLE_KIND,
+    is_date_line,
+    is_org_line,
+    match_marker,
 )
+from checklist.vocabulary import PAGE_FIELDS, TITLE_FIELD
+
+# A page field name, perhaps spaced out to fill its cell (索 引 号); longest first.
 _FIELD_ALT = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(PAGE_FIELDS, key=len, reverse=True))
 _FIELD = re.compile(rf"(?:^|(?<=\s))({_FIELD_ALT})\s?[:：]?\s?")
 _FIELD_AT_START = re.compile(rf"^({_FIELD_ALT})\s?(:|\s)")
@@ -53,20 +55,6 @@ _PAGE_NUMBER = re.compile(
 _ADDRESS_LINE = re.compile(
     r"^[^。,，;；!！?？:：]{0,24}?\s?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+[a-z0-9_./?=&%#~+-]*$", re.IGNORECASE
 )
-_SENTENCE_PUNCT = re.compile(r"[。,，;；!！?？]")
-_ORG_SUFFIX = re.compile(
-    r"(?:人民政府|政府|委员会|党委|党组|党工委|工委|区委|县委|市委|省委|州委|旗委|盟委|办事处|办公室|"
-    r"管委会|管理委员会|局|厅|委|办|署|中心|院|所|街道|镇|乡|公司)$"
-)
-_DATE_LINE = re.compile(
-    r"^\(?\s?(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年"
-    r"\s?[一二三四五六七八九十]{1,3}\s?月\s?[一二三四五六七八九十]{1,3}\s?日)\s?\)?$"
-)
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+(?:、|\.(?!\d))|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])"
-)
-_TITLE_WORDS = re.compile(r"报告|年报|情况|总结|汇报")  # as metadata._TITLE_KIND
-
 
 PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
 
@@ -113,19 +101,6 @@ def is_meta_line(line: str) -> bool:
     return n_fields >= 2 or bool(re.match(rf"^({_FIELD_ALT})\s?[:：]", line))
 
 
-def is_org_line(line: str) -> bool:
-    """A line made only of body names (``中共某区委 某区人民政府``)."""
-    if not line or len(line) > 70 or _SENTENCE_PUNCT.search(line) or ":" in line:
-        return False
-    parts = line.split(" ")
-    return all(len(p) >= 3 and _ORG_SUFFIX.search(p) for p in parts)
-
-
-def is_date_line(line: str) -> bool:
-    """A line that is only a date (the signature date)."""
-    return bool(_DATE_LINE.match(line))
-
-
 def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and bool(_FURNITURE.search(line))
 
@@ -134,10 +109,10 @@ def _is_short_fragment(line: str) -> bool:
     """Short, not a sentence, not a body name, not a date, not a heading."""
     return (
         len(line.replace(" ", "")) <= 14
-        and not _SENTENCE_PUNCT.search(line)
+        and not SENTENCE_PUNCT.search(line)
         and not is_org_line(line)
         and not is_date_line(line)
-        and not _HEADING_START.match(line)
+        and match_marker(line) is None
         and not line.endswith((":", "："))
     )
 
@@ -146,9 +121,9 @@ def _is_content_start(line: str) -> bool:
     return (
         is_org_line(line)
         or line.endswith((":", "："))
-        or bool(_HEADING_START.match(line))
-        or (len(line) >= 8 and bool(_TITLE_WORDS.search(line)))
-        or (len(line) >= 30 and bool(_SENTENCE_PUNCT.search(line)))
+        or match_marker(line) is not None
+        or (len(line) >= 8 and bool(TITLE_KIND.search(line)))
+        or (len(line) >= 30 and bool(SENTENCE_PUNCT.search(line)))
     )
 
 
@@ -167,7 +142,7 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
             verdicts[i] = LineVerdict("clutter", "navigation")
         elif _PAGE_NUMBER.match(line):
             verdicts[i] = LineVerdict("clutter", "page_number")
-        elif _ADDRESS_LINE.match(line) and not _HEADING_START.match(line) and ".gov" not in line.lower():
+        elif _ADDRESS_LINE.match(line) and match_marker(line) is None and ".gov" not in line.lower():
             verdicts[i] = LineVerdict("clutter", "address")
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
@@ -192,7 +167,7 @@ def _mark_repeated_page_title(
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     for pos, i in enumerate(live[:6]):
         squeezed = lines[i].replace(" ", "")
-        if len(squeezed) < 8 or not _TITLE_WORDS.search(squeezed):
+        if len(squeezed) < 8 or not TITLE_KIND.search(squeezed):
             continue
         following = [lines[j].replace(" ", "") for j in live[pos + 1 : pos + 10]]
         for k in range(len(following)):
@@ -200,5 +175,5 @@ def _mark_repeated_page_title(
                 k + 1 < len(following) and following[k] + following[k + 1] == squeezed
             ):
                 verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
-                meta.setdefault("标题", lines[i])
+                meta.setdefault(TITLE_FIELD, lines[i])
                 return

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from checklist.document import OffsetMap
 
 # Circled numbers (①) are outline markers in their own right; NFKC would turn them
 # into plain digits and glue them to the text, so they are kept as they are.
@@ -48,36 +49,6 @@ def _fold(ch: str) -> str:
     out = unicodedata.normalize("NFKC", ch)
     # NFKC turns some symbols into blanks or quotes of their own; fold those too.
     return "".join(_QUOTES.get(c, c) for c in out)
-
-
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
-    """Maps spans of the normalised text to spans of the original text."""
-
-    norm_starts: tuple[int, ...]
-    orig_starts: tuple[int, ...]
-    orig_ends: tuple[int, ...]
-    copies: tuple[bool, ...]
-    orig_length: int
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Return the original ``(start, end)`` covering normalised ``[start, end)``."""
-        if not self.norm_starts:
-            return (0, 0)
-        if end <= start:
-            pos = self._point(start, is_end=False)
-            return (pos, pos)
-        return (self._point(start, is_end=False), self._point(end - 1, is_end=True))
-
-    def _point(self, pos: int, *, is_end: bool) -> int:
-        i = bisect_right(self.norm_starts, pos) - 1
-        if i < 0:
-            return 0
-        if self.copies[i]:
-            mapped = self.orig_starts[i] + (pos - self.norm_starts[i])
-            mapped = min(mapped, self.orig_ends[i] - 1) if is_end else min(mapped, self.orig_ends[i])
-            return mapped + 1 if is_end else mapped
-        return self.orig_ends[i] if is_end else self.orig_starts[i]
 
 
 class _Builder:

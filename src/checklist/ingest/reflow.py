@@ -14,7 +14,8 @@ import itertools
 import re
 
 from checklist.ingest.normalize import fold
-from checklist.structure.metadata import is_title_line
+from checklist.ingest.shapes import is_title_line
+from checklist.vocabulary import TITLE_KINDS, alternation
 
 RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
 _END = "。；;！!？?：:"
@@ -28,7 +29,8 @@ _BREAK = re.compile(rf"{_AFTER}\s*(?={_MARKER})")
 _MARKER_AT = re.compile(_MARKER)
 _GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
 _HEADING_MAX = 40  # characters: a heading longer than this is a sentence
-_TITLE_END = re.compile(r"报告|总结|情况|汇报")
+# Where a title may end: a title kind, but not 年报, which also stands inside 2023年报告.
+_TITLE_END = re.compile(alternation(k for k in TITLE_KINDS if k != "年报"))
 _ADDRESSEE = re.compile(r"[^。，,；;！!？?：:]{2,30}[:：]")
 _DATE_AT_END = re.compile(
     r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年[一二三四五六七八九十]{1,3}月"

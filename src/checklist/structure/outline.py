@@ -13,16 +13,13 @@ import re
 from collections.abc import Mapping, Sequence
 
 from checklist.document import Item, Section, Sentence
+from checklist.ingest.shapes import MARKERS, match_marker
 from checklist.structure.numerals import cn_to_int
+from checklist.vocabulary import CN_DIGITS
 
-_CN = "一二三四五六七八九十"
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^(第[{_CN}]+部分|[{_CN}百]+(?:、|\.(?!\d)))\s?")),
-    (2, re.compile(rf"^(\(?[{_CN}]+\))\s?")),  # (一), and 一) with its opening bracket lost
-    (3, re.compile(r"^(\d{1,2}(?:[、](?!\d)|\.(?![\d.])))\s?")),
-    (4, re.compile(r"^(\(\d{1,2}\))\s?")),
-    (5, re.compile(r"^([①-⑳❶-❿➀-➉])\s?")),
-)
+# match_marker and MARKERS answer here too: the rules ask the outline what a heading is.
+__all__ = ["HEAD_MAX", "MARKERS", "build", "lead_length", "match_marker"]
+
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
@@ -31,15 +28,6 @@ _ITEM_BOUNDARY = frozenset("。；;：:，, )\"")
 _WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
 
 HEAD_MAX = 60  # a heading's lead phrase is at most this long before we cut at a comma
-
-
-def match_marker(line: str) -> tuple[int, str] | None:
-    """``(rank, marker)`` when ``line`` starts with an outline marker."""
-    for rank, pattern in MARKERS:
-        m = pattern.match(line)
-        if m:
-            return rank, m.group(1)
-    return None
 
 
 def lead_length(rest: str, limit: int = HEAD_MAX) -> int:
@@ -184,7 +172,7 @@ def _items(
     return tuple(items)
 
 
-_CN_DIGITS = frozenset(_CN)
+_CN_DIGITS = frozenset(CN_DIGITS)
 
 
 def _item_candidates(text: str, start: int, end: int) -> list[tuple[int, int | None, str]]:

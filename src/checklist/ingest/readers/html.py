@@ -31,6 +31,7 @@ from checklist.errors import InputError
 from checklist.ingest.readers.base import Extracted
 from checklist.ingest.readers.text import decode
 from checklist.limits import current
+from checklist.vocabulary import PAGE_FIELDS, TITLE_FIELD
 
 __all__ = ["read_html"]
 
@@ -175,7 +176,7 @@ def _too_deep(text: str, max_depth: int) -> bool:
 # page metadata
 
 _META_NAMES = {
-    "articletitle": "标题",
+    "articletitle": TITLE_FIELD,
     "pubdate": "发布日期",
     "contentsource": "来源",
     "keywords": "关键词",
@@ -183,12 +184,8 @@ _META_NAMES = {
     "columnname": "栏目",
     "sitename": "网站",
 }
-_GRID_KEYS = frozenset({
-    "索引号", "发布机构", "发布日期", "发布时间", "成文日期", "发文日期", "发文时间", "发文机关",
-    "文号", "发文字号", "标题", "名称", "主题分类", "体裁分类", "组配分类", "服务对象分类",
-    "公开方式", "公开范围", "公开时限", "公开日期", "有效性", "效力状态", "生效日期", "废止日期",
-    "来源", "信息来源", "生成日期", "主题词", "关键词", "所属机构", "信息分类", "内容分类",
-})
+# Grid cells are recognised by the same field names as page-metadata lines of text.
+_GRID_KEYS = frozenset(PAGE_FIELDS)
 _GRID_FIRST = frozenset(k[0] for k in _GRID_KEYS) | frozenset("[【〔(（")
 _GRID_KEY = re.compile(
     r"[\[【〔(（]?\s*((?:[\u4e00-\u9fff]\s*){2,6}?)\s*[\]】〕)）]?\s*(?:[:：]\s*(.*))?",
@@ -379,127 +376,156 @@ def _page_metadata(tree: LexborHTMLParser) -> tuple[dict[str, str], str]:
     return found, title
 
 
-def _clutter(
-    tag: str, pieces: list[str], start: int, own: int, own_links: int, count: int,
-    lost_list: bool,
-) -> bool:
-    """Whether a closing block is page furniture rather than report text."""
-    plain = own - own_links
-    if tag == "form" and plain < _FORM_MIN_TEXT:
-        return True
-    if count >= _MIN_LINKS and (own_links >= _LINK_RATIO * own or plain <= _LABEL_ONLY):
-        return True  # a menu, a link list, a share bar, font-size toggles
-    if lost_list and own <= _LABEL_ONLY:
-        return True  # the caption of a link list just dropped ("国务院部门网站")
-    if count and own <= _CRUMB_MAX:
-        # A breadcrumb may have only two links; its label gives it away.
-        return _CRUMB.match("".join(pieces[start : start + 4]).lstrip()) is not None
-    return False
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """An open element, with the walk's counts when it opened: what its block added is
+    the difference, and a dropped block is rolled back to them."""
+
+    node: LexborNode
+    tag: str
+    start: int  # index into the pieces
+    text_len: int
+    link_len: int
+    links: int
+    dropped: int
 
 
-def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[int, int]]]:
-    pieces: list[str] = []
-    text_len = 0  # characters of kept text so far
-    link_len = 0  # of which inside <a>
-    links = 0
-    in_link = 0
-    in_pre = 0
-    in_article = 0
-    heading = 0  # level of an open heading whose first text is still to come
-    dropped = 0  # link-dense blocks dropped so far
-    # open elements: (node, tag, pieces index, text_len, link_len, links, dropped)
-    frames: list[tuple[LexborNode, str, int, int, int, int, int]] = []
-    node: LexborNode | None = body.child
-    pieces.append("\n")
-    while True:
-        if node is None:
-            if not frames:
-                break
-            el, tag, start, t0, l0, n0, d0 = frames.pop()
-            node = el.next
-            if tag == "a":
-                in_link -= 1
-                links += 1 if text_len > t0 else 0
-            elif tag == "pre":
-                in_pre -= 1
-            elif tag in ("article", "main"):
-                in_article -= 1
-            elif tag in _HEADINGS:
-                heading = 0
-            if tag in _BLOCK:
-                if tag not in _NO_DENSITY and _clutter(
-                    tag, pieces, start, text_len - t0, link_len - l0, links - n0, dropped > d0
-                ):
-                    # Roll back: the block's text must not count for its ancestors either.
-                    del pieces[start:]
-                    text_len, link_len, links = t0, l0, n0
-                    dropped += 1
-                pieces.append("\n")
-            continue
-        tag = node.tag or "-"
-        if tag == "-text":
-            if grid.skip and node.mem_id in grid.skip:
+@dataclass(slots=True)
+class _Walk:
+    """The state of one walk over a page body: output pieces, counts and open elements."""
+
+    grid: _Grid
+    pieces: list[str] = field(default_factory=lambda: ["\n"])
+    text_len: int = 0  # letters of kept text so far
+    link_len: int = 0  # of which inside <a>
+    links: int = 0  # links that held text
+    in_link: int = 0
+    in_pre: int = 0
+    in_article: int = 0
+    heading: int = 0  # level of an open heading whose first text is still to come
+    dropped: int = 0  # link-dense blocks dropped so far
+    frames: list[_Frame] = field(default_factory=list)
+
+    def run(self, body: LexborNode) -> None:
+        """Walk the tree under ``body`` in document order, without recursion."""
+        node: LexborNode | None = body.child
+        while True:
+            if node is None:
+                if not self.frames:
+                    return
+                frame = self.frames.pop()
+                self._close(frame)
+                node = frame.node.next
+            elif node.tag == "-text":
+                self._text(node)
                 node = node.next
-                continue
-            raw = node.text_content or ""
-            stripped = raw.strip()
-            if stripped:
-                if (
-                    not in_link
-                    and stripped[0] in _GRID_FIRST
-                    and len(stripped) <= _MAX_VALUE
-                    and grid.take(node, stripped)
-                ):
-                    node = node.next
-                    continue
-                if heading:
-                    pieces.append(f"{_HEADING_MARK}{heading}")
-                    heading = 0
-                if in_pre:
-                    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-                elif not raw.isprintable():  # fast path: most text has no tab or newline
-                    if "\n" in raw or "\r" in raw:
-                        raw = _CJK_BREAK.sub("", raw)
-                    raw = _HTML_SPACE.sub(" ", raw)
-                pieces.append(raw)
-                # Only letters count, so that the "|" and ">" between menu links are
-                # glue; in long text the punctuation share is too small to matter.
-                words = len(stripped)
-                if words <= 40:
-                    words = len(_NON_WORD.sub("", stripped))
-                text_len += words
-                if in_link:
-                    link_len += words
-            elif raw and not in_pre:
-                pieces.append(" ")
-            node = node.next
-            continue
+            elif self._enter(node):
+                node = node.child
+            else:
+                node = node.next
+
+    def _enter(self, node: LexborNode) -> bool:
+        """Open an element; False when it is skipped whole (its children are not visited)."""
+        tag = node.tag or "-"
         if tag in _DROP or tag.startswith("-"):  # comments, doctype, unknown nodes
-            node = node.next
-            continue
-        if tag in _CHROME and not in_article:
-            node = node.next
-            continue
-        if grid.skip and node.mem_id in grid.skip:
-            node = node.next
-            continue
+            return False
+        if tag in _CHROME and not self.in_article:
+            return False
+        if self.grid.skip and node.mem_id in self.grid.skip:
+            return False
         if tag == "br":
-            pieces.append("\n")
-            node = node.next
-            continue
+            self.pieces.append("\n")
+            return False
         if tag in _BLOCK:
-            pieces.append("\n")
+            self.pieces.append("\n")
             # The mark goes in front of the heading's first text, not here: a heading
             # may start with a nested block or hold no text at all.
-            heading = _HEADINGS.get(tag, heading)
+            self.heading = _HEADINGS.get(tag, self.heading)
         if tag == "a":
-            in_link += 1
+            self.in_link += 1
         elif tag == "pre":
-            in_pre += 1
+            self.in_pre += 1
         if tag in ("article", "main"):
-            in_article += 1
-        frames.append((node, tag, len(pieces), text_len, link_len, links, dropped))
-        node = node.child
+            self.in_article += 1
+        self.frames.append(_Frame(node, tag, len(self.pieces), self.text_len, self.link_len,
+                                  self.links, self.dropped))
+        return True
+
+    def _close(self, frame: _Frame) -> None:
+        tag = frame.tag
+        if tag == "a":
+            self.in_link -= 1
+            self.links += 1 if self.text_len > frame.text_len else 0
+        elif tag == "pre":
+            self.in_pre -= 1
+        elif tag in ("article", "main"):
+            self.in_article -= 1
+        elif tag in _HEADINGS:
+            self.heading = 0
+        if tag in _BLOCK:
+            if tag not in _NO_DENSITY and self._is_clutter(frame):
+                # Roll back: the block's text must not count for its ancestors either.
+                del self.pieces[frame.start :]
+                self.text_len, self.link_len, self.links = frame.text_len, frame.link_len, frame.links
+                self.dropped += 1
+            self.pieces.append("\n")
+
+    def _is_clutter(self, frame: _Frame) -> bool:
+        """Whether a closing block is page furniture rather than report text."""
+        own = self.text_len - frame.text_len
+        own_links = self.link_len - frame.link_len
+        count = self.links - frame.links
+        plain = own - own_links
+        if frame.tag == "form" and plain < _FORM_MIN_TEXT:
+            return True
+        if count >= _MIN_LINKS and (own_links >= _LINK_RATIO * own or plain <= _LABEL_ONLY):
+            return True  # a menu, a link list, a share bar, font-size toggles
+        if self.dropped > frame.dropped and own <= _LABEL_ONLY:
+            return True  # the caption of a link list just dropped ("国务院部门网站")
+        if count and own <= _CRUMB_MAX:
+            # A breadcrumb may have only two links; its label gives it away.
+            label = "".join(self.pieces[frame.start : frame.start + 4]).lstrip()
+            return _CRUMB.match(label) is not None
+        return False
+
+    def _text(self, node: LexborNode) -> None:
+        if self.grid.skip and node.mem_id in self.grid.skip:
+            return
+        raw = node.text_content or ""
+        stripped = raw.strip()
+        if not stripped:
+            if raw and not self.in_pre:
+                self.pieces.append(" ")
+            return
+        if (
+            not self.in_link
+            and stripped[0] in _GRID_FIRST
+            and len(stripped) <= _MAX_VALUE
+            and self.grid.take(node, stripped)
+        ):
+            return
+        if self.heading:
+            self.pieces.append(f"{_HEADING_MARK}{self.heading}")
+            self.heading = 0
+        if self.in_pre:
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        elif not raw.isprintable():  # fast path: most text has no tab or newline
+            if "\n" in raw or "\r" in raw:
+                raw = _CJK_BREAK.sub("", raw)
+            raw = _HTML_SPACE.sub(" ", raw)
+        self.pieces.append(raw)
+        # Only letters count, so that the "|" and ">" between menu links are glue; in
+        # long text the punctuation share is too small to matter.
+        words = len(stripped)
+        if words <= 40:
+            words = len(_NON_WORD.sub("", stripped))
+        self.text_len += words
+        if self.in_link:
+            self.link_len += words
+
+
+def _lines(pieces: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The walk's output as stripped lines, and ``(line index, level)`` of the headings."""
     lines: list[str] = []
     headings: list[tuple[int, int]] = []
     for line in "".join(pieces).split("\n"):
@@ -516,6 +542,12 @@ def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[in
                 headings.append((len(lines), level))
             lines.append(line)
     return lines, headings
+
+
+def _body_lines(body: LexborNode, grid: _Grid) -> tuple[list[str], list[tuple[int, int]]]:
+    walk = _Walk(grid)
+    walk.run(body)
+    return _lines(walk.pieces)
 
 
 def read_html(data: bytes, source: str) -> Extracted:
@@ -549,7 +581,7 @@ def read_html(data: bytes, source: str) -> Extracted:
     for key, value in grid.metadata.items():
         metadata.setdefault(key, value)
     if title:
-        metadata.setdefault("标题", title)
+        metadata.setdefault(TITLE_FIELD, title)
     return Extracted(
         text="\n".join(lines),
         format="html",

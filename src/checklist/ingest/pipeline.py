@@ -1,0 +1,113 @@
+"""The ingest stage: extracted text → normalised body lines, clutter set aside.
+
+Lines are cut (a run-on report is split back into its lines), normalised with an offset
+map, and sorted into body and removed (page metadata, navigation, page numbers …). The
+result, :class:`Ingested`, is all the structure stage needs: it never looks at the
+extracted text or at the lines that were removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from checklist.document import OffsetMap, Removed
+from checklist.errors import InputError
+from checklist.ingest import clutter
+from checklist.ingest.normalize import NormalizedLine, join_lines, line_spans, normalize_lines
+from checklist.ingest.readers.base import Extracted
+from checklist.ingest.reflow import split_run_on
+from checklist.limits import current
+from checklist.vocabulary import TITLE_FIELD
+
+_HINT_LEVELS = range(1, 5)  # heading levels a reader's hint may give (h1–h4, Heading 1–4)
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """The body of a report as normalised text, and what was learnt on the way."""
+
+    original: str  # the extracted text: every original offset points into it
+    format: str
+    encoding: str | None
+    text: str  # the kept lines, normalised, joined by "\n"
+    offsets: OffsetMap  # normalised → original offsets
+    lines: tuple[tuple[int, int], ...]  # normalised span of each kept line
+    line_origins: tuple[int, ...]  # index of each kept line among the extracted lines
+    removed: tuple[Removed, ...]
+    page_metadata: Mapping[str, str]  # the reader's fields, then those found in the text
+    # original span of the line each page field was read from (标题: a repeated page title)
+    field_lines: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    heading_hints: Mapping[int, int] = field(default_factory=dict)  # kept line → level
+
+
+@dataclass(slots=True)
+class _Sorted:
+    """Normalised lines sorted into kept and removed."""
+
+    kept: list[NormalizedLine] = field(default_factory=list)
+    origins: list[int] = field(default_factory=list)  # extracted line index of each kept line
+    removed: list[Removed] = field(default_factory=list)
+    field_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) -> Ingested:
+    """Normalise extracted text and set its clutter aside.
+
+    Raises :class:`InputError` when the text is longer than the limits allow or when
+    nothing but clutter is left.
+    """
+    original = extracted.text
+    limit = current().max_text_chars
+    if len(original) > limit:
+        raise InputError.of(source, "error.too_long", name="max_text_chars", value=len(original), limit=limit)
+    spans = line_spans(original)
+    if not extracted.heading_lines:  # a reader's heading hints index the lines as they came
+        spans = split_run_on(original, spans)
+    nlines = normalize_lines(original, spans, to_simplified=to_simplified)
+    verdicts, text_meta = clutter.classify([nl.text for nl in nlines])
+    page_meta = dict(extracted.page_metadata)
+    for key, value in text_meta.items():
+        page_meta.setdefault(key, value)
+    lines = _sort(nlines, verdicts)
+    if not lines.kept:
+        raise InputError.of(source, "error.no_text")
+    text, omap, norm_lines = join_lines(lines.kept, len(original))
+    return Ingested(
+        original=original, format=extracted.format, encoding=extracted.encoding,
+        text=text, offsets=omap, lines=tuple(norm_lines), line_origins=tuple(lines.origins),
+        removed=tuple(lines.removed), page_metadata=page_meta, field_lines=lines.field_lines,
+        heading_hints=_hints(extracted.heading_lines, lines.origins),
+    )
+
+
+def _sort(nlines: Sequence[NormalizedLine], verdicts: Sequence[clutter.LineVerdict]) -> _Sorted:
+    out = _Sorted()
+    for i, (nl, verdict) in enumerate(zip(nlines, verdicts, strict=True)):
+        if not nl.text:
+            continue
+        if verdict.kind == "body":
+            out.kept.append(nl)
+            out.origins.append(i)
+            continue
+        span = (nl.orig_start, nl.orig_end)
+        out.removed.append(Removed(*span, verdict.reason))
+        if verdict.kind == "meta":
+            for key in clutter.parse_fields(nl.text):
+                out.field_lines.setdefault(key, span)
+        elif verdict.reason == clutter.PAGE_TITLE_REASON:
+            out.field_lines.setdefault(TITLE_FIELD, span)
+    return out
+
+
+def _hints(heading_lines: Sequence[tuple[int, int]], origins: Sequence[int]) -> dict[int, int]:
+    """A reader's heading levels, by kept line (the reader counted the extracted lines)."""
+    if not heading_lines:
+        return {}
+    kept_of = {orig: k for k, orig in enumerate(origins)}
+    hints: dict[int, int] = {}
+    for orig_line, level in heading_lines:
+        k = kept_of.get(orig_line)
+        if k is not None and level in _HINT_LEVELS:
+            hints[k] = level
+    return hints

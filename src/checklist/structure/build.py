@@ -1,0 +1,57 @@
+"""The structure stage: ingested lines → a :class:`Document` with outline and metadata.
+
+The layout (header, body, signature) is found first, so that the outline covers the
+body only; metadata is read from the layout and the page fields, and each value keeps
+the original span that justifies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from checklist.document import Document
+from checklist.ingest.pipeline import Ingested
+from checklist.structure import layout as page_layout
+from checklist.structure import metadata, outline
+from checklist.vocabulary import PUBLISHED_FIELDS
+
+
+def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
+    """Outline and metadata of an ingested report, as one :class:`Document`."""
+    text, lines = ingested.text, ingested.lines
+    layout = page_layout.locate(text, lines)
+    sections, items, sentences = outline.build(
+        text, lines, (layout.body_first, layout.body_stop), ingested.heading_hints
+    )
+    meta, norm_spans, fields_used = metadata.extract(text, lines, layout, ingested.page_metadata)
+    body_start = lines[layout.body_first][0] if layout.body_first < len(lines) else len(text)
+    signature_start = lines[layout.body_stop][0] if layout.body_stop < len(lines) else None
+    return Document(
+        source=source, format=ingested.format, encoding=ingested.encoding, sha256=sha256,
+        original=ingested.original, text=text, offsets=ingested.offsets, lines=lines,
+        sections=sections, items=items, sentences=sentences, metadata=meta,
+        meta_spans=_original_spans(ingested, norm_spans, fields_used),
+        meta_norm_spans=norm_spans, page_metadata=ingested.page_metadata, removed=ingested.removed,
+        body_start=body_start, signature_start=signature_start,
+    )
+
+
+def _original_spans(
+    ingested: Ingested, norm_spans: Mapping[str, tuple[int, int]], fields_used: Mapping[str, str]
+) -> dict[str, tuple[int, int]]:
+    """The original span behind each metadata value: its place in the body, else the
+    removed page-metadata line its field was read from."""
+    spans = {what: ingested.offsets.to_original(s, e) for what, (s, e) in norm_spans.items()}
+    for what, key in fields_used.items():
+        line = ingested.field_lines.get(key)
+        if line is not None:
+            spans[what] = line
+    if "published" not in spans:
+        # The date may have come from the reader (an HTML grid) while the text repeats it
+        # on a metadata line of its own: that line is the evidence.
+        for key in PUBLISHED_FIELDS:
+            line = ingested.field_lines.get(key)
+            if line is not None and key in ingested.page_metadata:
+                spans["published"] = line
+                break
+    return spans

@@ -1,0 +1,122 @@
+"""The words the reading stages recognise, kept once, as data.
+
+Ingest (the readers, the clutter filter, the run-on splitter) and structure (the
+outline, the header and signature, the metadata) must agree on what a page field, a
+title, a body name or a heading number looks like; when each kept its own list, the
+lists drifted (an HTML page's ``印发日期`` went unrecognised while a text file's was read).
+So every such word list lives here, as tuples that the modules compile into regular
+expressions with :func:`alternation`. A report written in words nobody met before
+needs a word added to a table here, not a regex changed elsewhere.
+
+Order matters only where a comment says so. This module imports nothing from the
+package: it is at the bottom of the layers, next to :mod:`checklist.document`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as a regex alternation (escaped, in the given order), without a group."""
+    return "|".join(re.escape(w) for w in words)
+
+
+# ---------------------------------------------------------------------------
+# page fields (政府信息公开 pages: the information grid above the document)
+
+# The fields whose value stands in for what the document does not say, each group in
+# order of preference (the first field present wins).
+ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位")  # who issued it
+DATE_FIELDS = ("成文日期", "成文时间", "印发日期")  # the document's own date (成文日期)
+PUBLISHED_FIELDS = ("发布日期", "发布时间", "发文时间", "发文日期")  # when the page went up (发布日期)
+TITLE_FIELD = "标题"  # the page's title; also what a repeated page title is filed under
+
+# Every field name a page-metadata line or grid cell may carry. A line (text) or a
+# grid cell (HTML) that starts with one of these is page information, not report text.
+PAGE_FIELDS = (
+    *ISSUER_FIELDS, *PUBLISHED_FIELDS, *DATE_FIELDS, TITLE_FIELD,
+    "索引号", "生成日期", "公开日期", "生效日期", "废止日期", "文号", "发文字号", "名称",
+    "主题分类", "主题词", "关键词", "体裁分类", "组配分类", "信息分类", "信息类别", "内容分类",
+    "服务对象", "服务对象分类", "文种", "公开方式", "公开范围", "公开时限", "公开形式",
+    "有效性", "效力状态", "信息来源", "来源", "所属机构", "浏览次数", "访问量", "点击数",
+    "阅读量", "作者", "责任编辑", "编辑",
+)
+
+# ---------------------------------------------------------------------------
+# titles
+
+# A title names a kind of report …
+TITLE_KINDS = ("报告", "年报", "情况", "总结", "汇报")
+# … about rule of law (法治政府建设, 依法行政, 依法治县 …).
+TITLE_TOPICS = ("法治", "法制", "依法行政", "依法治")
+# A line that opens so cites a document (按照《关于做好…报告工作的通知》): it is no title.
+CITING_OPENERS = ("按照", "根据", "依据", "遵照", "对照", "为贯彻", "为落实")
+
+# ---------------------------------------------------------------------------
+# heading numbers (outline markers), by rank: regex sources of the marker itself
+
+CN_DIGITS = "一二三四五六七八九十"
+HEADING_MARKERS: tuple[tuple[int, str], ...] = (
+    (1, rf"第[{CN_DIGITS}]+部分|[{CN_DIGITS}百]+(?:、|\.(?!\d))"),  # 一、 一. 第一部分
+    (2, rf"\(?[{CN_DIGITS}]+\)"),  # (一), and 一) with its opening bracket lost
+    (3, r"\d{1,2}(?:[、](?!\d)|\.(?![\d.]))"),  # 1. 1、 (not 1.5, not 2023.)
+    (4, r"\(\d{1,2}\)"),  # (1)
+    (5, r"[①-⑳❶-❿➀-➉]"),  # ① ❶ ➀
+)
+
+# ---------------------------------------------------------------------------
+# body names (机关): what the issuer of a report is called
+
+# How the name of a body ends: a line made only of such names is a header or a
+# signature (中共某区委 某区人民政府).
+BODY_SUFFIXES = (
+    "人民政府", "政府", "委员会", "党委", "党组", "党工委", "工委", "区委", "县委", "市委",
+    "省委", "州委", "旗委", "盟委", "办事处", "办公室", "管委会", "管理委员会", "局", "厅",
+    "委", "办", "署", "中心", "院", "所", "街道", "镇", "乡", "公司",
+)
+# The party committee or government of a place: the level is the place's
+# (某某县人民政府 → county), unless a 委 follows no place (教育委员会: a department).
+PARTY_OR_GOVERNMENT_SUFFIXES = ("人民政府", "政府", "街道办事处", "办事处", "党工委", "工委", "党委", "委员会", "委")
+# A department of a government (司法局, 教育厅, 政府办公室 …).
+DEPARTMENT_SUFFIXES = ("局", "厅", "办公室", "办", "中心", "院", "所", "署", "站", "队", "管委会", "管理委员会")
+# The last character of a place name before 委/委员会 (某某县委员会 is the county's
+# committee, 教育委员会 a department).
+PLACE_TAIL_CHARS = "省市区县州旗盟镇乡"
+# Municipalities directly under the central government are provinces.
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# A place's level from how its name ends. Checked in this order: 街道 before 区 …
+PLACE_LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("township", ("街道", "镇", "乡", "苏木")),
+    ("province", ("省", "自治区")),
+    ("county", ("区", "县", "旗")),
+    ("city", ("市", "州", "盟", "地区")),
+)
+# A bare place name (某某区) opening a title names the reporting government.
+PLACE_NAME_SUFFIXES = ("省", "自治区", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
+# "The whole / our / this" place (全区, 我县, 本市 …) is no name.
+NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
+# … nor a programme named after a place level (依法治县, 依法治区).
+NOT_A_BODY = ("依法治",)
+
+# ---------------------------------------------------------------------------
+# the opening sentence (2023年，在区委的领导下，某某街道办事处坚持…)
+
+# How the body named as the sentence's subject ends. Order matters: the shortest name
+# is tried first, and at one length the first suffix that fits wins.
+SUBJECT_SUFFIXES = (
+    "街道办事处", "办事处", "人民政府", "政府", "街道", "镇", "乡", "苏木", "区", "县", "旗", "市", "局",
+    "委员会",
+)
+# What follows the subject: the verbs that open the account of the year …
+ACCOUNT_OPENERS = (
+    "坚持", "以", "认真", "深入", "始终", "全面", "紧紧", "紧扣", "围绕", "按照", "聚焦", "在",
+    "切实", "持续", "积极", "着力", "不断", "高度", "扎实", "结合", "立足", "严格",
+    # … or the body's own work (某某乡法治政府建设工作在…领导下)
+    "法治政府建设", "法治建设",
+)
+# Clauses before the subject that say when (besides 2023年, 2023年度, 2023年以来 …).
+TIME_PHRASES = ("今年以来", "近年来", "一年来", "过去的一年", "过去一年", "本年度")
+# Clauses before the subject that set the scene: 按照…部署, 根据…要求 (and 在…领导下).
+SETTING_OPENERS = ("按照", "根据", "依据", "遵照", "对照", "围绕", "紧扣")
