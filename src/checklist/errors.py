@@ -26,6 +26,11 @@ class ChecklistError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def localized(self, lang: str) -> str:
+        """The message in ``lang``: subclasses worded from the catalogue override this; the
+        rest have one wording (Chinese), whatever ``lang`` is."""
+        return self.message
+
 
 class InputError(ChecklistError):
     """A document cannot be read: missing, unreadable, undecodable, unsupported or empty.

@@ -143,3 +143,15 @@ def test_inspect_names_removed_clutter_in_english(tmp_path: Path) -> None:
     code, out, _ = _run("inspect", str(page), "--lang", "en")
     last = out.splitlines()[-1]
     assert code == 0 and last.startswith("  removed:   2 lines of web page clutter (") and not CHINESE.search(last)
+
+
+def test_a_broken_standard_is_reported_in_english(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: b\nversion: '1'\ntitle: {zh: b}\nrequirements: [{id: x}]\n", encoding="utf-8")
+    report = tmp_path / "weak.txt"
+    report.write_text(WEAK, encoding="utf-8")
+    for args in (["standards", "validate", str(broken)], ["check", str(report), "-s", str(broken)],
+                 ["audit", str(report), "-s", str(broken)]):
+        code, _, err = _run(*args, "--lang", "en")
+        assert code == 2 and err.startswith(f"checklist: error: {broken}:4 [requirements.0.id]: "), err
+        assert not CHINESE.search(err), err

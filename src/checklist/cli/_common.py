@@ -41,10 +41,7 @@ def fail(message: str) -> NoReturn:
 
 def print_error(exc: ChecklistError, lang: str = "zh") -> None:
     """One line on stderr: the file and the problem, in ``lang`` where the catalogue has it."""
-    from checklist.errors import InputError
-
-    text = exc.localized(lang) if isinstance(exc, InputError) else str(exc)
-    click.echo(f"checklist: {msg('text.error', lang)}{text}", err=True)
+    click.echo(f"checklist: {msg('text.error', lang)}{exc.localized(lang)}", err=True)
 
 
 def print_internal(path: str, exc: Exception, lang: str = "zh") -> None:
