@@ -24,11 +24,7 @@ def to_document(source: str | os.PathLike[str] | bytes | Document, *, format: st
     """A :class:`Document` from a path, bytes, text, or a document already read."""
     if isinstance(source, Document):
         return source
-    if isinstance(source, bytes):
-        return read(source, format=format)
-    if isinstance(source, os.PathLike):
-        return read(source, format=format)
-    if _looks_like_path(source):
+    if isinstance(source, (bytes, os.PathLike)) or _looks_like_path(source):
         return read(source, format=format)
     return parse(source)
 
