@@ -289,12 +289,12 @@ def test_hostile_bodies_are_json_errors(client: TestClient) -> None:
 
 
 def test_an_unexpected_error_anywhere_is_one_json_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checklist.web
+    import checklist.web.form
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checklist.web, "_ask_from", boom)  # outside the audit's own try
+    monkeypatch.setattr(checklist.web.form, "_ask_from", boom)  # outside the audit's own try
     quiet = TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False)
     r = quiet.post("/api/audit", data={"text": "报告"})
     assert "RuntimeError: boom" in _error(r, 500, "error.internal")
