@@ -3,20 +3,20 @@ its saved result was made with.
 
 ``OUT/.checklist-manifest.jsonl`` holds the last complete run, one JSON line per report;
 each report finished since appends a line to ``OUT/.checklist-journal.jsonl`` (flushed),
-so an interrupted run resumes where it stopped. At the end the two are merged into a new
-manifest.
+so an interrupted run resumes where it stopped. At the end the journal, completed with
+the earlier entries this run did not redo, becomes the new manifest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Mapping, Sequence
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypedDict, cast
 
 from checklist import __version__
-from checklist.fileio import write_atomic
 
 if TYPE_CHECKING:
     from checklist.batch.rows import Row
@@ -72,24 +72,40 @@ class Manifest:
         self.touched.add(path)
 
     def close(self) -> None:
-        """Write the new manifest: earlier entries not redone by this run, then this run's journal."""
+        """Make the journal the new manifest: this run's lines, then the earlier entries not
+        redone by this run, appended to it and the file renamed.
+
+        Streams (one JSON line per report): nothing of this run is held in memory, and a
+        rename is atomic, so a reader sees the old manifest or the new one.
+        """
         if self._journal is not None:
             self._journal.close()
-        _compact(self.path, self.journal_path, self.previous, self.touched)
+            self._journal = None
+        _drop_cut_line(self.journal_path)
+        with self.journal_path.open("a", encoding="utf-8") as journal:
+            for path, entry in self.previous.items():
+                if path not in self.touched:
+                    journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
+        self.journal_path.replace(self.path)
         self.previous = {}
 
 
-def _compact(manifest_path: Path, journal_path: Path, previous: Mapping[str, Entry],
-             touched: Collection[str]) -> None:
-    lines = [json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n"
-             for path, entry in previous.items() if path not in touched]
+def _drop_cut_line(path: Path) -> None:
+    """Remove the last line of ``path`` if a killed run cut it short (no newline)."""
     try:
-        with journal_path.open(encoding="utf-8") as journal:
-            lines.extend(line for line in journal if line.endswith("\n"))  # the last may be cut short
-    except OSError:
+        with path.open("rb+") as f:
+            end = f.seek(0, os.SEEK_END)
+            while end > 0:
+                start = max(0, end - (1 << 16))
+                f.seek(start)
+                newline = f.read(end - start).rfind(b"\n")
+                if newline >= 0:
+                    f.truncate(start + newline + 1)
+                    return
+                end = start
+            f.truncate(0)
+    except FileNotFoundError:
         pass
-    write_atomic(manifest_path, "".join(lines))
-    journal_path.unlink(missing_ok=True)
 
 
 def _load(sources: Sequence[Path]) -> dict[str, Entry]:

@@ -9,6 +9,7 @@ Every file is written whole or not at all (:func:`checklist.fileio.write_atomic`
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -106,7 +107,10 @@ def write_rows(out: Path, rows: Iterable[Row]) -> Path:
     """``summary.rows.jsonl``: the summary rows, one JSON line each (what
     :attr:`BatchSummary.rows` reads back)."""
     final = out / ROWS
-    write_atomic(final, "".join(to_line(row) for row in rows))
+    data = io.BytesIO()  # one copy in memory, as bytes
+    for row in rows:
+        data.write(to_line(row).encode("utf-8"))
+    write_atomic(final, data.getvalue())
     return final
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from checklist.batch.rows import Row, columns
 from checklist.fileio import write_atomic
@@ -15,35 +16,39 @@ from checklist.fileio import write_atomic
 if TYPE_CHECKING:
     from checklist.batch.runner import BatchError
 
-# Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
-_BOM = "\ufeff"
-
 _FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED",
           "waived": "DDEBF7"}
 
 
-def _csv_bytes(buf: io.StringIO) -> bytes:
-    # bytes, not text: the csv module's own \r\n must not be translated again on Windows
-    return (_BOM + buf.getvalue()).encode("utf-8")
+@contextmanager
+def _csv_writer(path: Path) -> Iterator[TextIO]:
+    """A text stream for the csv module, written to ``path`` atomically when closed.
+
+    Encoded as it is written (one copy of the table in memory, as bytes); a byte order
+    mark first, so that Excel reads UTF-8; the csv module's own line ends kept.
+    """
+    data = io.BytesIO()
+    text = io.TextIOWrapper(data, encoding="utf-8-sig", newline="")
+    yield text
+    text.flush()
+    write_atomic(path, data.getvalue())
 
 
 def write_csv(path: Path, rows: Iterable[Row]) -> None:
     """``rows`` as a CSV table, a column per key met."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns(rows) or ["path"], extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(path, _csv_bytes(buf))
+    with _csv_writer(path) as f:
+        writer = csv.DictWriter(f, fieldnames=columns(rows) or ["path"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def write_errors(path: Path, errors: Sequence[BatchError]) -> None:
     """The inputs that could not be audited, sorted by path."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["path", "kind", "message"])
-    for e in sorted(errors, key=lambda e: e.path):
-        writer.writerow([e.path, e.kind, e.message])
-    write_atomic(path, _csv_bytes(buf))
+    with _csv_writer(path) as f:
+        writer = csv.writer(f)
+        writer.writerow(["path", "kind", "message"])
+        for e in sorted(errors, key=lambda e: e.path):
+            writer.writerow([e.path, e.kind, e.message])
 
 
 def write_xlsx(path: Path, rows: Iterable[Row]) -> None:
