@@ -120,3 +120,18 @@ ACCOUNT_OPENERS = (
 TIME_PHRASES = ("今年以来", "近年来", "一年来", "过去的一年", "过去一年", "本年度")
 # Clauses before the subject that set the scene: 按照…部署, 根据…要求 (and 在…领导下).
 SETTING_OPENERS = ("按照", "根据", "依据", "遵照", "对照", "围绕", "紧扣")
+
+# ---------------------------------------------------------------------------
+# file names
+
+# How the name of a report file ends, and the reader that takes it when its content
+# does not say (magic bytes win).
+REPORT_SUFFIXES = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".doc": "doc", ".wps": "doc", ".rtf": "doc",
+}
+# What a folder scan picks up: not .md or .text, which beside the reports are notes (README.md).
+SCANNED_SUFFIXES = tuple(s for s in REPORT_SUFFIXES if s not in (".md", ".text"))

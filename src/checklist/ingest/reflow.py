@@ -19,6 +19,9 @@ from checklist.vocabulary import TITLE_KINDS, alternation
 
 RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
 _END = "。；;！!？?：:"
+# Heading markers as they stand in the raw text (full-width brackets, before normalising),
+# and only the forms whose headings a run-on report loses its breaks before: not
+# vocabulary.HEADING_MARKERS, which reads normalised lines.
 _MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
            r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))")
 # A heading that lost its line break follows a sentence end, or the 如下： that announces the

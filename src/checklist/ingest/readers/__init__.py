@@ -15,6 +15,7 @@ from typing import cast
 from checklist.errors import InputError
 from checklist.ingest.readers.base import Extracted
 from checklist.ingest.readers.text import decode
+from checklist.vocabulary import REPORT_SUFFIXES, SCANNED_SUFFIXES
 
 __all__ = ["READERS", "SCANNED_SUFFIXES", "SUFFIXES", "Extracted", "decode", "extract", "sniff"]
 
@@ -28,17 +29,7 @@ READERS: dict[str, tuple[str, str]] = {
     "doc": ("legacy", "read_legacy"),
 }
 
-_EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".doc": "doc", ".wps": "doc", ".rtf": "doc",
-}
-
-SUFFIXES = tuple(_EXTENSIONS)  # every file name ending a reader takes
-# What a folder scan picks up: not .md or .text, which beside the reports are notes (README.md).
-SCANNED_SUFFIXES = tuple(s for s in SUFFIXES if s not in (".md", ".text"))
+SUFFIXES = tuple(REPORT_SUFFIXES)  # every file name ending a reader takes
 
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -63,7 +54,7 @@ def sniff(data: bytes, name: str | None = None) -> str:
         if head.startswith(magic):
             raise InputError.of(name or "<bytes>", "error.foreign", kind=what)
     suffix = PurePath(name).suffix.lower() if name else ""
-    by_ext = _EXTENSIONS.get(suffix)
+    by_ext = REPORT_SUFFIXES.get(suffix)
     if by_ext in ("txt", "html"):
         return _text_or_html(head) if by_ext == "txt" else "html"
     if by_ext is not None:
