@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from checklist.ingest.readers import SCANNED_SUFFIXES
+from checklist.vocabulary import SCANNED_SUFFIXES
 
 _GLOB_CHARS = "*?["
 
