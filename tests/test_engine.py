@@ -164,8 +164,8 @@ def test_results_and_errors_pickle() -> None:
 def test_json_contract_shape() -> None:
     data = checklist.audit(FULL).model_dump(mode="json")
     assert data["schema_version"] == 1
-    assert set(data["document"]) == {"path", "format", "encoding", "sha256", "title", "issuer", "level",
-                                      "year", "date", "published", "addressee"}
+    assert set(data["document"]) == {"path", "format", "encoding", "sha256", "title", "issuer", "issuer_source",
+                                      "level", "year", "date", "published", "addressee"}
     req = data["requirements"][0]
     assert {"id", "status", "severity", "weight", "evidence", "message", "suggestion"} <= set(req)
     assert {"code", "severity", "message", "suggestion", "quote", "start", "end"} <= set(data["findings"][0])

@@ -57,6 +57,7 @@ def test_issuer_from_title_prefix_and_page_field() -> None:
 def test_unknowns_are_none() -> None:
     m = checklist.parse("我们开展了一些工作。").metadata
     assert (m.title, m.issuer, m.level, m.year, m.date, m.published, m.addressee) == (None,) * 7
+    assert (m.issuer_source, m.year_source) == (None, None)
 
 
 def test_date_field_from_page_metadata() -> None:
@@ -108,11 +109,11 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
     ("2022年，北山街道坚持依法行政，全面推进法治政府建设。", "township"),
     ("2023年，某某县司法局认真贯彻落实法治政府建设各项部署。", "department"),
     ("2023年，某某区坚持依法行政。", "county"),
-    ("2023年，我镇坚持依法行政。", None),  # "our town" names no one
+    ("2023年，我镇坚持依法行政。", "township"),  # "our town" names no one, but is a town
     ("2023年，在县委的坚强领导下，全镇上下坚持依法行政。", None),
     ("2023年，我们在镇党委领导下开展普法。", None),
     # only the first clause's subject: a later clause may name another body
-    ("2023年，我县坚持以习近平法治思想为指导，县司法局认真履行统筹协调职责。", None),
+    ("2023年，我县坚持以习近平法治思想为指导，县司法局认真履行统筹协调职责。", "county"),
     ("某某镇坚持以习近平法治思想为指导，全面推进依法行政。", "township"),  # no year before it
     ("一年来，北山街道坚持依法行政。", "township"),
     # clauses before the subject that say when, what the year was, or on whose orders
@@ -126,13 +127,15 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
 ])
 def test_level_from_the_subject_of_the_opening_sentence(opening: str, level: str | None) -> None:
     doc = checklist.parse(f"{opening}\n一、主要举措和成效\n开展普法活动12次。\n二、存在的不足\n执法人员偏少。")
-    # a body named only in running text is no issuer (format.issuer stays missing) ...
-    assert doc.metadata.issuer is None
-    # ... but its level chooses the profile
+    # a body named as the subject is the issuer, read from the body (format.issuer asks more:
+    # tests/structure/test_issuer.py) and its level chooses the profile; "we" gives the level only
     assert doc.metadata.level == level
-    if level:
-        start, end = doc.meta_spans["level"]
-        assert doc.original[start:end] and doc.original[start:end] in opening
+    if doc.metadata.issuer is not None:
+        assert doc.metadata.issuer_source == "body"
+        start, end = doc.meta_spans["issuer"]
+        assert doc.original[start:end] == doc.metadata.issuer and doc.metadata.issuer in opening
+    else:
+        assert doc.metadata.issuer_source is None
 
 
 def test_a_signature_outranks_the_opening_sentence() -> None:

@@ -110,8 +110,12 @@ class Metadata:
 
     title: str | None = None
     issuer: str | None = None
+    # where the issuer was read: signature, header, title, page (发布机构) or body (the
+    # subject of the opening sentence, which names the body but does not meet format.issuer)
+    issuer_source: str | None = None
     level: str | None = None
     year: int | None = None
+    year_source: str | None = None  # title, page (the page's title) or body (what the opening says)
     date: dt.date | None = None
     published: dt.date | None = None
     addressee: str | None = None
@@ -137,7 +141,10 @@ class Document:
     meta_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     page_metadata: Mapping[str, str] = field(default_factory=dict)
     removed: tuple[Removed, ...] = ()
-    # normalised spans of the same, where the value stands in the body text
+    # normalised spans of the same, where the text states the value (title, header,
+    # signature, addressee line, the opening's year); an issuer only named as the subject
+    # of a sentence (issuer_source "body") is shown in meta_spans but has none here: the
+    # rules asking whether the report states its issuer do not count it
     meta_norm_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     body_start: int = 0  # normalised offset where the header (title, addressee) ends
     signature_start: int | None = None  # normalised offset of the signature block
@@ -175,6 +182,7 @@ class Document:
             "sha256": self.sha256,
             "title": m.title,
             "issuer": m.issuer,
+            "issuer_source": m.issuer_source,
             "level": m.level,
             "year": m.year,
             "date": m.date.isoformat() if m.date else None,

@@ -80,7 +80,13 @@ BODY_SUFFIXES = (
 # (某某县人民政府 → county), unless a 委 follows no place (教育委员会: a department).
 PARTY_OR_GOVERNMENT_SUFFIXES = ("人民政府", "政府", "街道办事处", "办事处", "党工委", "工委", "党委", "委员会", "委")
 # A department of a government (司法局, 教育厅, 政府办公室 …).
-DEPARTMENT_SUFFIXES = ("局", "厅", "办公室", "办", "中心", "院", "所", "署", "站", "队", "管委会", "管理委员会")
+DEPARTMENT_SUFFIXES = ("局", "厅", "部", "办公室", "办", "中心", "院", "所", "署", "站", "队", "管委会", "管理委员会")
+# A zone (开发区, 高新区 …) has a 管委会 that governs it like a county; the 管委会 of
+# anything else (城市管理委员会) is a department.
+ZONE_SUFFIXES = ("开发区", "高新区", "新区", "园区", "示范区", "试验区", "合作区", "保税区", "自贸区", "工业园", "产业园")
+ZONE_BODY_SUFFIXES = ("管委会", "管理委员会")
+# A national ministry (司法部, 应急管理部) names itself as a body too.
+MINISTRY_SUFFIXES = ("部",)
 # The last character of a place name before 委/委员会 (某某县委员会 is the county's
 # committee, 教育委员会 a department).
 PLACE_TAIL_CHARS = "省市区县州旗盟镇乡"
@@ -107,8 +113,27 @@ NOT_A_BODY = ("依法治",)
 # is tried first, and at one length the first suffix that fits wins.
 SUBJECT_SUFFIXES = (
     "街道办事处", "办事处", "人民政府", "政府", "街道", "镇", "乡", "苏木", "区", "县", "旗", "市", "局",
-    "委员会",
+    "委员会", "管委会", "部", "厅", "委", "省", "自治区", "州",
 )
+# "We" as the subject (我局坚持…, 本镇…) names no body but says which kind it is: the level
+# of the report. Longest first.
+SELF_REFERENCES: tuple[tuple[str, str], ...] = (
+    ("街道", "township"), ("镇", "township"), ("乡", "township"),
+    ("区", "county"), ("县", "county"), ("旗", "county"),
+    ("市", "city"), ("州", "city"), ("盟", "city"), ("省", "province"),
+    ("局", "department"), ("厅", "department"), ("委", "department"), ("办", "department"),
+)
+SELF_WORDS = ("我", "本")
+# A subject is no name when it is only a level and a kind of body (县委, 市政府, 镇党委,
+# 自治区) or a word that merely ends like a body (广大干部, 政务服务大厅, 全局).
+GENERIC_BODY_HEADS = ("", "党", "党工", "人民", "自治", "街道", "街道党工", "地", "政")
+NOT_BODY_ENDINGS = ("干部", "内部", "局部", "全部", "支部", "大厅", "格局", "大局", "全局", "当局")
+# A setting clause may go on in the next clause (根据…纲要, 以及市、区的具体部署, 2023年，…).
+SETTING_CONTINUATIONS = ("以及", "及", "和", "并")
+# The sentence that says what is reported (现将市人社局2021年法治政府建设情况报告如下): the
+# words it opens with, and a word it must contain further on.
+REPORT_STATEMENT_OPENERS = ("现将", "特将", "现就", "现把")
+REPORT_STATEMENT_WORDS = ("报告", "汇报")
 # What follows the subject: the verbs that open the account of the year …
 ACCOUNT_OPENERS = (
     "坚持", "以", "认真", "深入", "始终", "全面", "紧紧", "紧扣", "围绕", "按照", "聚焦", "在",

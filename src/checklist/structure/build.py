@@ -7,6 +7,7 @@ the original span that justifies it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
 from checklist.document import Document
@@ -19,21 +20,37 @@ from checklist.vocabulary import PUBLISHED_FIELDS
 def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
     """Outline and metadata of an ingested report, as one :class:`Document`."""
     text, lines = ingested.text, ingested.lines
-    layout = page_layout.locate(text, lines)
+    layout = page_layout.locate(text, lines, _after_clutter(ingested))
     sections, items, sentences = outline.build(
         text, lines, (layout.body_first, layout.body_stop), ingested.heading_hints
     )
     meta, norm_spans, fields_used = metadata.extract(text, lines, layout, ingested.page_metadata)
+    meta_spans = _original_spans(ingested, norm_spans, fields_used)
+    if meta.issuer_source == "body":
+        # the subject of a sentence names the body but does not state the issuer: its
+        # place is shown (meta_spans), not offered as a statement (meta_norm_spans)
+        norm_spans = {k: v for k, v in norm_spans.items() if k != "issuer"}
     body_start = lines[layout.body_first][0] if layout.body_first < len(lines) else len(text)
     signature_start = lines[layout.body_stop][0] if layout.body_stop < len(lines) else None
     return Document(
         source=source, format=ingested.format, encoding=ingested.encoding, sha256=sha256,
         original=ingested.original, text=text, offsets=ingested.offsets, lines=lines,
         sections=sections, items=items, sentences=sentences, metadata=meta,
-        meta_spans=_original_spans(ingested, norm_spans, fields_used),
+        meta_spans=meta_spans,
         meta_norm_spans=norm_spans, page_metadata=ingested.page_metadata, removed=ingested.removed,
         body_start=body_start, signature_start=signature_start,
     )
+
+
+def _after_clutter(ingested: Ingested) -> set[int]:
+    """The kept lines that removed lines (clutter, page fields) stood right before."""
+    starts = [ingested.offsets.to_original(s, s)[0] for s, _ in ingested.lines]
+    out: set[int] = set()
+    for r in ingested.removed:
+        k = bisect_left(starts, r.end)
+        if 0 < k < len(starts):  # clutter before the first kept line separates nothing
+            out.add(k)
+    return out
 
 
 def _original_spans(

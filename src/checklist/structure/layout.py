@@ -9,12 +9,16 @@ the outline is built, so that the outline covers the body only.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from checklist.ingest.shapes import TITLE_TOPIC, is_date_line, is_org_line, is_title_line, match_marker
+from checklist.vocabulary import BODY_SUFFIXES, alternation
 
 _NOTE_LINE = re.compile(r"^\(.{1,40}\)$")
+_CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
+# one of several addressees between commas: body names joined by 、 (市委、市政府)
+_BODY_PART = re.compile(rf"^[\u4e00-\u9fff、]{{1,30}}(?:{alternation(BODY_SUFFIXES)})$")
 _HEADER_MAX = 12  # lines: a header longer than this is body text
 _SIGNATURE_MAX = 6  # lines at the end that may be a signature block
 
@@ -34,13 +38,15 @@ class Layout:
 
 
 def is_addressee_line(line: str) -> bool:
-    """A 主送 line: short, ends with a colon, no sentence punctuation."""
-    return (
-        2 <= len(line) <= 41
-        and line.endswith(":")
-        and not re.search(r"[,。;!?]|如下|报告", line)
-        and match_marker(line) is None
-    )
+    """A 主送 line: short, ends with a colon, no sentence punctuation; several bodies may
+    be separated by ``、`` or ``,`` (市委、市政府,省司法厅:). A page-field line (``• 索引号:``,
+    ``时间:2018-05-03 浏览次数:``) is none: it opens with no name or holds a second colon."""
+    if not (2 <= len(line) <= 41 and line.endswith(":") and match_marker(line) is None):
+        return False
+    names = line[:-1]
+    if ":" in names or re.search(r"[。;!?]|如下|报告|\d", names) or not _CJK_FIRST.match(names):
+        return False
+    return "," not in names or all(_BODY_PART.match(p.strip()) for p in names.split(","))
 
 
 @dataclass(slots=True)
@@ -52,10 +58,14 @@ class _Header:
     first: int = 0  # the first line after the header
 
 
-def locate(text: str, lines: Sequence[tuple[int, int]]) -> Layout:
-    """Find the header and the signature block among the normalised lines."""
+def locate(text: str, lines: Sequence[tuple[int, int]], breaks: Collection[int] = ()) -> Layout:
+    """Find the header and the signature block among the normalised lines.
+
+    ``breaks`` are the lines that page clutter (navigation, page fields) stood right
+    before: body names above such a break are the site's banner, not the report's header.
+    """
     texts = [text[s:e] for s, e in lines]
-    header = _header(texts)
+    header = _header(texts, breaks)
     first = header.first
     stop, sig_orgs, sig_date = _signature(texts, first)
     return Layout(first, max(stop, first), header.title_line, header.title_end, tuple(header.orgs),
@@ -67,15 +77,18 @@ def _wrapped_title(texts: Sequence[str], i: int) -> bool:
     line = texts[i]
     return (
         i + 1 < len(texts) and not is_addressee_line(line) and not is_org_line(line)
+        and "。" not in line and match_marker(texts[i + 1]) is None  # a sentence, then a heading
         and is_title_line(line + texts[i + 1]) and bool(TITLE_TOPIC.search(line))
     )
 
 
-def _header(texts: Sequence[str]) -> _Header:
+def _header(texts: Sequence[str], breaks: Collection[int]) -> _Header:
     found = _Header()
     i = 0
     while i < min(_HEADER_MAX, len(texts)):
         line = texts[i]
+        if i in breaks and found.title_line is None and found.addressee is None:
+            found.orgs.clear()  # the names above were the site's banner
         if found.title_line is None and is_title_line(line):
             found.title_line = found.title_end = i
         elif found.title_line is None and _wrapped_title(texts, i):
