@@ -25,6 +25,8 @@ def _meta(text: str) -> checklist.Metadata:
     ("中共乙县委 乙县人民政府\n关于2023年度法治政府建设情况的报告\n2023年，我县坚持依法行政。" + _BODY,
      "中共乙县委 乙县人民政府", "header"),
     ("丙区司法局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。" + _BODY, "丙区司法局", "title"),
+    ("2020年甲区法治政府建设情况报告\n2020年，甲区坚持依法行政。" + _BODY, "甲区", "title"),  # after the year
+    ("2023年度乙县司法局法治政府建设工作报告\n2023年，我局坚持依法行政。" + _BODY, "乙县司法局", "title"),
     ("发布机构：丁镇人民政府\n关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。" + _BODY,
      "丁镇人民政府", "page"),
     ("2025年，某某县公安局在县委、县政府的坚强领导下，坚持依法行政。" + _BODY, "某某县公安局", "body"),
@@ -46,6 +48,7 @@ def test_issuer_and_where_it_came_from(text: str, issuer: str, source: str) -> N
     "2023年，我县坚持以习近平法治思想为指导，县司法局认真履行统筹协调职责。",  # a later clause's body
     "2023年，依法治县坚持以人民为中心。",  # a programme
     "2023年，全区坚持依法行政。",  # "the whole district"
+    "2023年度法治政府建设情况报告\n2023年，全县坚持依法行政。",  # a title without a body
     "2023年，我县坚持依法行政。",  # "our county"
     "2025年，县委、县政府坚持依法行政。",  # a level and a kind of body, no name
     "2022年，自治区坚持依法行政。",
@@ -113,6 +116,11 @@ def test_level_of_zones_and_ministries(issuer: str, level: str) -> None:
     ("2023年，本镇坚持依法行政。", "township"),
     ("2023年，我区坚持依法行政。", "county"),
     ("2023年，我们坚持依法行政。", None),
+    # a level and a kind of body, no name: the level only
+    ("2025年，县委、县政府坚持以习近平法治思想为指导。", "county"),
+    ("2022年，自治区坚持依法行政。", "province"),
+    ("2023年，全区坚持依法行政。", None),  # "the whole district" is the area, not the body
+    ("2023年，依法治县坚持以人民为中心。", None),
     ("2023年，我国法治建设不断推进。", None),
 ])
 def test_level_from_we_as_the_subject(opening: str, level: str | None) -> None:

@@ -29,6 +29,10 @@ from checklist.vocabulary import DATE_FIELDS, ISSUER_FIELDS, MINISTRY_SUFFIXES, 
 __all__ = ["DATE_FIELDS", "ISSUER_FIELDS", "PUBLISHED_FIELDS", "extract"]
 
 _ISSUER_BEFORE = re.compile(r"^(.{2,60}?)\s?(?:关于|\d{4}\s?年|[〇○零一二][〇○零一二三四五六七八九]{3}\s?年)")
+# a title may name the body after the year: 2020年某某区法治政府建设情况报告
+_ISSUER_AFTER_YEAR = re.compile(
+    r"^(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})\s?年度?\s?(.{2,40}?)\s?(?:法治|法制|依法)"
+)
 _PAGE_TITLE_TAIL = re.compile(r"\s?[_|｜]\s?|\s-\s")  # …报告_某某门户网站
 _OPENING_LINES = 3  # body lines that may hold the opening sentence (a heading may come first)
 _YEAR_LINES = 6  # body lines whose opening year may be the year reported on (2019年度为…)
@@ -151,7 +155,7 @@ def _title_body(src: _Source, title: str | None) -> tuple[str, tuple[int, int]] 
     """The body a title opens with (某某县司法局关于…, 某某区2023年度…) and its span."""
     if not title:
         return None
-    m = _ISSUER_BEFORE.match(title)
+    m = _ISSUER_BEFORE.match(title) or _ISSUER_AFTER_YEAR.match(title)
     if m is None or m.group(1).startswith("关于"):
         return None
     named = m.group(1).strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checklist.structure.levels import level_of
 from checklist.vocabulary import (
     ACCOUNT_OPENERS,
     CN_DIGITS,
@@ -77,15 +78,21 @@ class Opening:
 def is_body_name(name: str) -> bool:
     """A body's own name (某某县司法局, 市卫健委), not a level and a kind of body alone
     (县委, 市政府, 自治区), not "the whole / our" place, not a programme (依法治县)."""
+    return _name_kind(name) == "name"
+
+
+def _name_kind(name: str) -> str | None:
+    """``name`` for a body's own name, ``generic`` for a level and a kind of body (县委,
+    市政府, 自治区: no name, but a level), ``None`` for anything else."""
     if name.startswith(NOT_A_NAME + NOT_A_BODY + REPORT_STATEMENT_OPENERS) or name.endswith(NOT_BODY_ENDINGS):
-        return False
+        return None
     if any(w in name for w in SELF_WORDS):
-        return False  # 现将我局: "we", no name
+        return None  # 现将我局: "we", no name
     for suffix in sorted(SUBJECT_SUFFIXES, key=len, reverse=True):
         if name.endswith(suffix):
             head = name[: -len(suffix)].lstrip(_PLACE_CHARS)
-            return head not in GENERIC_BODY_HEADS
-    return False
+            return "generic" if head in GENERIC_BODY_HEADS else "name"
+    return None
 
 
 def opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -129,8 +136,11 @@ def _subject(text: str, begin: int, rest: str, year: tuple[int, int] | None) -> 
     if own:
         return Opening(own_level=_own_level(own.group(1)), year=year)
     found = _SUBJECT.match(rest)
-    if found is None or not is_body_name(found.group(2)):
-        return Opening(year=year)  # the first real clause names no body (全县上下…, 县委…)
+    kind = _name_kind(found.group(2)) if found else None
+    if found is None or kind is None:
+        return Opening(year=year)  # the first real clause names no body (全县上下…, 依法治县…)
+    if kind == "generic":  # 县委、县政府坚持…: no name, but the level
+        return Opening(own_level=level_of(found.group(1).split("、")[0]), year=year)
     return Opening(subject=(begin, begin + found.end(1)), year=year)
 
 
