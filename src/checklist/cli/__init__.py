@@ -11,7 +11,7 @@ error (one line on stderr naming the file and the problem; with several files th
 are still processed).
 
 Messages go through the catalogue (:mod:`checklist.messages`), never string literals:
-``tests/cli/test_no_chinese_literals.py`` fails on a Chinese literal here, the main
+``tests/cli/test_cli_language.py`` fails on a Chinese literal here, the main
 group's bilingual one-line title excepted.
 """
 
