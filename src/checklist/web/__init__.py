@@ -20,18 +20,20 @@ Safety: the command binds to 127.0.0.1 unless told otherwise and then accepts on
 requests addressed to a loopback name (a web page cannot reach it through DNS
 rebinding); a request body over the upload limit is refused while it arrives; an upload
 is read into memory (multipart spills parts over 1 MB to an anonymous temporary file,
-in a private folder when ``checklist serve`` runs the application, closed after the response)
-and never written under a name; the client's file name is only a label and a hint for the reader, never a
-path; only shipped standards can be chosen; the page and the report escape everything
-and run under a Content-Security-Policy that admits only their own scripts; nothing is
-fetched from elsewhere.
+in a private folder when :func:`serve` runs the application, closed after the response)
+and never written under a name; the client's file name is only a label and a hint for
+the reader, never a path; only shipped standards can be chosen; the page and the report
+escape everything and run under a Content-Security-Policy that admits only their own
+scripts; nothing is fetched from elsewhere.
 
 The modules:
 
 - :mod:`~checklist.web.app`: ``create_app``, ``WebSettings``, the routes and their answers;
 - :mod:`~checklist.web.form`: an audit request read and checked;
 - :mod:`~checklist.web.middleware`: the Host/Origin guard, security headers, upload limit;
-- :mod:`~checklist.web.server`: ``serve`` (uvicorn, signals, warm-up), ``is_loopback``.
+- :mod:`~checklist.web.server`: ``serve`` (uvicorn, signals, warm-up, private temporary
+  folder), ``is_loopback``;
+- :mod:`~checklist.web.tempdir`: that private temporary folder.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Running the application: uvicorn on a socket bound first, stopped by Ctrl+C or SIGTERM,
-with the first audit's imports warmed up in the background.
+with the first audit's imports warmed up in the background and a private temporary
+folder for the server's lifetime.
 
 uvicorn is imported only when a server starts: building the application (tests, another
 ASGI server) does not need it.
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from checklist.rules.bundled import shipped
 from checklist.web.app import WebSettings, create_app
+from checklist.web.tempdir import private_tempdir
 
 if TYPE_CHECKING:
     import uvicorn
@@ -70,14 +72,15 @@ def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | Non
     """Run the application with uvicorn until interrupted (Ctrl+C or SIGTERM).
 
     The socket is bound before anything else, so ``port=0`` takes a free port; ``ready``
-    is called with the page's address once the server listens. The caller's signal
-    handlers are put back on return.
+    is called with the page's address once the server listens. Uploads spilled to disk
+    and LibreOffice's conversions go to a temporary folder of the server's own (mode
+    0700), removed when it stops. The caller's signal handlers are put back on return.
     """
     sock = _bind(host, port)
     # The warm-up is joined before returning: a thread still importing while the
     # interpreter shuts down can crash it (seen once when stopped right after start).
     warming = threading.Thread(target=warm_up, name="checklist-warm-up", daemon=True)
-    with _caller_signals_kept():
+    with private_tempdir(), _caller_signals_kept():
         try:
             asyncio.run(_run(_server(settings), sock, _address(host, sock), warming, ready))
         finally:
