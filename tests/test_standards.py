@@ -12,7 +12,6 @@ import yaml
 import checklist
 from checklist.errors import StandardError
 from checklist.rules.engine import judge, make_context
-from checklist.rules.problems import localized
 from checklist.rules.standard import group_titles, load_standard, shipped
 from checklist.rules.waivers import load_waivers
 
@@ -224,13 +223,13 @@ def test_broken_standard_error_in_chinese_and_english(tmp_path: Path, body: str,
         load_standard(path)
     error = err.value
     assert zh in str(error) and en not in str(error)
-    english = localized(error, "en")
+    english = error.localized("en")
     assert en in english and zh not in english
     where = f"{path}:{error.line}" if error.line is not None else str(path)
     assert english.startswith(where)  # the file, line and key are the same in every language
-    assert localized(error, "zh") == str(error)
+    assert error.localized("zh") == str(error)
     again = pickle.loads(pickle.dumps(error))  # a worker process sends it back whole
-    assert str(again) == str(error) and localized(again, "en") == english
+    assert str(again) == str(error) and again.localized("en") == english
 
 
 def test_error_of_an_extended_file_in_english(tmp_path: Path) -> None:
@@ -239,7 +238,7 @@ def test_error_of_an_extended_file_in_english(tmp_path: Path) -> None:
     with pytest.raises(StandardError) as err:
         load_standard(path)
     assert "extends 'base.yaml' 无法加载" in str(err.value) and "标准中没有任何要求" in str(err.value)
-    english = localized(err.value, "en")
+    english = err.value.localized("en")
     assert "extends 'base.yaml' cannot be loaded" in english and "the standard has no requirements" in english
     assert err.value.yaml_key == "extends"
 
@@ -249,7 +248,7 @@ def test_broken_waiver_file_in_english(tmp_path: Path) -> None:
     with pytest.raises(StandardError) as err:
         load_waivers(path)
     assert "豁免文件应为一个列表" in str(err.value)
-    assert "a waiver file must be a list" in localized(err.value, "en")
+    assert "a waiver file must be a list" in err.value.localized("en")
 
 
 def test_group_titles_of_shipped_standards_only() -> None:

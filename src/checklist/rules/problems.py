@@ -2,7 +2,8 @@
 
 A :class:`~checklist.errors.StandardError` names the file, the line and the YAML key;
 its problem is a catalogue key and arguments, so the same error reads in Chinese
-(``str(error)``, the default) or in English (:meth:`CatalogueStandardError.localized`).
+(``str(error)``, the default) or in English (``error.localized("en")``, as every
+:class:`~checklist.errors.ChecklistError` offers).
 An argument may itself be such an error (``extends`` naming a broken file): it is
 worded in the same language.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from checklist.errors import StandardError
+from checklist.errors import ChecklistError, StandardError
 from checklist.messages import t
 
 
@@ -38,7 +39,7 @@ class CatalogueStandardError(StandardError):
         return t(self.message_key, lang, **args)
 
     def localized(self, lang: str) -> str:
-        """``file:line [key]: problem`` in ``lang``."""
+        """``file:line [key]: problem`` in ``lang`` (overrides the one-wording default)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         keypart = f" [{self.yaml_key}]" if self.yaml_key else ""
         return f"{where}{keypart}: {self.problem_in(lang)}"
@@ -54,11 +55,7 @@ def _rebuild(
 
 
 def _worded(value: Any, lang: str) -> Any:
-    if isinstance(value, CatalogueStandardError):
-        return value.localized(lang)
-    if isinstance(value, StandardError):
-        return value.message
-    return value
+    return value.localized(lang) if isinstance(value, ChecklistError) else value
 
 
 def standard_error(
@@ -67,7 +64,3 @@ def standard_error(
     """The error of a standard or waiver ``file`` whose problem is catalogue ``message_key``."""
     return CatalogueStandardError(file, message_key, args, line=line, yaml_key=yaml_key)
 
-
-def localized(error: StandardError, lang: str) -> str:
-    """``error`` in ``lang`` (Chinese when it was not worded from the catalogue)."""
-    return error.localized(lang) if isinstance(error, CatalogueStandardError) else error.message
