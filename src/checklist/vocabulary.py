@@ -28,20 +28,48 @@ def alternation(words: Iterable[str]) -> str:
 
 # The fields whose value stands in for what the document does not say, each group in
 # order of preference (the first field present wins).
-ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位")  # who issued it
+ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位", "发布单位")  # who issued it
 DATE_FIELDS = ("成文日期", "成文时间", "印发日期")  # the document's own date (成文日期)
-PUBLISHED_FIELDS = ("发布日期", "发布时间", "发文时间", "发文日期")  # when the page went up (发布日期)
+_PUBLISHED_NAMED = ("发布日期", "发布时间", "发文时间", "发文日期")
+# Field names too common to mark a line on their own (时间, 日期 …): a line is page
+# metadata by one of these only when a date or time follows (日期:2023年05月11日,
+# 更新时间:2021/03/29 11:30). They say when the page went up, after the named fields.
+PAGE_DATE_FIELDS = ("更新时间", "发表时间", "发布于", "时间", "日期")
+PUBLISHED_FIELDS = (*_PUBLISHED_NAMED, *PAGE_DATE_FIELDS)  # when the page went up (发布日期)
 TITLE_FIELD = "标题"  # the page's title; also what a repeated page title is filed under
+STAMP_FIELD = "日期"  # what a bare date-and-time line above the document is filed under
 
 # Every field name a page-metadata line or grid cell may carry. A line (text) or a
 # grid cell (HTML) that starts with one of these is page information, not report text.
 PAGE_FIELDS = (
-    *ISSUER_FIELDS, *PUBLISHED_FIELDS, *DATE_FIELDS, TITLE_FIELD,
+    *ISSUER_FIELDS, *_PUBLISHED_NAMED, *DATE_FIELDS, TITLE_FIELD,
     "索引号", "生成日期", "公开日期", "生效日期", "废止日期", "文号", "发文字号", "名称",
     "主题分类", "主题词", "关键词", "体裁分类", "组配分类", "信息分类", "信息类别", "内容分类",
     "服务对象", "服务对象分类", "文种", "公开方式", "公开范围", "公开时限", "公开形式",
     "有效性", "效力状态", "信息来源", "来源", "所属机构", "浏览次数", "访问量", "点击数",
     "阅读量", "作者", "责任编辑", "编辑",
+    "文章来源", "分类", "公文种类", "点击", "点击率", "点击量", "浏览量",
+)
+
+# ---------------------------------------------------------------------------
+# the website around a pasted report
+
+# Menu items and column names of government portals. A line made of such words (首页
+# 政务公开 政务服务 互动交流) is the site's menu; one of them alone above the title is
+# the column the report was filed in.
+NAVIGATION_WORDS = (
+    "首页", "网站首页", "政务公开", "政府信息公开", "信息公开", "政务服务", "办事服务", "网上办事",
+    "互动交流", "政民互动", "公众参与", "新闻中心", "新闻动态", "要闻动态", "政务动态", "工作动态",
+    "数据开放", "专题专栏", "网站专栏", "基层政务公开", "法定主动公开内容", "通知公告",
+    "政策文件", "政策解读", "规章库", "法规文件", "工作报告", "网站公告",
+)
+# Portal links in a menu line end so (中国政府网, 某某市人民政府网).
+NAVIGATION_SUFFIXES = ("政府网", "网站", "门户", "网")
+# A line that starts the page's list of other articles after the text: what follows
+# it are other reports' titles, not this report's signature.
+RELATED_LIST_MARKERS = (
+    "相关阅读", "相关文章", "相关链接", "相关新闻", "相关信息", "相关推荐", "推荐阅读",
+    "延伸阅读", "猜你喜欢", "热点推荐", "热门文章", "热门推荐", "其他文章",
 )
 
 # ---------------------------------------------------------------------------
