@@ -101,3 +101,42 @@ def test_cuts_keep_every_character_in_order(parts: list[str]) -> None:
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     kept = "".join(text[a:b] for a, b in spans)
     assert kept.replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+# A scraped copy: a sharing site's stamp glued in front of the title, the title glued to the
+# text, and the copy cut short after its first heading.
+STAMP = "某站—全网资源每日更新www.example.com"
+GLUED_TITLE = "某某省人民政府关于2023年度法治政府建设情况的报告"
+GLUED_TEXT = ("2023年，省政府坚持依法行政，推动法治政府建设取得新成效。" + BODY * 2
+              + "一、坚持党的领导，压实法治建设责任" + BODY * 2)
+
+
+def test_a_stamp_glued_before_the_title_is_cut_off() -> None:
+    text = STAMP + GLUED_TITLE + GLUED_TEXT
+    assert RUN_ON_CHARS > len(text) >= 200  # shorter than a run-on report: a copy cut short
+    doc = checklist.parse(text)
+    m = doc.metadata
+    assert (m.title, m.issuer, m.year) == (GLUED_TITLE, "某某省人民政府", 2023)
+    assert [doc.original[r.start:r.end] for r in doc.removed] == [STAMP]
+    start, end = doc.meta_spans["title"]
+    assert doc.original[start:end] == GLUED_TITLE  # offsets exact: no character changed
+    assert [s.heading[:8] for s in doc.sections] == ["一、坚持党的领导"]
+
+
+def test_a_stamp_glued_before_a_title_on_its_own_line() -> None:
+    text = STAMP + GLUED_TITLE + "\n县委、县政府：\n" + GLUED_TEXT
+    doc = checklist.parse(text)
+    assert (doc.metadata.title, doc.metadata.addressee) == (GLUED_TITLE, "县委、县政府")
+
+
+def test_addresses_that_open_a_sentence_stay_in_it() -> None:
+    for line in ("详见www.example.com网站公开的执法信息。",  # no title after the address
+                 "www.example.gov.cn某某县人民政府关于2023年度法治政府建设情况的报告"):  # the body's own site
+        assert split_run_on(line, [(0, len(line))]) == [(0, len(line))]
+
+
+def test_a_title_glued_to_a_paragraph_in_a_lined_report_is_left_alone() -> None:
+    first = GLUED_TITLE + GLUED_TEXT
+    text = first + "\n" + "\n".join(["二、存在的不足", BODY * 3, "三、2024年工作安排", BODY * 3, BODY * 3, BODY * 3])
+    assert is_run_on(first)
+    assert split_run_on(text, line_spans(text)) == line_spans(text)  # the lines are most of the text

@@ -4,10 +4,18 @@ Reports are often copied from a government web page together with what surrounds
 body: page metadata (索引号, 发布机构, 发布日期 …), navigation, share buttons, font-size
 toggles, QR-code prompts, footers with ICP/公安备案 lines, lists of other government
 websites. The rules below are general: page-metadata lines (key–value lines with the
-standard field names of government information-disclosure pages), short lines made of
-web-page furniture vocabulary, bare page numbers, a page title repeated above the
-document's own title, and runs of short non-sentence lines before the document starts
-or after its signature. Nothing is deleted: removed lines become ``removed`` spans.
+standard field names of government information-disclosure pages, in the shapes CMSs
+print them: ``key value`` grids, spaced keys ``索 引 号``, bullets ``• 索引号:``, pipe tables
+``| [ 索引号 ] | … |``, ``【发布机构】…``), short lines made of web-page furniture vocabulary,
+menu lines and breadcrumbs, bare page numbers, a page title repeated above the
+document's own title, the page's own lines above the title (the site's name, its
+column, a date stamp), the list of other articles after the text, and runs of short
+non-sentence lines before the document starts or after its signature. Nothing is
+deleted: removed lines become ``removed`` spans.
+
+The site's own name above the title (``某某区人民政府`` over a township's report, a
+portal banner) is removed with the reason ``site_header``: it names who runs the site,
+not who wrote the report, so it must not be read as the report's header.
 """
 
 from __future__ import annotations
@@ -19,24 +27,50 @@ from dataclasses import dataclass
 from checklist.ingest.shapes import (
     SENTENCE_PUNCT,
     TITLE_KIND,
+    TITLE_TOPIC,
     is_date_line,
     is_org_line,
+    is_title_line,
     match_marker,
 )
-from checklist.vocabulary import PAGE_FIELDS, TITLE_FIELD
+from checklist.vocabulary import (
+    NAVIGATION_SUFFIXES,
+    NAVIGATION_WORDS,
+    PAGE_DATE_FIELDS,
+    PAGE_FIELDS,
+    RELATED_LIST_MARKERS,
+    STAMP_FIELD,
+    TITLE_FIELD,
+    alternation,
+)
 
 # A page field name, perhaps spaced out to fill its cell (索 引 号); longest first.
-_FIELD_ALT = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(PAGE_FIELDS, key=len, reverse=True))
+_FIELD_ALT = "|".join(
+    r"\s?".join(map(re.escape, k)) for k in sorted((*PAGE_FIELDS, *PAGE_DATE_FIELDS), key=len, reverse=True)
+)
 _FIELD = re.compile(rf"(?:^|(?<=\s))({_FIELD_ALT})\s?[:：]?\s?")
 _FIELD_AT_START = re.compile(rf"^({_FIELD_ALT})\s?(:|\s)")
 _BRACKETED = re.compile(rf"[\[【]\s?({_FIELD_ALT})\s?[\]】]\s?")
-_BULLET = re.compile(r"^[-•·*]\s?")
+_BULLET = re.compile(r"^[-•·*▪●◆■]\s?")
+_PIPE = re.compile(r"\s?[|｜]\s?")
+_PIPE_ROW = re.compile(r"^[|｜]")
+_DATE_KEYS = frozenset(PAGE_DATE_FIELDS)
+# What must follow 时间: or 日期: for the line to be page metadata: a date (2023-05-11,
+# 2021/03/29, 2023年05月11日) or the masked one a mirror site prints (**********).
+_DATE_VALUE = re.compile(r"\s?(?:\d{4}\s?[-/.年]\s?\d{1,2}|\*{4,})")
+# A bare date stamp, perhaps with a time and a short label (某省/某市-2026-01-27 00:00:00):
+# above the title it is the page's date; with a time it is never report text.
+_STAMP = r"^[^。,，;；:：]{0,12}?[-\s]?\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}"
+_STAMP_LINE = re.compile(rf"{_STAMP}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
+_STAMP_TIME_LINE = re.compile(rf"{_STAMP}\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
+_MASKED = re.compile(r"[*\s:：-]*")  # a value a mirror site masked (********** **:**)
 
 # Web-page furniture: words that mark navigation, sharing, printing, footers.
 _FURNITURE = re.compile(
     r"网站地图|扫一扫|手机上查看|手机扫描|分享到|分享文章|打印本页|打印此页|\[打印\]|【打印】|"
-    r"关闭窗口|【关闭】|\[关闭\]|字号|字体[:：]?\s?[大中小]|^大\s?中\s?小$|\s大\s中\s小$|当前位置|"
-    r"现在的位置|您的位置|首页\s?[>>»/]|ICP备|ICP证|公网安备|网站标识码|网站识别码|版权所有|"
+    r"关闭窗口|【关闭】|\[关闭\]|(?<!文)字号|字体[:：]?\s?[大中小]|【字体|^大\s?中\s?小$|\s大\s中\s小$|当前位置|"
+    r"今天是|\d日\s?星期[一二三四五六日天]|请输入(?:关键[字词]|搜索|检索)|^(?:搜\s?索|检\s?索)$|站内搜索|高级检索|"
+    r"现在的位置|您的位置|所在的位置|首页\s?[>>»/]|ICP备|ICP证|公网安备|网站标识码|网站识别码|版权所有|"
     r"Copyright|©|技术支持|主办单位|^主办[:：]|承办[:：]|运行管理|网站管理|联系电话|联系我们|"
     r"电子邮件|E-?mail|智能问答|你还可以输入|您还可以输入|关注公众号|官方微信|官方微博|相关链接|"
     r"相关阅读|相关文章|上一篇|下一篇|返回顶部|返回首页|加入收藏|设为首页|无障碍|长者模式|"
@@ -56,7 +90,20 @@ _ADDRESS_LINE = re.compile(
     r"^[^。,，;；!！?？:：]{0,24}?\s?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+[a-z0-9_./?=&%#~+-]*$", re.IGNORECASE
 )
 
+# A copied file's name on a line of its own (某某街道2020年法治政府建设情况.docx).
+_FILE_NAME = re.compile(r"^[^\s/\\。,，;；]{1,80}\.(?:docx?|wps|pdf|rtf|txt|html?|xlsx?)$", re.IGNORECASE)
+# A breadcrumb without its label: two or more ``>`` between short items.
+_BREADCRUMB = re.compile(r"^(?:[^>»›。,，;；]{0,20}\s?(?:>>?|»|›)\s?){2,}[^>»›。,，;；]{0,30}$")
+# A portal's banner or greeting (某某市人民政府门户网站, 欢迎访问某某局官方网站).
+_SITE_BANNER = re.compile(r"^欢迎(?:登录|访问|来到|光临)|(?:门户网站|官方网站|政府网|门户网)$")
+_MENU_SPLIT = re.compile(r"[\s|｜·]+")
+_NAV_WORDS = frozenset(NAVIGATION_WORDS)
+_MENU_ITEM_MAX = 12  # characters of one menu item
+_RELATED = re.compile(rf"^[\[【]?(?:{alternation(RELATED_LIST_MARKERS)})[\]】]?[:：]?\s?$")
+_TITLE_SCAN = 40  # lines looked at for the document's title under the page's clutter
+
 PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
+SITE_HEADER_REASON = "site_header"  # the site's own name above the title: not the issuer
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +116,18 @@ class LineVerdict:
 
 
 def parse_fields(line: str) -> dict[str, str]:
-    """Key–value pairs of a page-metadata line (``发布时间:2020-03-25 来源:某局``)."""
-    line = unbracket(line)
+    """Key–value pairs of a page-metadata line (``发布时间:2020-03-25 来源:某局``); a bare
+    date stamp above the document (``2026-01-27 09:30``) is filed under ``日期``."""
+    line = as_fields(line)
     matches = list(_FIELD.finditer(line))
+    if not matches and _STAMP_LINE.match(line):
+        return {STAMP_FIELD: line}
     fields: dict[str, str] = {}
     for i, m in enumerate(matches):
         key = re.sub(r"\s", "", m.group(1))
         value_end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : value_end].strip(" :：")
-        if value and key not in fields:
+        if value and key not in fields and not _MASKED.fullmatch(value):
             fields[key] = value
     return fields
 
@@ -90,15 +140,52 @@ def unbracket(line: str) -> str:
     return _BRACKETED.sub(r"\1: ", _BULLET.sub("", line)).strip()
 
 
+def as_fields(line: str) -> str:
+    """A metadata line in the ``key: value`` form, whatever the CMS printed around it: a
+    bullet (``• 索引号:``, ``- 索 引 号:``), pipe-table cells (``| [ 索引号 ] | … |``),
+    brackets (``【发布机构】…``). Other lines come back unchanged but for the bullet."""
+    line = _BULLET.sub("", line, count=1)
+    if "|" in line or "｜" in line:
+        line = _PIPE.sub(" ", line).strip()
+    return unbracket(line)
+
+
 def is_meta_line(line: str) -> bool:
-    """A line of page metadata: starts with a field name and is not a sentence."""
+    """A line of page metadata: starts with a field name and is not a sentence.
+
+    ``时间`` and ``日期`` (and the other :data:`~checklist.vocabulary.PAGE_DATE_FIELDS`)
+    make a metadata line only when a date follows: ``时间:2018-05-03 浏览次数:`` is one,
+    ``时间紧、任务重`` is not."""
     line = unbracket(line)
-    if len(line) > 160 or not _FIELD_AT_START.match(line):
+    start = _FIELD_AT_START.match(line)
+    if len(line) > 160 or not start or line.endswith("。"):
         return False
-    if line.endswith("。"):
-        return False
+    if re.sub(r"\s", "", start.group(1)) in _DATE_KEYS:
+        return bool(_DATE_VALUE.match(line, start.end()))
     n_fields = len(_FIELD.findall(line))
     return n_fields >= 2 or bool(re.match(rf"^({_FIELD_ALT})\s?[:：]", line))
+
+
+def _is_page_fields(line: str) -> bool:
+    """Page metadata in any CMS shape (see :func:`as_fields`); a pipe-table row needs no
+    colon: its cells say where the key ends (``| 发布机构 | 某某局 |``)."""
+    form = as_fields(line)
+    if is_meta_line(form):
+        return True
+    start = _FIELD_AT_START.match(form)
+    return bool(_PIPE_ROW.match(line) and start and re.sub(r"\s", "", start.group(1)) not in _DATE_KEYS)
+
+
+def _is_menu(line: str) -> bool:
+    """A portal's menu line: three or more short items, at least two of them menu words
+    or portal links (首页 政务公开 政务服务 互动交流; 中国政府网 | 某某市人民政府网)."""
+    if len(line) > 80 or SENTENCE_PUNCT.search(line):
+        return False
+    items = [w for w in _MENU_SPLIT.split(line) if w]
+    if len(items) < 3 or any(len(w) > _MENU_ITEM_MAX for w in items):
+        return False
+    menu_items = sum(1 for w in items if w in _NAV_WORDS or w.endswith(NAVIGATION_SUFFIXES))
+    return menu_items >= 2
 
 
 def _is_furniture(line: str) -> bool:
@@ -129,27 +216,19 @@ def _is_content_start(line: str) -> bool:
 
 def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
     """Classify normalised lines; return verdicts and the page metadata found in them."""
-    verdicts = [LineVerdict("body") for _ in lines]
+    verdicts = [_line_verdict(line) if line else LineVerdict("body") for line in lines]
     meta: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        if is_meta_line(line):
-            verdicts[i] = LineVerdict("meta", "page_metadata")
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict.kind == "meta":
             for k, v in parse_fields(line).items():
                 meta.setdefault(k, v)
-        elif _is_furniture(line):
-            verdicts[i] = LineVerdict("clutter", "navigation")
-        elif _PAGE_NUMBER.match(line):
-            verdicts[i] = LineVerdict("clutter", "page_number")
-        elif _ADDRESS_LINE.match(line) and match_marker(line) is None and ".gov" not in line.lower():
-            verdicts[i] = LineVerdict("clutter", "address")
+    _mark_related_list(lines, verdicts)
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
     for i in live:
         if _is_content_start(lines[i]) or not _is_short_fragment(lines[i]):
             break
-        verdicts[i] = LineVerdict("clutter", "before_body")
+        verdicts[i] = _page_line(lines[i], meta)
     # After the signature (or the last sentence): short fragments again.
     for i in reversed(live):
         line = lines[i]
@@ -157,7 +236,103 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
             break
         verdicts[i] = LineVerdict("clutter", "after_body")
     _mark_repeated_page_title(lines, verdicts, meta)
+    _mark_before_title(lines, verdicts, meta)
     return verdicts, meta
+
+
+def _line_verdict(line: str) -> LineVerdict:
+    """What a line is on its own, before its neighbours are looked at."""
+    if _is_page_fields(line) or _STAMP_TIME_LINE.match(line):
+        return LineVerdict("meta", "page_metadata")
+    if _is_furniture(line) or _is_menu(line) or (len(line) <= 120 and _BREADCRUMB.match(line)):
+        return LineVerdict("clutter", "navigation")
+    if len(line) <= 40 and _SITE_BANNER.search(line):
+        return LineVerdict("clutter", SITE_HEADER_REASON)
+    if _PAGE_NUMBER.match(line):
+        return LineVerdict("clutter", "page_number")
+    if _ADDRESS_LINE.match(line) and match_marker(line) is None and ".gov" not in line.lower():
+        return LineVerdict("clutter", "address")
+    if _FILE_NAME.match(line):
+        return LineVerdict("clutter", "file_name")
+    return LineVerdict("body")
+
+
+def _mark_related_list(lines: Sequence[str], verdicts: list[LineVerdict]) -> None:
+    """The page's list of other articles after the text (相关阅读 and the titles under it):
+    left in, its titles would stand after the signature and hide it."""
+    half = len(lines) // 2
+    for i in range(half, len(lines)):
+        if not _RELATED.match(lines[i]):
+            continue
+        verdicts[i] = LineVerdict("clutter", "related_list")
+        for j in range(i + 1, len(lines)):
+            line = lines[j]
+            if len(line) > 60 and "。" in line:
+                return  # a paragraph: the page goes on with text of its own
+            if line and verdicts[j].kind == "body":
+                verdicts[j] = LineVerdict("clutter", "related_list")
+        return
+
+
+def _mark_before_title(lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]) -> None:
+    """The page's own lines above the document's title: the site's name, its column, a date
+    stamp, a menu item. The report's header (body names right above the title) stays."""
+    live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
+    title = _title_position(lines, live)
+    if not title:
+        return
+    own = _own_header(lines, verdicts, live[title])
+    for i in live[:title]:
+        if i in own:
+            continue
+        verdicts[i] = _page_line(lines[i], meta)
+
+
+def _page_line(line: str, meta: dict[str, str]) -> LineVerdict:
+    """A line of the page above the document: its date stamp (filed as page metadata),
+    the site's name, or another fragment."""
+    if _STAMP_LINE.match(line):
+        meta.setdefault(STAMP_FIELD, line)
+        return LineVerdict("meta", "page_metadata")
+    if is_org_line(line) or _names_a_body(line):
+        return LineVerdict("clutter", SITE_HEADER_REASON)
+    return LineVerdict("clutter", "before_body")
+
+
+def _title_position(lines: Sequence[str], live: Sequence[int]) -> int | None:
+    """Index in ``live`` of the first title line, if it comes before the text starts."""
+    for pos, i in enumerate(live[:_TITLE_SCAN]):
+        line = lines[i]
+        nxt = lines[live[pos + 1]] if pos + 1 < len(live) else ""
+        wrapped = bool(TITLE_TOPIC.search(line)) and not is_org_line(line) and is_title_line(line + nxt)
+        if is_title_line(line) or wrapped:
+            return pos
+        if match_marker(line) is not None or line.endswith(":") or (
+            len(line) >= 30 and SENTENCE_PUNCT.search(line)
+        ):
+            return None  # the text started without a title
+    return None
+
+
+def _own_header(lines: Sequence[str], verdicts: Sequence[LineVerdict], title: int) -> set[int]:
+    """The body-name lines right above the title, nothing between: the report's header.
+    A body name with page lines between it and the title is the site's."""
+    own: set[int] = set()
+    for i in range(title - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        if verdicts[i].kind != "body" or not is_org_line(line) or line in _NAV_WORDS:
+            break
+        own.add(i)
+    return own
+
+
+def _names_a_body(line: str) -> bool:
+    """A short line that starts with a body's name (某某镇人民政府信息公开)."""
+    return len(line) <= 40 and not SENTENCE_PUNCT.search(line) and any(
+        is_org_line(line[:k]) for k in range(3, len(line))
+    )
 
 
 def _mark_repeated_page_title(

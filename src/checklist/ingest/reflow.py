@@ -4,8 +4,16 @@ Without its line breaks a report has no outline: headings, title, addressee and 
 all sit inside one line, and every part is judged missing. A line is run-on when it is
 long and holds at least two headings after a sentence end (``…成效。二、存在的不足…``);
 it is then cut, without changing a character, before each heading, after a title and an
-addressee at its start, and before a signature at its end. Ordinary paragraphs, however
-long, have no such headings inside and are left alone.
+addressee at its start, and before a signature at its end. A long line that opens with a
+title running straight into the text (``…情况的报告2023年，省政府坚持…``) lost its breaks
+too, even when the copy is cut short before a second heading. Ordinary paragraphs,
+however long, have no such headings inside and are left alone.
+
+Scraped copies also carry a sharing site's stamp glued in front of the title
+(``某站—全网资源每日更新www.example.com某某省人民政府关于…的报告``): a line that opens
+with a short label and a web address, followed by a title, is cut after the address, so
+the stamp becomes a line of its own (which the clutter step removes) and the title
+starts its line.
 """
 
 from __future__ import annotations
@@ -41,20 +49,33 @@ _DATE_AT_END = re.compile(
 )
 _CONTINUED = ("的", "报告", "汇报", "如下", "和", "及")
 _SIGNATURE_MAX = 60  # characters of body names before a final date
+TITLED_RUN_ON_CHARS = 200  # a title and a paragraph on one line: a copy cut short
+# A stamp glued in front of the text: a short label (no sentence in it) and a web address
+# that ends where the Chinese text begins. A government address is the report's own.
+_GLUED_STAMP = re.compile(
+    r"[^。，,；;！!？?：:\s]{0,24}?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+    r"(?:/[a-z0-9_./?=&%#~+-]*)?(?=[^\x00-\x7f])",
+    re.IGNORECASE,
+)
 
 
 def is_run_on(line: str) -> bool:
-    """A long line holding at least two top-level headings after sentence ends (or 如下：)."""
-    return len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2
+    """A long line holding at least two top-level headings after sentence ends (or 如下：),
+    or a title running straight into the text on a line of a paragraph's length or more."""
+    if len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2:
+        return True
+    return len(line) >= TITLED_RUN_ON_CHARS and _title_end(line) is not None
 
 
 def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (lines of ``original``) with every run-on line cut into the lines it lost.
 
-    Only a text that lost its line structure is touched: its run-on lines hold most of the
-    text. Cuts fall before headings that follow a sentence end (or 如下：), never inside an
-    inline list (``主要表现在：一、…；二、…``).
+    A stamp glued in front of a title is cut off first (any line). Then only a text that
+    lost its line structure is touched: its run-on lines hold most of the text. Cuts fall
+    before headings that follow a sentence end (or 如下：), never inside an inline list
+    (``主要表现在：一、…；二、…``).
     """
+    spans = [piece for start, end in spans for piece in _cut_glued_stamp(original, start, end)]
     run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
     if not run_on:
         return spans
@@ -74,6 +95,18 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             if piece.strip():
                 out.append((start + a + lead, start + b))
     return out
+
+
+def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line ``start:end`` as one span, or two when a stamp is glued before a title."""
+    if "www." not in original[start : start + 120].lower() and "http" not in original[start : start + 120]:
+        return [(start, end)]
+    line = original[start:end]
+    lead = len(line) - len(line.lstrip())
+    m = _GLUED_STAMP.match(line, lead)
+    if m is None or ".gov" in m.group().lower() or _title_end(line[m.end() :]) is None:
+        return [(start, end)]
+    return [(start, start + m.end()), (start + m.end(), end)]
 
 
 def _cuts(line: str) -> list[int]:

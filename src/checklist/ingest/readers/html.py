@@ -31,7 +31,7 @@ from checklist.errors import InputError
 from checklist.ingest.readers.base import Extracted
 from checklist.ingest.readers.text import decode
 from checklist.limits import current
-from checklist.vocabulary import PAGE_FIELDS, TITLE_FIELD
+from checklist.vocabulary import PAGE_DATE_FIELDS, PAGE_FIELDS, TITLE_FIELD
 
 __all__ = ["read_html"]
 
@@ -184,8 +184,9 @@ _META_NAMES = {
     "columnname": "栏目",
     "sitename": "网站",
 }
-# Grid cells are recognised by the same field names as page-metadata lines of text.
-_GRID_KEYS = frozenset(PAGE_FIELDS)
+# Grid cells are recognised by the same field names as page-metadata lines of text; in a
+# grid even 时间 and 日期 are keys (a line of text needs a date after them).
+_GRID_KEYS = frozenset(PAGE_FIELDS) | frozenset(PAGE_DATE_FIELDS)
 _GRID_FIRST = frozenset(k[0] for k in _GRID_KEYS) | frozenset("[【〔(（")
 _GRID_KEY = re.compile(
     r"[\[【〔(（]?\s*((?:[\u4e00-\u9fff]\s*){2,6}?)\s*[\]】〕)）]?\s*(?:[:：]\s*(.*))?",
