@@ -4,14 +4,24 @@ A PDF stores visual lines, not paragraphs, and producers emit the page header an
 footer wherever they like in the content stream (reportlab and Word often first). So:
 
 1. per page, read pdfium's text and cut it into lines, each with its box (two
-   ``get_charbox`` calls per line: the first and last character);
+   ``get_charbox`` calls per line: the first and last character). Two habits of office
+   suites' PDF exports are undone on the way: a space pdfium *generates* (it is in no
+   text operator) for the small gap Word and LibreOffice leave between Chinese and a
+   Latin or digit run (``关于 2019 年度``) is dropped, and a line holding punctuation
+   drawn in a Latin font (the quotes of ``“三项制度”``, which LibreOffice writes after
+   the line's Chinese, so the text layer reads ``三“ ” 项制度``) is put back in the
+   order of its characters on the page;
 2. put the lines of a page in visual order, top to bottom;
 3. strip lines that repeat at the top or bottom of at least half the pages (running
    headers and footers, digits ignored so ``第3页`` matches ``第4页``) and page numbers;
 4. reflow: a line that reaches the right edge of the text block is a wrapped line and
    joins the next one, unless the next one is indented, starts an outline item
-   (``一、`` ``（一）`` ``1.`` ``一是`` …), is set in another size, or sits after a
-   paragraph gap. CJK lines join without a space.
+   (``一、`` ``（一）`` ``1.`` ``一是`` …; not a list of numerals such as ``二、三期``),
+   is set in another size, sits after a paragraph gap, or is a signature line (body
+   names, a date) after a finished sentence. A line counts as reaching the edge when
+   what it leaves free is narrower than the unbreakable unit that starts the next line
+   (a Latin run, a character with the punctuation that may not start a line).
+   CJK lines join without a space.
 """
 
 from __future__ import annotations
@@ -23,7 +33,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from checklist.errors import InputError
+from checklist.ingest.normalize import fold
 from checklist.ingest.readers.base import Extracted
+from checklist.ingest.shapes import is_date_line, is_org_line, is_title_line
 
 __all__ = ["read_pdf"]
 
@@ -41,17 +53,32 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _OUTLINE = re.compile(
-    r"\s*(?:[一二三四五六七八九十百零〇]+\s*[、.．]"
+    # a numeral followed by another (二、三期, 1、2号楼) is a list of numbers, not a marker
+    r"\s*(?:[一二三四五六七八九十百零〇]+\s*[、.．](?![一二三四五六七八九十])"
     r"|[（(]\s*[一二三四五六七八九十百零〇\d]+\s*[）)]"
-    r"|\d{1,3}\s*[、．]"
+    r"|\d{1,3}\s*[、．](?!\d)"
     r"|\d{1,3}\s*\.(?!\d)"
     r"|[①-⑳⑴-⒇⒈-⒛]"
     r"|[一二三四五六七八九十]+是"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分]"
     r"|附件)"
 )
-# A Latin run and the closing punctuation that may not start a line after it.
-_LEAD_UNIT = re.compile(r"[\x21-\x7e]+[)）》」』〕】”’、，。；：！？%]*")
+# What cannot be split at the start of a line, so the line above wrapped before it:
+# a Latin run or one character with the closing punctuation that may not start a line
+# after it and the opening punctuation that may not end a line before it (kinsoku,
+# 避头尾), chained: ``野。“走`` moves down as one piece.
+_OPENERS = "“‘《（(〔【「『"
+_CLOSERS = ")）》」』〕】”’、，。；：！？%"
+_LEAD_UNIT = re.compile(
+    rf"[{_OPENERS}]*(?:[\x21-\x7e]+|\S)[{_CLOSERS}]*(?:[{_OPENERS}]+(?:[\x21-\x7e]+|\S)[{_CLOSERS}]*)*"
+)
+# A breadcrumb (首页 > 政务公开), a line of page fields (发布时间：… 来源：…) or a menu:
+# no line of a title has these.
+_PAGE_LINE = re.compile(r"[>›»|｜:：]")
+_SENTENCE_END = re.compile(r"[。；;！!？?…][”’」』)）]*$")
+# Punctuation that producers may draw in a Latin font, in a text object of its own.
+_WEAK_PUNCT = re.compile(r"[\u2010-\u206f\u00b7]")
+_CJK_SIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _FILE_NAME = re.compile(
     r"\.(?:pdf|docx?|wps|wpt|txt|rtf|xlsx?|html?|ofd|ceb|tmp)\s*$", re.IGNORECASE
@@ -100,37 +127,128 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
             return []
         text = textpage.get_text_range(0, count)
         # pdfium counts characters in UTF-16 units: astral characters take two indices.
-        astral = len(text) != count
+        chars = _Chars(textpage, text, astral=len(text) != count)
         lines: list[_Line] = []
         pos = 0
         for match in [*_LINE_BREAK.finditer(text), None]:
             end = match.start() if match is not None else len(text)
             segment = text[pos:end]
-            stripped = segment.strip()
-            if stripped:
+            if segment.strip():
                 first = pos + (len(segment) - len(segment.lstrip()))
                 last = pos + len(segment.rstrip()) - 1
-                if astral:
-                    first += _astral_before(text, first)
-                    last += _astral_before(text, last)
-                left = textpage.get_charbox(first, loose=True)
-                right = textpage.get_charbox(last, loose=True)
-                lines.append(_Line(
-                    text=_WS.sub(" ", stripped),
-                    x0=min(left[0], right[0]),
-                    x1=max(left[2], right[2]),
-                    top=max(left[3], right[3]),
-                    bottom=min(left[1], right[1]),
-                    page=index,
-                ))
+                lines.append(chars.line(first, last, index))
             pos = match.end() if match is not None else len(text)
         return _visual_order(lines)
     finally:
         textpage.close()
 
 
-def _astral_before(text: str, index: int) -> int:
-    return sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+class _Chars:
+    """The characters of one text page: their boxes, asked for only where needed."""
+
+    __slots__ = ("_offsets", "_page", "_text")
+
+    def __init__(self, textpage: Any, text: str, *, astral: bool) -> None:
+        self._page = textpage
+        self._text = text
+        self._offsets: list[int] | None = None
+        if astral:  # str index → pdfium index
+            offsets, extra = [], 0
+            for ch in text:
+                offsets.append(extra)
+                extra += ord(ch) > 0xFFFF
+            self._offsets = offsets
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """``(left, bottom, right, top)`` of the character at string index ``i``."""
+        at = i + self._offsets[i] if self._offsets is not None else i
+        box: tuple[float, float, float, float] = self._page.get_charbox(at, loose=True)
+        return box
+
+    def generated(self, i: int) -> bool:
+        """Whether pdfium made the character up (a space for a gap, a line break)."""
+        import pypdfium2.raw as pdfium_c
+
+        at = i + self._offsets[i] if self._offsets is not None else i
+        return bool(pdfium_c.FPDFText_IsGenerated(self._page, at) == 1)
+
+    def line(self, first: int, last: int, page: int) -> _Line:
+        """The line of characters ``first``..``last`` (both not blank)."""
+        raw = self._text[first : last + 1]
+        if _WEAK_PUNCT.search(raw):
+            return self._reordered(first, last, page)
+        left, right = self.box(first), self.box(last)
+        height = max(left[3], right[3]) - min(left[1], right[1])
+        text = self._without_gap_spaces(first, last, height) if " " in raw else raw
+        return _Line(
+            text=_WS.sub(" ", text),
+            x0=min(left[0], right[0]),
+            x1=max(left[2], right[2]),
+            top=max(left[3], right[3]),
+            bottom=min(left[1], right[1]),
+            page=page,
+        )
+
+    def _without_gap_spaces(self, first: int, last: int, height: float) -> str:
+        """The text with the spaces pdfium generated for a narrow gap next to Chinese left out."""
+        text = self._text
+        out: list[str] = []
+        pos = first
+        for run in _WS.finditer(text, first, last + 1):
+            out.append(text[pos : run.start()])
+            before, after = run.start() - 1, run.end()
+            # Between Latin words pdfium's own judgement stands; only a space next to
+            # Chinese is weighed again.
+            keep = not (_CJK_SIDE.match(text[before]) or _CJK_SIDE.match(text[after]))
+            keep = keep or not all(self.generated(i) for i in range(run.start(), run.end()))
+            if not keep:
+                gap = self.box(after)[0] - self.box(before)[2]
+                keep = _is_space(text[before], text[after], gap, height)
+            if keep:
+                out.append(run.group())
+            pos = run.end()
+        out.append(text[pos : last + 1])
+        return "".join(out)
+
+    def _reordered(self, first: int, last: int, page: int) -> _Line:
+        """The line's characters in the order they stand on the page, left to right."""
+        text = self._text
+        placed = [
+            (self.box(i), text[i]) for i in range(first, last + 1)
+            if not (text[i].isspace() and self.generated(i))
+        ]
+        placed.sort(key=lambda item: item[0][0] + item[0][2])
+        top = max(box[3] for box, _ in placed)
+        bottom = min(box[1] for box, _ in placed)
+        parts = [placed[0][1]]
+        for (a, ca), (b, cb) in itertools.pairwise(placed):
+            if not ca.isspace() and not cb.isspace() and _is_space(ca, cb, b[0] - a[2], top - bottom):
+                parts.append(" ")
+            parts.append(cb)
+        return _Line(
+            text=_WS.sub(" ", "".join(parts)).strip(),
+            x0=min(box[0] for box, _ in placed),
+            x1=max(box[2] for box, _ in placed),
+            top=top,
+            bottom=bottom,
+            page=page,
+        )
+
+
+def _is_space(before: str, after: str, gap: float, height: float) -> bool:
+    """Whether a gap between two characters on one line stands for a space.
+
+    Office suites set about a fifth of an em between Chinese and a Latin or digit run
+    (autospace); that is typography, and in Chinese no space belongs there. Between two
+    Chinese characters nothing is set, so a gap of a space's width (a third of an em and
+    more: ``索 引 号``, two body names in a signature) is a space that was typed.
+    """
+    cjk_before, cjk_after = bool(_CJK_SIDE.match(before)), bool(_CJK_SIDE.match(after))
+    if cjk_before and cjk_after:
+        return gap > 0.28 * height
+    if cjk_before or cjk_after:
+        return gap > 0.6 * height
+    return gap > 0.15 * height
 
 
 def _visual_order(lines: list[_Line]) -> list[_Line]:
@@ -256,7 +374,7 @@ def _continues(a: _Line, b: _Line, left: float, right: float, height: float, pit
     # A short line (heading, last line of a paragraph, signature, date) ends well before
     # the edge, unless the next line starts with a unit too wide for the gap: a Latin
     # run such as "(2015-2020年)" cannot be broken, so the line above wrapped early.
-    if slack > 2.0 * height and slack > _lead_width(b.text, height) + 0.6 * height:
+    if slack > 2.0 * height and slack > _lead_width(b, height) + 0.6 * height:
         return False
     if b.x0 > left + 0.8 * height:  # indented: a new paragraph starts
         return False
@@ -264,18 +382,41 @@ def _continues(a: _Line, b: _Line, left: float, right: float, height: float, pit
         return False
     if not 0.8 <= b.height / max(a.height, 0.1) <= 1.25:
         return False
-    return not (a.page == b.page and a.top - b.top > 1.4 * pitch)
+    if a.page == b.page and a.top - b.top > 1.4 * pitch:
+        return False
+    # A paragraph whose last line happens to fill the width, then the signature (body
+    # names, the date) set flush left: nothing in the geometry tells them apart. So are
+    # a breadcrumb or a line of page fields that fills the width, then the title.
+    if _SENTENCE_END.search(a.text) and _is_signature(b.text):
+        return False
+    return not (_PAGE_LINE.search(a.text) and is_title_line(fold(b.text)))
 
 
-def _lead_width(text: str, height: float) -> float:
-    """Rough width of the unbreakable unit that starts ``text``."""
-    match = _LEAD_UNIT.match(text)
+def _is_signature(text: str) -> bool:
+    line = fold(text)
+    return len(line) <= 40 and (is_org_line(line) or is_date_line(line))
+
+
+def _lead_width(line: _Line, height: float) -> float:
+    """Width of the unbreakable unit that starts ``line``.
+
+    Estimated from its characters (half-width ones about half an em, CJK ones an em),
+    scaled by how wide the whole line's estimate came out against its real width, so
+    that a font with wide digits is measured as it is.
+    """
+    match = _LEAD_UNIT.match(line.text)
     if match is None:
         return height
-    unit = match.group(0)
-    ascii_count = sum(1 for ch in unit if ch < "\x7f")
-    # Half-width characters are about half an em, CJK characters one em.
-    return 0.55 * height * ascii_count + height * (len(unit) - ascii_count)
+    unit = _em_width(match.group(0), height)
+    whole = _em_width(line.text, height)
+    if whole > 0 and line.x1 > line.x0:
+        unit *= min(max((line.x1 - line.x0) / whole, 0.7), 1.5)
+    return unit
+
+
+def _em_width(text: str, height: float) -> float:
+    ascii_count = sum(1 for ch in text if ch < "\x7f")
+    return 0.55 * height * ascii_count + height * (len(text) - ascii_count)
 
 
 def _title(pdf: Any) -> str | None:
