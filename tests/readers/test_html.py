@@ -356,3 +356,34 @@ def check_extracted(extracted: Extracted) -> None:
     assert all(line and line == line.strip() for line in lines)
     assert "\x00" not in extracted.text
     assert all(0 <= i < len(lines) and 1 <= level <= 6 for i, level in extracted.heading_lines)
+
+
+# --- a portal page around the report (issue 13) -------------------------------------
+
+
+def test_a_portal_page_keeps_the_report_and_names_no_site_as_issuer() -> None:
+    import datetime as dt
+
+    import checklist
+
+    data = page(
+        "<div class='banner'>某某区人民政府</div>"
+        "<div class='menu'><span>首页</span> <span>政务公开</span> <span>政务服务</span> <span>互动交流</span></div>"
+        "<div class='search'><span>请输入关键字</span> <span>搜索</span></div>"
+        "<div class='info'>• 索引号:</div><div class='info'>• 发文机关:</div>"
+        "<h1>甲镇2023年度法治政府建设情况报告</h1>"
+        "<div>发布时间:2024-02-28 浏览次数: 【字体:</div>"
+        "<p>县委、县政府：</p><p>2023年，甲镇坚持依法行政，全面推进法治政府建设。</p>"
+        "<p>一、主要举措和成效</p><p>开展普法宣传活动12场，调解矛盾纠纷35件。</p>"
+        "<p>甲镇人民政府</p><p>2024年1月16日</p>"
+        "<div class='related'><p>相关阅读</p><ul><li>乙镇2023年度法治政府建设情况报告</li>"
+        "<li>丙乡2022年法治政府建设工作总结</li></ul></div>"
+    )
+    doc = checklist.read(data, format="html", name="t.html")
+    m = doc.metadata
+    assert (m.title, m.addressee, m.issuer) == ("甲镇2023年度法治政府建设情况报告", "县委、县政府", "甲镇人民政府")
+    assert (m.date, m.published) == (dt.date(2024, 1, 16), dt.date(2024, 2, 28))
+    reasons = {doc.original[r.start:r.end].strip(): r.reason for r in doc.removed}
+    assert reasons["某某区人民政府"] == "site_header"
+    assert reasons["• 索引号:"] == "page_metadata"
+    assert "乙镇" not in doc.text and "搜索" not in doc.text

@@ -104,6 +104,9 @@ _TITLE_SCAN = 40  # lines looked at for the document's title under the page's cl
 
 PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
 SITE_HEADER_REASON = "site_header"  # the site's own name above the title: not the issuer
+_META_MAX = 160  # characters: a longer line is never page metadata, furniture or a menu
+# How a metadata line can start: a field name's first character, a bullet, a pipe, a bracket.
+_META_FIRST = frozenset(k[0] for k in (*PAGE_FIELDS, *PAGE_DATE_FIELDS)) | frozenset("-•·*▪●◆■|｜[【 ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,10 @@ class LineVerdict:
 
     kind: str
     reason: str = ""
+
+
+_BODY = LineVerdict("body")
+_ADDRESS = LineVerdict("clutter", "address")
 
 
 def parse_fields(line: str) -> dict[str, str]:
@@ -216,7 +223,7 @@ def _is_content_start(line: str) -> bool:
 
 def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
     """Classify normalised lines; return verdicts and the page metadata found in them."""
-    verdicts = [_line_verdict(line) if line else LineVerdict("body") for line in lines]
+    verdicts = [_line_verdict(line) if line else _BODY for line in lines]
     meta: dict[str, str] = {}
     for line, verdict in zip(lines, verdicts, strict=True):
         if verdict.kind == "meta":
@@ -242,7 +249,9 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
 
 def _line_verdict(line: str) -> LineVerdict:
     """What a line is on its own, before its neighbours are looked at."""
-    if _is_page_fields(line) or _STAMP_TIME_LINE.match(line):
+    if len(line) > _META_MAX:  # a paragraph: only a web address may make it clutter
+        return _ADDRESS if _is_address(line) else _BODY
+    if (line[0] in _META_FIRST and _is_page_fields(line)) or _STAMP_TIME_LINE.match(line):
         return LineVerdict("meta", "page_metadata")
     if _is_furniture(line) or _is_menu(line) or (len(line) <= 120 and _BREADCRUMB.match(line)):
         return LineVerdict("clutter", "navigation")
@@ -250,11 +259,15 @@ def _line_verdict(line: str) -> LineVerdict:
         return LineVerdict("clutter", SITE_HEADER_REASON)
     if _PAGE_NUMBER.match(line):
         return LineVerdict("clutter", "page_number")
-    if _ADDRESS_LINE.match(line) and match_marker(line) is None and ".gov" not in line.lower():
-        return LineVerdict("clutter", "address")
+    if _is_address(line):
+        return _ADDRESS
     if _FILE_NAME.match(line):
         return LineVerdict("clutter", "file_name")
-    return LineVerdict("body")
+    return _BODY
+
+
+def _is_address(line: str) -> bool:
+    return bool(_ADDRESS_LINE.match(line)) and match_marker(line) is None and ".gov" not in line.lower()
 
 
 def _mark_related_list(lines: Sequence[str], verdicts: list[LineVerdict]) -> None:

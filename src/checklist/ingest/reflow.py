@@ -75,7 +75,8 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     before headings that follow a sentence end (or 如下：), never inside an inline list
     (``主要表现在：一、…；二、…``).
     """
-    spans = [piece for start, end in spans for piece in _cut_glued_stamp(original, start, end)]
+    if "www" in original or "WWW" in original or "http" in original:
+        spans = [piece for start, end in spans for piece in _cut_glued_stamp(original, start, end)]
     run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
     if not run_on:
         return spans
@@ -99,7 +100,10 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int]]:
     """The line ``start:end`` as one span, or two when a stamp is glued before a title."""
-    if "www." not in original[start : start + 120].lower() and "http" not in original[start : start + 120]:
+    head = min(end, start + 120)
+    if original.find("www", start, head) < 0 and original.find("http", start, head) < 0 and original.find(
+        "WWW", start, head
+    ) < 0:
         return [(start, end)]
     line = original[start:end]
     lead = len(line) - len(line.lstrip())
