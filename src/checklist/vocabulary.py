@@ -122,13 +122,13 @@ PLACE_TAIL_CHARS = "省市区县州旗盟镇乡"
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # A place's level from how its name ends. Checked in this order: 街道 before 区 …
 PLACE_LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("township", ("街道", "镇", "乡", "苏木")),
+    ("township", ("街道", "镇", "乡", "苏木", "街")),  # 街: a 街道 in short (某某街)
     ("province", ("省", "自治区")),
     ("county", ("区", "县", "旗")),
     ("city", ("市", "州", "盟", "地区")),
 )
 # A bare place name (某某区) opening a title names the reporting government.
-PLACE_NAME_SUFFIXES = ("省", "自治区", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
+PLACE_NAME_SUFFIXES = ("省", "自治区", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "街", "苏木")
 # "The whole / our / this" place (全区, 我县, 本市 …) is no name.
 NOT_A_NAME = ("全", "我", "本", "各", "该", "此")
 # … nor a programme named after a place level (依法治县, 依法治区).
