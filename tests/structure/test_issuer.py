@@ -85,6 +85,19 @@ def test_a_title_naming_the_body_outranks_the_site_banner_and_the_page_field() -
     assert (m.issuer, m.issuer_source) == ("中共甲镇委员会 甲镇人民政府", "header")
 
 
+def test_a_page_field_naming_another_level_than_the_opening_is_the_publisher() -> None:
+    # the county's site published the town's report: the town reports
+    m = _meta("发布机构：某某县人民政府\n2023年，甲镇坚持依法行政，扎实推进法治政府建设。" + _BODY)
+    assert (m.issuer, m.issuer_source, m.level) == ("甲镇", "body", "township")
+    m = _meta("发布机构：某某县司法局\n2023年，某某县坚持依法行政。" + _BODY)
+    assert (m.issuer, m.issuer_source, m.level) == ("某某县", "body", "county")
+    # near misses: the same body in short, or of the same level, stays the page's
+    m = _meta("发布机构：乙区卫健委\n2025年，乙区卫生健康委员会坚持依法行政。" + _BODY)
+    assert (m.issuer, m.issuer_source) == ("乙区卫健委", "page")
+    m = _meta("发布机构：甲镇人民政府\n2023年，甲镇坚持依法行政。" + _BODY)
+    assert (m.issuer, m.issuer_source) == ("甲镇人民政府", "page")
+
+
 def test_body_names_above_the_page_clutter_are_the_site_not_the_header() -> None:
     text = ("某某区人民政府\n首页 > 政务公开 > 法治政府建设\n发布日期：2025-03-12\n"
             "中共某某区丙街道工作委员会 某某区丙街道办事处\n关于2024年度法治政府建设工作情况的报告\n"

@@ -130,16 +130,28 @@ def _issuer(src: _Source, title: str | None, opening: Opening) -> tuple[str | No
     if named is not None:
         src.spans["issuer"] = named[1]
         return named[0], "title"
+    subject = src.text[opening.subject[0] : opening.subject[1]] if opening.subject else None
     for key in ISSUER_FIELDS:
-        if src.page.get(key):
+        value = src.page.get(key, "").split(" ")[0]
+        if value and _may_report(value, subject):
             src.fields_used["issuer"] = key
-            return src.page[key].split(" ")[0], "page"
+            return value, "page"
     if opening.subject is not None:
         # A body named only in running text: the issuer all the same (format.issuer asks
         # for more, and its rule looks at issuer_source).
         src.spans["issuer"] = opening.subject
         return src.text[opening.subject[0] : opening.subject[1]], "body"
     return None, None
+
+
+def _may_report(page_body: str, subject: str | None) -> bool:
+    """Whether the page's 发布机构 can be the body whose report it is: not when the opening
+    names as its subject a body of another level (a county's site publishing a town's
+    report, a 司法局 publishing its government's)."""
+    if subject is None:
+        return True
+    theirs, ours = level_of(page_body), level_of(subject)
+    return theirs is None or ours is None or theirs == ours
 
 
 def _joined(src: _Source, idx: Sequence[int]) -> str:
