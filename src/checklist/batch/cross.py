@@ -107,8 +107,9 @@ def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: b
                   standard: str | None) -> None:
     """Compare ``new`` with ``old``: ``OUT/compare/<issuer>-<old>-<new>.json`` and ``.txt``,
     and the repeated-from-last-year findings in ``new``'s result."""
-    from checklist.crossreport.yearly import compare, render_text
+    from checklist.crossreport.yearly import compare
     from checklist.reading import read
+    from checklist.render.yearly import render_text
 
     try:
         old_doc, new_doc = read(str(old["path"])), read(str(new["path"]))

@@ -26,8 +26,8 @@ def compare(old: str, new: str, fmt: str, lang: str, standard: str | None) -> No
     """Compare last year's report OLD with this year's NEW of the same issuer."""
     from checklist.api import audit, choose_standard
     from checklist.crossreport.yearly import compare as run
-    from checklist.crossreport.yearly import render_text
     from checklist.reading import read
+    from checklist.render.yearly import render_text
 
     try:
         old_doc = read(old)

@@ -43,7 +43,6 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
     from checklist.limits import MB
     from checklist.web import LOOPBACK_HOSTS, WebSettings, is_loopback
     from checklist.web import serve as run
-    from checklist.web.tempdir import private_tempdir
 
     local = is_loopback(host)
     bound = f"[{host.strip('[]')}]" if ":" in host else host.lower()  # as a Host header names it
@@ -61,9 +60,8 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
             # a browser cannot open the "any address" a server listens on
             webbrowser.open(url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:"))
 
-    with private_tempdir():
-        try:
-            run(host, port, settings, ready=ready)
-        except OSError as exc:
-            fail(msg("serve.port_busy", lang, host=host, port=port, reason=exc.strerror or exc))
+    try:  # the server makes and removes its own private temporary folder
+        run(host, port, settings, ready=ready)
+    except OSError as exc:
+        fail(msg("serve.port_busy", lang, host=host, port=port, reason=exc.strerror or exc))
     click.echo(msg("serve.stopped", lang))

@@ -30,10 +30,6 @@ from rapidfuzz import fuzz, process
 from checklist.crossreport.copied import issuer_classes
 from checklist.document import Document
 from checklist.messages import t
-
-# the text summary lives in the render layer; re-exported until the command line and the
-# batch runner import it from checklist.render.yearly
-from checklist.render.yearly import render_text as render_text
 from checklist.rules.engine import evidence_of, make_context
 from checklist.rules.matchers.base import Context, Hit
 from checklist.rules.quality.base import PLAN, SHORTCOMINGS, strip_marker, units_of
