@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from checklist import __version__
-from checklist.errors import ChecklistError, InputError
+from checklist.errors import ChecklistError
 from checklist.ingest.readers import SUFFIXES
 from checklist.limits import MB, Limits, using
 from checklist.messages import CATALOG, t
@@ -118,7 +118,7 @@ class _Handlers:
         try:
             answer = await anyio.to_thread.run_sync(_audit, ask, self.limits, limiter=self.limiter)
         except ChecklistError as exc:
-            self.log(f"{ask.label}: {exc.localized(ask.lang) if isinstance(exc, InputError) else exc}")
+            self.log(f"{ask.label}: {exc.localized(ask.lang)}")
             return _input_error(exc, ask.lang)
         except Exception as exc:  # a bug: say so in one line, keep serving
             self.log(t("text.internal", "zh", path=ask.label, kind=type(exc).__name__, detail=exc))
@@ -178,7 +178,7 @@ def _status_of(exc: ChecklistError) -> int:
 
 
 def _input_error(exc: ChecklistError, lang: str) -> JSONResponse:
-    message = exc.localized(lang) if isinstance(exc, InputError) else str(exc)
+    message = exc.localized(lang)
     return json_error(_status_of(exc), getattr(exc, "message_key", None) or "error.input", message)
 
 
