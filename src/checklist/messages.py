@@ -78,6 +78,9 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "quality.boilerplate": "与其他发文机关（{issuers}）的报告有相同或几乎相同的句子：「{other}」",
         "quality.boilerplate_many": "与{issuers}等 {n} 份其他发文机关的报告有相同或几乎相同的句子：「{other}」",
+        "quality.boilerplate_reports": "与其他报告（{issuers}）有相同或几乎相同的句子：「{other}」",
+        "quality.boilerplate_reports_many": "与{issuers}等 {n} 份其他报告有相同或几乎相同的句子：「{other}」",
+        "quality.boilerplate_unknown": "发文机关不明的 {file}",
         "quality.boilerplate_suggestion": "结合本单位实际重写这句话，写明本单位自己的做法、数据和事例。",
         "quality.repeated_from_last_year": "与上一年度（{year}）报告的{part}几乎相同：「{other}」",
         "quality.repeated_from_last_year_suggestion": (
@@ -545,6 +548,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "quality.boilerplate_many": (
             "the same or nearly the same sentence is in {n} other issuers' reports ({issuers}, …): \"{other}\""
         ),
+        "quality.boilerplate_reports": (
+            "the same or nearly the same sentence is in another report ({issuers}): \"{other}\""
+        ),
+        "quality.boilerplate_reports_many": (
+            "the same or nearly the same sentence is in {n} other reports ({issuers}, …): \"{other}\""
+        ),
+        "quality.boilerplate_unknown": "{file} [issuer unknown]",
         "quality.boilerplate_suggestion": "Rewrite the sentence with this body's own measures, figures and examples.",
         "quality.repeated_from_last_year": "nearly the same as the {part} of last year's report ({year}): \"{other}\"",
         "quality.repeated_from_last_year_suggestion": (

@@ -188,3 +188,64 @@ REPORT_SUFFIXES = {
 }
 # What a folder scan picks up: not .md or .text, which beside the reports are notes (README.md).
 SCANNED_SUFFIXES = tuple(s for s in REPORT_SUFFIXES if s not in (".md", ".text"))
+
+# ---------------------------------------------------------------------------
+# genre formulas: what every annual report writes (crossreport.formulas)
+#
+# Two reports that share a sentence made only of these words share the genre, not a
+# copy: the headings of the five parts the 督察工作规定 (第二十五条) prescribes, the
+# sentence that says what is reported (现将…报告如下, from REPORT_STATEMENT_* above),
+# the names of the 三项制度, the first-responsible duty, the aims of the 纲要 and the verbs
+# every report uses. Whether a sentence is a formula must not depend on how many reports
+# of a batch share it, so it is decided from these tables alone. Longest first is not
+# needed: the module sorts them.
+
+# The words of the five statutory parts' headings (上一年度推进法治政府建设的主要举措和成效;
+# …党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况; …存在的不足和
+# 原因; 下一年度…的主要安排; 其他需要报告的情况) and of their usual variants.
+STATUTORY_PART_WORDS = (
+    "推进法治政府建设", "法治政府建设", "法治政府部门建设", "推进法治建设", "法治建设", "法治政府",
+    "主要举措", "主要做法", "举措", "做法", "成效", "成果", "进展",
+    "党政主要负责人", "主要负责人", "主要负责同志", "主要领导", "负责人",
+    "第一责任人职责", "第一责任人", "第一责任", "职责", "履职",
+    "有关情况", "相关情况", "基本情况", "开展情况", "情况",
+    "存在的不足和原因", "存在的问题", "存在问题", "不足", "原因", "差距", "短板", "问题",
+    "主要安排", "工作安排", "工作打算", "工作计划", "工作思路", "工作要点", "安排", "打算", "思路",
+    "下一步", "下步", "其他需要报告的情况", "需要报告", "其他",
+)
+# The first-responsible duty as the 党政主要负责人履行推进法治建设第一责任人职责规定 words it
+# (重要组织者、推动者和实践者; 重要工作亲自部署、重大问题亲自过问 …), and who bears it.
+FIRST_RESPONSIBLE_WORDS = (
+    "重要组织者", "组织者", "推动者", "实践者", "亲自部署", "亲自过问", "亲自协调", "亲自督办",
+    "重要工作", "重大问题", "重点环节", "重要任务", "法治化轨道", "轨道", "纳入",
+    "科学立法", "严格执法", "公正司法", "全民守法", "深化改革", "推动发展", "化解矛盾", "维护稳定",
+    "书记", "省长", "市长", "区长", "县长", "镇长", "乡长", "主任", "主席", "局长", "厅长", "部长",
+)
+# The three enforcement systems (行政执法三项制度) and their parts.
+THREE_SYSTEMS_WORDS = (
+    "行政执法三项制度", "三项制度", "行政执法公示", "执法公示", "执法全过程记录", "全过程记录",
+    "重大行政执法决定法制审核", "重大执法决定法制审核", "法制审核", "法治审核",
+)
+# The aims and objects the 纲要 (2015–2020, 2021–2025) names, which every report repeats.
+GENRE_TERMS = (
+    "依法全面履行政府职能", "政府职能", "依法行政", "制度体系", "工作体系", "监督体系", "体系",
+    "重大行政决策", "行政决策", "决策", "科学化", "民主化", "法治化", "规范化", "标准化", "信息化",
+    "严格规范公正文明执法", "行政执法", "执法", "规范性文件", "行政复议", "行政应诉", "行政诉讼",
+    "法律顾问", "公职律师", "法治宣传教育", "法治宣传", "普法", "法治思维", "法治方式", "法治意识",
+    "行政权力", "制约和监督", "制约", "监督", "社会矛盾纠纷", "矛盾纠纷", "化解", "突发事件应对",
+    "政务公开", "政务服务", "放管服", "营商环境", "党的领导", "组织领导", "领导", "干部", "群众",
+    "依法治", "法治", "法律", "法规", "政府", "行政", "制度", "机制", "能力", "水平", "质量",
+)
+# The verbs, adverbs and small words every sentence of the genre is made of.
+GENRE_VERBS = (
+    "全面", "深入", "切实", "认真", "扎实", "进一步", "不断", "持续", "积极", "着力", "大力", "严格",
+    "坚持", "落实", "推进", "推行", "推动", "加强", "强化", "健全", "完善", "建立", "提升", "提高",
+    "开展", "履行", "贯彻", "执行", "实施", "规范", "做好", "确保", "加快", "深化", "狠抓", "抓好",
+    "工作", "建设", "主要", "重大", "各项", "相关", "有关", "全体", "各级", "部门", "单位",
+    "的", "和", "及", "与", "等", "了", "为", "在", "于", "对", "将", "把", "并", "是", "有",
+)
+# Time words: a year is never what makes a sentence a report's own.
+GENRE_TIME_WORDS = (
+    "上一年度", "下一年度", "上年度", "本年度", "年度", "上一年", "下一年", "今年以来", "一年来",
+    "今年", "明年", "去年", "上年", "全年", "年",
+)

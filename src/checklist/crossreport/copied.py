@@ -8,10 +8,13 @@ worker processes:
 * :func:`fingerprint`, where the report is read: per body sentence an exact hash of its
   key, a 32-value MinHash signature over character 3-grams, a hash of its figures and
   its original offsets. No text is kept: about 80 bytes a sentence, a few KB a report.
+  Only sentences that say something of their own are kept: the genre's formulas (the
+  statutory headings, ``现将…报告如下``, the 三项制度, the first-responsible duty) are
+  what every report writes, so sharing them is no copy (:mod:`checklist.crossreport.formulas`
+  decides from word tables, whatever the size of the batch).
 * :func:`find_boilerplate`, over all fingerprints: verbatim copies by the exact hash,
   near copies by LSH on the signatures (8 bands of 4 values), confirmed by the
-  signatures' Jaccard estimate. Wording that everyone shares (a sentence found in a
-  large share of the issuers) is not a finding.
+  signatures' Jaccard estimate.
 
 The signature estimates the Jaccard similarity of the 3-gram sets, while ``similarity``
 is meant like rapidfuzz's ratio (the share of characters in common), as in the other
@@ -36,6 +39,7 @@ from operator import eq
 
 from rapidfuzz import fuzz
 
+from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.quality.base import strip_marker
@@ -67,6 +71,7 @@ _PERSON = b"checklist-mh"  # separates these hashes from the exact-key hash
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BLANKS = re.compile(r"\s+")
+_PATH_SEP = re.compile(r"[/\\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,7 @@ class Match:
     end: int
     section: str
     others: tuple[Copy, ...]
+    issuer: str | None = None  # of ``report``; None when unknown
 
 
 def _stop_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
@@ -157,16 +163,20 @@ def _numbers_hash(key: str) -> int:
 
 
 def fingerprint(
-    doc: Document, key: str, *, min_chars: int = 15, stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES
+    doc: Document, key: str, *, min_chars: int = 15, stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
+    min_specific: int = MIN_SPECIFIC,
 ) -> Fingerprint:
     """The fingerprint of ``doc``'s body sentences, under report id ``key``.
 
     Header and signature lines are left out (every report has a title and a date), as
     are sentences whose key, once the stop phrases are taken out, is shorter than
-    ``min_chars``.
+    ``min_chars``, and formulas of the genre: sentences that keep fewer than
+    ``min_specific`` characters of their own once the formulas, dates and the issuer's
+    name are taken out (:func:`checklist.crossreport.formulas.is_specific`).
     """
     regions = classify(doc)
     stop = _stop_pattern(stop_phrases)
+    issuer = doc.metadata.issuer
     exact: array[int] = array("Q")
     numbers: array[int] = array("H")
     spans: array[int] = array("I")
@@ -177,7 +187,7 @@ def fingerprint(
         if regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
             continue
         k, cut = sentence_key(doc.text[s.start : s.end], stop)
-        if len(k) < min_chars:
+        if len(k) < min_chars or not is_specific(k, issuer, min_specific):
             continue
         exact.append(int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little"))
         numbers.append(_numbers_hash(k))
@@ -414,7 +424,7 @@ def _match(g: int, best: dict[int, tuple[float, int]], corpus: _Corpus, issuer_o
         other, o_local = corpus.where(h)
         o_start, o_end = other.span(o_local)
         copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
-    return Match(report.key, start, end, report.section_of(local), tuple(copies))
+    return Match(report.key, start, end, report.section_of(local), tuple(copies), issuer_of.get(report.key))
 
 
 def find_boilerplate(
@@ -422,7 +432,7 @@ def find_boilerplate(
     *,
     issuer_of: Mapping[str, str | None],
     similarity: float = 0.9,
-    common_share: float = 0.3,
+    common_share: float | None = None,
     common_min: int = 3,
     max_bucket: int = 1000,
     max_group: int = 200,
@@ -431,27 +441,32 @@ def find_boilerplate(
     """Sentences each report shares, verbatim or nearly, with reports of other issuers.
 
     Returns only reports that have such sentences, each with its matches in text order.
-    A sentence (with its near copies) found in at least ``common_share`` of the issuers
-    and at least ``common_min`` of them is common wording and left out. A near copy must
+    The genre's formulas never get here (:func:`fingerprint` leaves them out), so a
+    sentence three reports of a batch of three share is found on all three. With
+    ``common_share`` set, a sentence (with its near copies) found in at least that share
+    of the issuers and at least ``common_min`` of them is left out as common wording
+    (off by default: it makes the answer depend on the batch's size). A near copy must
     carry the same figures (years aside): the same sentence with other numbers is
     another body's own fact. ``max_bucket`` bounds the pairs checked in one LSH bucket;
     a fuller bucket is skipped (sentences that collide with that many others share only
     frequent 3-grams; real copies meet in other bands). A sentence spread over
-    ``max_group`` issuers or more is a template too, whatever the share; a match lists at
-    most ``max_copies`` of the other reports (the closest).
+    ``max_group`` issuers or more is a template handed down by a higher body, not a copy
+    between peers (and listing every pair of its copies would cost time quadratic in
+    it); a match lists at most ``max_copies`` of the other reports (the closest).
+    An unknown issuer is nobody else's: its report is compared with every other.
     """
     corpus = _Corpus.of(list(prints))
     if len(corpus) == 0:
         return {}
     classes = issuer_classes([issuer_of.get(p.key) for p in corpus.prints])
-    common_at = max(common_min, math.ceil(common_share * len(set(classes))))
+    common_at = max_group if common_share is None else max(common_min, math.ceil(common_share * len(set(classes))))
     need = math.ceil(jaccard_bound(similarity) * PERMUTATIONS - 1e-9)
     # verbatim copies by their exact key; one representative per group goes on to LSH
     verbatim = _Verbatim.of(corpus.exact)
     near = _near_copies(corpus, verbatim.is_rep, need, max_bucket)
     reps = {*verbatim.representatives(), *near.pairs}
-    # a group spread over very many issuers is a template everybody uses: common wording
-    # too, and listing every pair of its copies would cost time and memory quadratic in it
+    # a group spread over very many issuers is a template everybody was handed: no copy
+    # between peers, and listing every pair of its copies would cost time quadratic in it
     common = _common_roots(reps, corpus, verbatim, near, classes, min(common_at, max_group))
     out: dict[str, list[Match]] = {}
     for rep in reps:
@@ -478,6 +493,7 @@ def boilerplate_findings(
     stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
     shown: int = 3,
     standard: Standard | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """One ``quality.boilerplate`` finding per matched sentence of one report.
 
@@ -490,7 +506,11 @@ def boilerplate_findings(
     come from there. Since the text is at hand, near copies found by their signatures
     are confirmed here with rapidfuzz (ratio of the keys ≥ ``similarity``); verbatim
     ones need no check. The message names up to ``shown`` other issuers and quotes the
-    sentence of the most similar one.
+    sentence of the most similar one. A report whose issuer is unknown is named by its
+    file, said to be of an unknown issuer: ``names`` gives a report's name to show (the
+    path relative to the batch's input, say); without it, the last part of its id (a
+    message never shows a machine's full path). When an issuer on either side is unknown
+    the message speaks of other reports, not of other issuers.
     """
     config = standard.quality.get(CODE) if standard is not None else None
     if config is not None and not config.enabled:
@@ -507,23 +527,34 @@ def boilerplate_findings(
                   or fuzz.ratio(key, _key_of(originals[c.report][c.start : c.end], stop), score_cutoff=cutoff)]
         if not others:
             continue
-        names: list[str] = []
-        for c in others:
-            name = c.issuer or c.report
-            if name not in names:
-                names.append(name)
         top = others[0]
-        other = originals[top.report][top.start : top.end]
-        sep = "、" if lang == "zh" else ", "
-        if len(names) > shown:
-            message = t("quality.boilerplate_many", lang, issuers=sep.join(names[:shown]), n=len(names),
-                        other=other)
-        else:
-            message = t("quality.boilerplate", lang, issuers=sep.join(names), other=other)
+        message = _message(m, others, originals[top.report][top.start : top.end], lang, shown, names or {})
         out.append(Finding(
             code=CODE, category="quality", severity=severity, message=message, suggestion=suggestion, quote=quote,
             section=m.section or None, start=m.start, end=m.end))
     return out
+
+
+def _message(m: Match, others: Sequence[Copy], other: str, lang: str, shown: int, names: Mapping[str, str]) -> str:
+    """The finding's message: who else wrote the sentence, and how they wrote it."""
+    labels: list[str] = []
+    for c in others:
+        label = c.issuer or t("quality.boilerplate_unknown", lang, file=names.get(c.report) or display_name(c.report))
+        if label not in labels:
+            labels.append(label)
+    # an unknown issuer may be anybody, this report's own too: "other reports", not "other issuers"
+    unknown = m.issuer is None or any(c.issuer is None for c in others)
+    key = "quality.boilerplate_reports" if unknown else "quality.boilerplate"
+    sep = "、" if lang == "zh" else ", "
+    if len(labels) > shown:
+        return t(f"{key}_many", lang, issuers=sep.join(labels[:shown]), n=len(labels), other=other)
+    return t(key, lang, issuers=sep.join(labels), other=other)
+
+
+def display_name(report: str) -> str:
+    """How a message names a report known only by its id: the id's last path part
+    (``/home/…/甲镇2023.txt`` → ``甲镇2023.txt``), never a machine's full path."""
+    return _PATH_SEP.split(report.rstrip("/\\"))[-1] or report
 
 
 def _key_of(original: str, stop: re.Pattern[str] | None) -> str:
@@ -536,18 +567,21 @@ def boilerplate_across(
     *,
     lang: str = "zh",
     similarity: float = 0.9,
-    common_share: float = 0.3,
+    common_share: float | None = None,
     common_min: int = 3,
     min_chars: int = 15,
+    min_specific: int = MIN_SPECIFIC,
     stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
     standard: Standard | None = None,
 ) -> dict[str, list[Finding]]:
     """``quality.boilerplate`` findings for documents already read, by their ids.
 
     Every id is in the answer (an empty list when the report copies nothing); issuers
-    come from each document's metadata.
+    come from each document's metadata. Messages name a report of unknown issuer by
+    its id's last path part.
     """
-    prints = [fingerprint(d, k, min_chars=min_chars, stop_phrases=stop_phrases) for k, d in docs.items()]
+    prints = [fingerprint(d, k, min_chars=min_chars, stop_phrases=stop_phrases, min_specific=min_specific)
+              for k, d in docs.items()]
     found = find_boilerplate(prints, issuer_of={k: d.metadata.issuer for k, d in docs.items()},
                              similarity=similarity, common_share=common_share, common_min=common_min)
     originals = {k: d.original for k, d in docs.items()}

@@ -1,0 +1,99 @@
+"""The genre's formulas: what is left of a sentence once they are taken out.
+
+Every annual report writes the headings the 督察工作规定 prescribes
+(``2023年度推进法治政府建设的主要举措和成效``), says what it reports (``现将…报告如下``),
+names the 三项制度 and the first-responsible duty and repeats the 纲要's aims. Two
+reports that share such a sentence share the genre, not a copy. Counting how many
+reports of a batch share a sentence cannot tell them apart (a county's 30 reports are too
+few for any share to mean "everybody"), so the formulas are data
+(:mod:`checklist.vocabulary`, ``STATUTORY_PART_WORDS`` … ``GENRE_TIME_WORDS``) and a
+sentence counts as its issuer's own only when, with the formulas, its dates, its
+issuer's name and words like 我镇/本局 taken out, enough characters remain: a name, a
+figure, a phrase of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from checklist.vocabulary import (
+    BODY_SUFFIXES,
+    FIRST_RESPONSIBLE_WORDS,
+    GENRE_TERMS,
+    GENRE_TIME_WORDS,
+    GENRE_VERBS,
+    NOT_A_NAME,
+    PLACE_NAME_SUFFIXES,
+    REPORT_STATEMENT_OPENERS,
+    REPORT_STATEMENT_WORDS,
+    STATUTORY_PART_WORDS,
+    THREE_SYSTEMS_WORDS,
+    alternation,
+)
+
+#: Characters of its own a shared sentence must keep to count as copied (a name and a
+#: figure, or a phrase of its own; the genre's stock sentences keep four or fewer).
+MIN_SPECIFIC = 10
+
+_NOISE = re.compile(r"[\W_]+")
+# 现将我镇2023年法治政府建设工作情况报告如下 (the words between are the report's subject)
+_STATEMENT = re.compile(
+    f"(?:{alternation(REPORT_STATEMENT_OPENERS)})\\w{{0,40}}?(?:{alternation(REPORT_STATEMENT_WORDS)})如下")
+# years, redacted years (****年), months and days: dates say when, not what
+_DATES = re.compile(r"(?:19|20)\d\d|\*+|\d{1,2}月(?:\d{1,2}日)?")
+# 我镇, 本局, 全县, 该街道 …: the body speaking of itself
+_SELF = re.compile(
+    f"(?:{alternation(NOT_A_NAME)})"
+    f"(?:{alternation(sorted({*PLACE_NAME_SUFFIXES, *BODY_SUFFIXES}, key=len, reverse=True))})")
+_FORMULA_WORDS = {*STATUTORY_PART_WORDS, *FIRST_RESPONSIBLE_WORDS, *THREE_SYSTEMS_WORDS, *GENRE_TERMS, *GENRE_VERBS,
+                  *GENRE_TIME_WORDS}
+_WORDS = re.compile(alternation(sorted(_FORMULA_WORDS, key=len, reverse=True)))
+_PARTY = "中共"
+
+
+@lru_cache(maxsize=4096)
+def _own_names(issuer: str) -> re.Pattern[str] | None:
+    """The issuer's names as a sentence may write them: whole, without the kind of body
+    (某镇人民政府 → 某镇), without the place's level (某镇 → 某), each at least two characters."""
+    names: set[str] = set()
+    for part in unicodedata.normalize("NFKC", issuer).split():
+        part = _NOISE.sub("", part).removeprefix(_PARTY)
+        stem = _strip_suffix(part, BODY_SUFFIXES)
+        names.update((part, stem, _strip_suffix(stem, PLACE_NAME_SUFFIXES)))
+    names = {n for n in names if len(n) >= 2}
+    return re.compile(alternation(sorted(names, key=len, reverse=True))) if names else None
+
+
+def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def own_words(sentence: str, issuer: str | None = None) -> str:
+    """What ``sentence`` says of its own: the characters left once the genre's formulas,
+    dates, ``issuer``'s names, self-references (我镇) and punctuation are taken out.
+
+    ``sentence`` may be a comparison key already (no punctuation) or text as written.
+    """
+    key = _NOISE.sub("", unicodedata.normalize("NFKC", sentence))
+    key = _STATEMENT.sub("", key)
+    if issuer:
+        names = _own_names(issuer)
+        if names is not None:
+            key = names.sub("", key)
+    key = _DATES.sub("", key)
+    key = _SELF.sub("", key)
+    return _WORDS.sub("", key)
+
+
+def is_specific(sentence: str, issuer: str | None = None, min_chars: int = MIN_SPECIFIC) -> bool:
+    """Whether ``sentence`` keeps at least ``min_chars`` characters of its own
+    (:func:`own_words`): a shared sentence that does not is a formula of the genre."""
+    return len(own_words(sentence, issuer)) >= min_chars
+
+
+__all__ = ["MIN_SPECIFIC", "is_specific", "own_words"]
