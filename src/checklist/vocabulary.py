@@ -249,3 +249,25 @@ GENRE_TIME_WORDS = (
     "上一年度", "下一年度", "上年度", "本年度", "年度", "上一年", "下一年", "今年以来", "一年来",
     "今年", "明年", "去年", "上年", "全年", "年",
 )
+
+# ---------------------------------------------------------------------------
+# numbers in running text
+
+# What follows a number in a report (2019年, 6次, 40余条, 2名): a space that PDF extraction
+# puts between such a number and the Chinese around it (关于 2019 年度, 领学 6 次) is
+# dropped by normalisation; a number followed by anything else (a page field's value
+# before the next field name) keeps its spaces.
+NUMBER_UNITS = "年月日时次个件人名项家户元万亿千百余多条份批场期所起篇本台套处座位天号届季度类部支门种级倍周岁轮"
+
+# ---------------------------------------------------------------------------
+# traditional characters (繁体字)
+
+# Traditional forms frequent in any report of the genre whose simplified form differs and
+# which simplified text never writes (not 著, 乾, 於, 餘, 麼: simplified text uses those
+# too). Counting them on a sample tells a text in traditional characters (a mirror site,
+# a Big5 file) from a simplified one that quotes a few; see ingest/normalize.py.
+TRADITIONAL_MARKERS = (
+    "們這個來時為會說對發與後過現開動實關點經還機當從學種問間體長進無見業員義應頭東產樣將題"
+    "議話聯總區縣鎮鄉務設職責規範條單級織組構權處據導黨習執監審訴調決戰歲資費農質報書環認識"
+    "計劃項續節網電營衛醫療護險災辦幹勞準標濟積極廣慶邊遠達運輸車門離類廳隊際陸強屬財稅統"
+)
