@@ -93,9 +93,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.score": "得分：{old} → {new}（{delta}）",
         "compare.changed": "结论有变化的要求（{n} 项，其余 {same} 项未变）",
         "compare.repeated": "照搬上年的不足和安排（{n} 处）",
-        "compare.followup": "上年工作安排的落实情况（已落实 {done} / 共 {n} 项）",
+        "compare.followup": "上年工作安排的落实情况（共 {n} 项：已落实 {done} 项，未见落实 {missing} 项，无法判断 {unclear} 项）",
         "compare.followed": "已落实",
         "compare.not_followed": "未见落实",
+        "compare.unclear": "无法判断",
+        "compare.done_by": "今年",
+        "compare.related": "今年相关表述",
+        "compare.reason.done": "今年工作写明了同一事项的完成情况",
+        "compare.reason.generic": "安排未写明具体工作领域，无法对照",
+        "compare.reason.broad": "安排只写了工作方向，未写具体任务，无法对照",
+        "compare.reason.no_action": "今年提到这项工作，但未写明做了什么、做到什么程度",
+        "compare.reason.weak": "今年只有个别字词相同，不能说明已落实",
+        "compare.reason.field_absent": "今年工作中没有这一领域的内容",
+        "compare.reason.task_absent": "今年写了这一领域的工作，但没有这项任务",
         "compare.last_year": "上年",
         "compare.this_year": "今年",
         "compare.warn_issuer": "两份报告的发文机关不同（{old} / {new}），年度对比可能没有意义",
@@ -177,6 +187,10 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "error.encoding": (
             '编码无法识别：既不是 UTF-8，也不是 GB18030/GBK'
+        ),
+        "error.big5": (
+            '看起来是 Big5 编码（繁体中文），但第 {pos} 字节起无法按 Big5 解码；'
+            '请另存为 UTF-8 后再试（如 iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件，或在记事本“另存为”中选 UTF-8）'
         ),
         "error.control_chars": (
             '按 {encoding} 解码后含有 {count} 个控制符或乱码字符，疑似二进制或编码错误'
@@ -567,9 +581,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.score": "Score: {old} → {new} ({delta})",
         "compare.changed": "Requirements whose verdict changed ({n}; {same} unchanged)",
         "compare.repeated": "Shortcomings and plans copied from last year ({n})",
-        "compare.followup": "Last year's plan ({done} of {n} followed)",
+        "compare.followup": "Last year's plan ({n} items: {done} followed, {missing} not followed, {unclear} unclear)",
         "compare.followed": "followed",
         "compare.not_followed": "not followed",
+        "compare.unclear": "unclear",
+        "compare.done_by": "this year",
+        "compare.related": "this year's closest words",
+        "compare.reason.done": "this year's work reports the same task done",
+        "compare.reason.generic": "the item names no field of work to look for",
+        "compare.reason.broad": "the item names a direction, not a task to look for",
+        "compare.reason.no_action": "this year's report names the task but not what was done",
+        "compare.reason.weak": "this year's report shares only a word with the item",
+        "compare.reason.field_absent": "this year's work says nothing of this field",
+        "compare.reason.task_absent": "this year's work covers the field but not this task",
         "compare.last_year": "last year",
         "compare.this_year": "this year",
         "compare.warn_issuer": "the reports have different issuers ({old} / {new}): the comparison may mean nothing",
@@ -659,6 +683,10 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "error.encoding": (
             'unknown encoding: neither UTF-8 nor GB18030/GBK'
+        ),
+        "error.big5": (
+            'looks like Big5 (traditional Chinese), but cannot be decoded as Big5 from byte {pos}; '
+            'save it as UTF-8 and try again (e.g. iconv -f BIG5-HKSCS -t UTF-8 old.txt > new.txt)'
         ),
         "error.control_chars": (
             'decoded as {encoding} it has {count} control or replacement characters: binary or wrong encoding'

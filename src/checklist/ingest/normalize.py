@@ -2,8 +2,18 @@
 
 Matching works on a normalised copy of the text: NFKC width folding (``（一）`` →
 ``(一)``, full-width digits and colons), one kind of quote, runs of blanks collapsed to
-one space, blank lines dropped, optionally traditional → simplified. Evidence must
-quote the *original*, so every normalised character remembers where it came from.
+one space, blank lines dropped, the single space PDF extraction puts between Chinese and
+a number (``关于 2019 年度``, ``领学 6 次``) dropped, the pinyin some mirror sites print after
+a character (``鎮(zhèn)``) dropped, and traditional → simplified when the text is mostly
+in traditional characters (or when asked). Evidence must quote the
+*original*, so every normalised character remembers where it came from.
+
+Traditional characters (a mirror site, a Big5 file) are detected by counting, on a
+sample, characters that only traditional text writes (``vocabulary.TRADITIONAL_MARKERS``):
+a simplified report that quotes a few stays as it is and pays one regex scan. The text
+is then converted with OpenCC ``t2s`` line by line; its conversion is character for
+character almost always (offsets unchanged), and a line whose length a phrase
+conversion changed is mapped as one piece.
 
 The map is a list of segments. A *copy* segment is a run of characters that the
 normalisation left alone (offsets shift by a constant); a *replaced* segment is what
@@ -20,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checklist.document import OffsetMap
+from checklist.vocabulary import NUMBER_UNITS, TRADITIONAL_MARKERS
 
 # Circled numbers (①) are outline markers in their own right; NFKC would turn them
 # into plain digits and glue them to the text, so they are kept as they are.
@@ -133,28 +144,79 @@ def line_spans(original: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _converter(to_simplified: bool) -> Callable[[str], str] | None:
-    if not to_simplified:
+_TRADITIONAL = re.compile("[" + TRADITIONAL_MARKERS + "]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SAMPLE = 20_000  # characters looked at to tell traditional text from simplified
+_MIN_MARKERS = 8
+_MARKER_SHARE = 0.04  # traditional text has about one in four; simplified text none
+
+
+def is_mostly_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (counted on a sample)."""
+    sample = text[:_SAMPLE]
+    hits = len(_TRADITIONAL.findall(sample))
+    if hits < _MIN_MARKERS:
+        return False
+    return hits >= _MARKER_SHARE * len(_IDEOGRAPH.findall(sample))
+
+
+def _converter(to_simplified: bool, original: str) -> Callable[[str], str] | None:
+    if not (to_simplified or is_mostly_traditional(original)):
         return None
+    return _t2s()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
     try:
-        import opencc
-    except ImportError:  # pragma: no cover - depends on the optional extra
+        import opencc  # imported here: only traditional text pays for it
+    except ImportError:  # pragma: no cover - opencc is a dependency
         from checklist.errors import UsageError
 
         raise UsageError(
-            "繁体转简体需要可选依赖 opencc：pip install 'checklist[opencc]'"
+            "繁体转简体需要依赖 opencc：pip install opencc"
         ) from None
     conv = opencc.OpenCC("t2s")
     return conv.convert  # type: ignore[no-any-return,unused-ignore]
 
 
+# A number between Chinese and what counts it (关于 2019 年度, 领学 6 次, 纳入2023 年): the
+# single spaces around it come from PDF extraction, not from the author.
+_UNIT_NUMBER = re.compile(
+    r"(?:(?<=[\u3400-\u9fff\uf900-\ufaff、。(])|^)( ?)([0-9]{1,8}(?:\.[0-9]+)?)( ?)"
+    rf"(?=[{NUMBER_UNITS}])"
+)
+
+
+# A pinyin syllable with its tone mark in brackets right after a character: the reading a
+# mirror site adds (大涌鎮(zhèn)堅(jiān)持); never report text, and it splits the words.
+_GLOSS = re.compile(  # "(" first: the engine skips ahead to it fast
+    r"\((?<=[\u3400-\u9fff\uf900-\ufaff]\()[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)"
+)
+
+
+_SPACED_DIGIT = re.compile(r"[0-9] | [0-9]")  # a cheap first look
+
+
+def _number_gaps(raw: str) -> frozenset[int]:
+    """Positions of the spaces around a counted number that are not the author's."""
+    if " " not in raw or _SPACED_DIGIT.search(raw) is None:
+        return frozenset()
+    return frozenset(
+        m.start(group) for m in _UNIT_NUMBER.finditer(raw) for group in (1, 3) if m.group(group)
+    )
+
+
 def normalize_lines(
     original: str, spans: Iterable[tuple[int, int]], *, to_simplified: bool = False
 ) -> list[NormalizedLine]:
-    """Normalise each line span of ``original``; blank lines come back with empty text."""
-    convert = _converter(to_simplified)
-    one_for_one = _one_for_one()
-    special = _reshaping()
+    """Normalise each line span of ``original``; blank lines come back with empty text.
+
+    Traditional characters are converted to simplified when ``to_simplified`` is set or
+    when the text is mostly traditional (:func:`is_mostly_traditional`).
+    """
+    convert = _converter(to_simplified, original)
+    one_for_one, special = _one_for_one(), _reshaping()
     out: list[NormalizedLine] = []
     for start, end in spans:
         raw = original[start:end]
@@ -166,34 +228,47 @@ def normalize_lines(
                 text = fold(converted)
                 out.append(NormalizedLine(text, start, end, ((text, start, end, False),) if text else ()))
                 continue
-        # Folding one character into one other leaves every offset where it was, so
-        # those (most of what NFKC changes in Chinese text: full-width punctuation,
-        # curly quotes) are folded in one pass and stay inside their copy piece; only
-        # blank runs and characters that fold to another length need pieces of their own.
-        raw = one_for_one.sub(_fold_match, raw)
-        pieces: list[tuple[str, int, int, bool]] = []
-        pos = 0
-        for m in special.finditer(raw):
-            if m.start() > pos:
-                pieces.append((raw[pos : m.start()], start + pos, start + m.start(), True))
-            token = m.group()
-            if token[0] in _BLANK_CHARS:
-                rep = "" if all(c in _ZERO_WIDTH for c in token) else " "
-            else:
-                rep = _fold(token)
-            if rep:
-                pieces.append((rep, start + m.start(), start + m.end(), len(rep) == len(token)))
-            pos = m.end()
-        if pos < len(raw):
-            pieces.append((raw[pos:], start + pos, end, True))
-        # strip blanks at both ends of the line
-        while pieces and pieces[0][0] == " ":
-            pieces.pop(0)
-        while pieces and pieces[-1][0] == " ":
-            pieces.pop()
-        text = "".join(p[0] for p in pieces)
-        out.append(NormalizedLine(text, start, end, tuple(pieces)))
+        out.append(_normalize_line(raw, start, end, one_for_one, special))
     return out
+
+
+def _normalize_line(
+    raw: str, start: int, end: int, one_for_one: re.Pattern[str], special: re.Pattern[str]
+) -> NormalizedLine:
+    # Folding one character into one other leaves every offset where it was, so
+    # those (most of what NFKC changes in Chinese text: full-width punctuation,
+    # curly quotes) are folded in one pass and stay inside their copy piece; only
+    # blank runs and characters that fold to another length need pieces of their own.
+    raw = one_for_one.sub(_fold_match, raw)
+    dropped = _number_gaps(raw)
+    tokens: Iterable[re.Match[str]] = special.finditer(raw)
+    glosses = list(_GLOSS.finditer(raw)) if "(" in raw else None
+    if glosses:  # they hold no blank and nothing that folds: they never overlap a token
+        tokens = sorted([*tokens, *glosses], key=lambda m: m.start())
+    pieces: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    for m in tokens:
+        if m.start() > pos:
+            pieces.append((raw[pos : m.start()], start + pos, start + m.start(), True))
+        token = m.group()
+        if m.re is _GLOSS:
+            rep = ""
+        elif token[0] in _BLANK_CHARS:
+            rep = "" if m.start() in dropped or all(c in _ZERO_WIDTH for c in token) else " "
+        else:
+            rep = _fold(token)
+        if rep:
+            pieces.append((rep, start + m.start(), start + m.end(), len(rep) == len(token)))
+        pos = m.end()
+    if pos < len(raw):
+        pieces.append((raw[pos:], start + pos, end, True))
+    # strip blanks at both ends of the line
+    while pieces and pieces[0][0] == " ":
+        pieces.pop(0)
+    while pieces and pieces[-1][0] == " ":
+        pieces.pop()
+    text = "".join(p[0] for p in pieces)
+    return NormalizedLine(text, start, end, tuple(pieces))
 
 
 # Blocks that hold every BMP character NFKC changes (Latin-1 and spacing modifiers,
@@ -251,7 +326,13 @@ def _normalize_plain(text: str) -> str:
             return "" if all(c in _ZERO_WIDTH for c in tok) else " "
         return _fold(tok)
 
-    return _reshaping().sub(sub, _one_for_one().sub(_fold_match, text)).strip(" ")
+    folded = _one_for_one().sub(_fold_match, text)
+    if "(" in folded:
+        folded = _GLOSS.sub("", folded)
+    dropped = _number_gaps(folded)
+    if dropped:
+        folded = "".join(ch for i, ch in enumerate(folded) if i not in dropped)
+    return _reshaping().sub(sub, folded).strip(" ")
 
 
 def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:

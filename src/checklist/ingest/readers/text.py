@@ -1,9 +1,16 @@
-"""Plain text (.txt, .md): decode UTF-8 / GB18030 / UTF-16 and refuse mojibake.
+"""Plain text (.txt, .md): decode UTF-8 / GB18030 / Big5 / UTF-16 and refuse mojibake.
 
 We never guess silently: a byte string is decoded by its BOM, else as strict UTF-8,
 else as strict GB18030; the result must then look like text (few control characters,
 few characters from the private-use area or rare planes). Anything else is an
 :class:`~checklist.errors.InputError` that says what is wrong.
+
+Big5 (traditional characters, from Taiwan and Hong Kong sites and their mirrors) is
+tried when GB18030 fails or gives garbage: Big5's most frequent characters have lead
+bytes that GB18030 reads as kana, Greek, Cyrillic, box drawing and private-use
+characters, which Chinese text does not have. The text then reads as traditional
+characters, which normalisation converts to simplified. A file that looks like Big5
+but does not decode is refused with a message that names Big5 and how to convert it.
 """
 
 from __future__ import annotations
@@ -29,6 +36,11 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8f
 # re-encoded as UTF-8 ("ÖÐ¹ú…").
 _LATIN1_MOJIBAKE = re.compile(r"[\u00c0-\u00ff]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# What GB18030 makes of Big5 bytes, and Chinese text never holds: Greek and Cyrillic,
+# box drawing, kana, bopomofo, private use, vertical forms.
+_GARBLE = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\ue000-\uf8ff\ufe10-\ufe4f]")
+_BIG5_CODECS = ("big5", "cp950", "big5hkscs")  # plain Big5, then Windows' and Hong Kong's supersets
+_SAMPLE = 20_000  # characters looked at to tell garbage from text
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -46,9 +58,46 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     try:
-        return _checked(data.decode("gb18030"), source, "gb18030"), "gb18030"
+        text: str | None = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError.of(source, "error.encoding") from None
+        text = None
+    if text is None or _garbled(text):
+        big5 = _big5(data, source)
+        if big5 is not None:
+            return _checked(big5[0], source, big5[1]), big5[1]
+    if text is None:
+        raise InputError.of(source, "error.encoding")
+    return _checked(text, source, "gb18030"), "gb18030"
+
+
+def _garbled(text: str) -> bool:
+    """Whether decoded text holds characters no Chinese report has, in number."""
+    sample = text[:_SAMPLE]
+    odd = len(_GARBLE.findall(sample))
+    return odd > max(3, len(_CJK.findall(sample)) // 50)
+
+
+def _big5(data: bytes, source: str) -> tuple[str, str] | None:
+    """``(text, codec)`` when ``data`` is Big5; ``None`` when it is not.
+
+    Raises :class:`InputError` naming Big5 when the bytes look like Big5 but some of
+    them are in no Big5 table (a damaged file, a private extension).
+    """
+    for codec in _BIG5_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return (text, codec) if not _garbled(text) else None
+    lenient = data.decode(_BIG5_CODECS[-1], errors="replace")
+    sample = lenient[:_SAMPLE]
+    if _garbled(lenient) or sample.count("\ufffd") > max(2, len(_CJK.findall(sample)) // 100):
+        return None
+    try:
+        data.decode(_BIG5_CODECS[-1])
+    except UnicodeDecodeError as exc:
+        raise InputError.of(source, "error.big5", pos=exc.start) from None
+    return None  # pragma: no cover - the strict decode failed above
 
 
 def _checked(text: str, source: str, encoding: str) -> str:
