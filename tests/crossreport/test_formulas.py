@@ -6,9 +6,12 @@ Every passage here is invented (甲镇, 某某县 …); the headings follow the 
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific, own_words
+from checklist.crossreport.copied import sentence_key
+from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific, is_specific_key, own_words, own_words_of_key
 
 STATUTORY_HEADINGS = [
     "2023年度推进法治政府建设的主要举措和成效",
@@ -83,3 +86,12 @@ def test_threshold_is_a_parameter() -> None:
     text = "落实行政执法“三项制度”，提升执法公信力。"
     assert not is_specific(text)
     assert is_specific(text, min_chars=3)
+
+
+@pytest.mark.parametrize("text", STATUTORY_HEADINGS + FORMULAS + SPECIFIC)
+def test_the_key_path_agrees(text: str) -> None:
+    text = unicodedata.normalize("NFKC", text)
+    key, cut = sentence_key(text)  # the key has no outline marker (四、)
+    assert own_words_of_key(key, "甲镇人民政府") == own_words(text[cut:], "甲镇人民政府")
+    assert is_specific_key(key, "甲镇人民政府") == is_specific(text, "甲镇人民政府")
+    assert is_specific_key(key, min_chars=0)

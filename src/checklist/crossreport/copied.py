@@ -39,7 +39,7 @@ from operator import eq
 
 from rapidfuzz import fuzz
 
-from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific
+from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_key
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.quality.base import strip_marker
@@ -172,7 +172,7 @@ def fingerprint(
     are sentences whose key, once the stop phrases are taken out, is shorter than
     ``min_chars``, and formulas of the genre: sentences that keep fewer than
     ``min_specific`` characters of their own once the formulas, dates and the issuer's
-    name are taken out (:func:`checklist.crossreport.formulas.is_specific`).
+    name are taken out (:func:`checklist.crossreport.formulas.is_specific`; 0 keeps them).
     """
     regions = classify(doc)
     stop = _stop_pattern(stop_phrases)
@@ -187,7 +187,7 @@ def fingerprint(
         if regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
             continue
         k, cut = sentence_key(doc.text[s.start : s.end], stop)
-        if len(k) < min_chars or not is_specific(k, issuer, min_specific):
+        if len(k) < min_chars or not is_specific_key(k, issuer, min_specific):
             continue
         exact.append(int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little"))
         numbers.append(_numbers_hash(k))

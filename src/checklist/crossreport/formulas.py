@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import ahocorasick
+
 from checklist.vocabulary import (
     BODY_SUFFIXES,
     FIRST_RESPONSIBLE_WORDS,
@@ -41,16 +43,28 @@ _NOISE = re.compile(r"[\W_]+")
 # 现将我镇2023年法治政府建设工作情况报告如下 (the words between are the report's subject)
 _STATEMENT = re.compile(
     f"(?:{alternation(REPORT_STATEMENT_OPENERS)})\\w{{0,40}}?(?:{alternation(REPORT_STATEMENT_WORDS)})如下")
-# years, redacted years (****年), months and days: dates say when, not what
-_DATES = re.compile(r"(?:19|20)\d\d|\*+|\d{1,2}月(?:\d{1,2}日)?")
-# 我镇, 本局, 全县, 该街道 …: the body speaking of itself
-_SELF = re.compile(
-    f"(?:{alternation(NOT_A_NAME)})"
-    f"(?:{alternation(sorted({*PLACE_NAME_SUFFIXES, *BODY_SUFFIXES}, key=len, reverse=True))})")
-_FORMULA_WORDS = {*STATUTORY_PART_WORDS, *FIRST_RESPONSIBLE_WORDS, *THREE_SYSTEMS_WORDS, *GENRE_TERMS, *GENRE_VERBS,
-                  *GENRE_TIME_WORDS}
-_WORDS = re.compile(alternation(sorted(_FORMULA_WORDS, key=len, reverse=True)))
+# years, redacted years (****年), months and days: dates say when, not what (the
+# lookahead lets the scan skip every position that starts no figure)
+_DATES = re.compile(r"(?=[\d*])(?:(?:19|20)\d\d|\*+|\d{1,2}月(?:\d{1,2}日)?)")
 _PARTY = "中共"
+
+
+def _formula_words() -> ahocorasick.Automaton:
+    """The formula words and the body's words for itself (我镇, 本局, 全县, 该街道 …), each
+    mapped to its length: one pass takes the longest at each place, left to right."""
+    words = {*STATUTORY_PART_WORDS, *FIRST_RESPONSIBLE_WORDS, *THREE_SYSTEMS_WORDS, *GENRE_TERMS, *GENRE_VERBS,
+             *GENRE_TIME_WORDS}
+    words |= {f"{me}{kind}" for me in NOT_A_NAME for kind in {*PLACE_NAME_SUFFIXES, *BODY_SUFFIXES}}
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
+
+
+# an automaton, not a regex alternation of some 400 words: five times faster, and the
+# check runs on every sentence of every report of a batch
+_WORDS = _formula_words()
 
 
 @lru_cache(maxsize=4096)
@@ -75,19 +89,31 @@ def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
 
 def own_words(sentence: str, issuer: str | None = None) -> str:
     """What ``sentence`` says of its own: the characters left once the genre's formulas,
-    dates, ``issuer``'s names, self-references (我镇) and punctuation are taken out.
+    dates, ``issuer``'s names, self-references (我镇) and punctuation are taken out."""
+    return own_words_of_key(_NOISE.sub("", unicodedata.normalize("NFKC", sentence)), issuer)
 
-    ``sentence`` may be a comparison key already (no punctuation) or text as written.
-    """
-    key = _NOISE.sub("", unicodedata.normalize("NFKC", sentence))
+
+def own_words_of_key(key: str, issuer: str | None = None) -> str:
+    """:func:`own_words` of a comparison key: text already NFKC-normalised, without
+    punctuation or blanks (what :func:`checklist.crossreport.copied.sentence_key` gives),
+    so the check costs no second pass over it."""
+    key = _without_names_and_dates(key, issuer)
+    kept: list[str] = []
+    last = 0
+    for end, length in _WORDS.iter_long(key):
+        kept.append(key[last : end + 1 - length])
+        last = end + 1
+    kept.append(key[last:])
+    return "".join(kept)
+
+
+def _without_names_and_dates(key: str, issuer: str | None) -> str:
     key = _STATEMENT.sub("", key)
     if issuer:
         names = _own_names(issuer)
         if names is not None:
             key = names.sub("", key)
-    key = _DATES.sub("", key)
-    key = _SELF.sub("", key)
-    return _WORDS.sub("", key)
+    return key if key.isalpha() else _DATES.sub("", key)  # isalpha: no figure at all, skip the scan
 
 
 def is_specific(sentence: str, issuer: str | None = None, min_chars: int = MIN_SPECIFIC) -> bool:
@@ -96,4 +122,14 @@ def is_specific(sentence: str, issuer: str | None = None, min_chars: int = MIN_S
     return len(own_words(sentence, issuer)) >= min_chars
 
 
-__all__ = ["MIN_SPECIFIC", "is_specific", "own_words"]
+def is_specific_key(key: str, issuer: str | None = None, min_chars: int = MIN_SPECIFIC) -> bool:
+    """:func:`is_specific` of a comparison key (see :func:`own_words_of_key`)."""
+    if min_chars <= 0:
+        return True
+    key = _without_names_and_dates(key, issuer)
+    # only the count matters here: no string is built (this runs on every sentence of a batch)
+    covered: int = sum(length for _end, length in _WORDS.iter_long(key))
+    return len(key) - covered >= min_chars
+
+
+__all__ = ["MIN_SPECIFIC", "is_specific", "is_specific_key", "own_words", "own_words_of_key"]
