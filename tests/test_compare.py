@@ -82,11 +82,14 @@ def test_two_years_of_one_issuer() -> None:
     assert [f.code for f in c.findings] == ["quality.repeated_from_last_year"] * 2
     assert all(f.category == "quality" and "2022" in f.message and f.suggestion for f in c.findings)
     assert c.repeated[0].old.quote in c.findings[0].message
-    # one plan item was done, the other not
+    # one plan item was done, the other not: this year's 普法 work is no 文化广场
     done, not_done = c.follow_up
-    assert done.followed and "资格考试" in done.plan.quote
-    assert done.evidence is not None and "12名" in done.evidence.quote and "执法" in done.topics
-    assert not not_done.followed and not_done.evidence is None and "文化广场" in not_done.plan.quote
+    assert done.outcome == "followed" and done.followed and "资格考试" in done.plan.quote
+    assert done.evidence is not None and "12名" in done.evidence.quote and "行政执法" in done.topics
+    assert "资格考试" in "".join(done.words)
+    assert not_done.outcome == "not_followed" and not not_done.followed and not_done.evidence is None
+    assert "文化广场" in not_done.plan.quote and not_done.reason == "task_absent"
+    assert (c.follow_up_counts.followed, c.follow_up_counts.not_followed, c.follow_up_counts.unclear) == (1, 1, 0)
 
 
 def test_nothing_copied_when_rewritten() -> None:
@@ -124,11 +127,14 @@ def test_cli_text_and_json(tmp_path: Path) -> None:
     args = ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt")]
     result = CliRunner().invoke(group(), args)
     assert result.exit_code == 0, result.output
-    assert "年度对比" in result.output and "已落实 1 / 共 2 项" in result.output
+    # the summary gives all three counts (it said "已落实 1 / 共 2 项" before unclear existed)
+    assert "年度对比" in result.output and "共 2 项：已落实 1 项，未见落实 1 项，无法判断 0 项" in result.output
     result = CliRunner().invoke(group(), [*args, "--format", "json", "--lang", "en"])
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert [u["followed"] for u in data["follow_up"]] == [True, False]
+    assert [u["outcome"] for u in data["follow_up"]] == ["followed", "not_followed"]
+    assert data["follow_up_counts"] == {"followed": 1, "not_followed": 1, "unclear": 0}
     assert len(data["findings"]) == 2
 
 
@@ -175,3 +181,20 @@ def test_text_summary_in_the_render_layer() -> None:
     assert all(f"「{u.plan.quote}」" in text for u in c.follow_up)
     assert render_comparison(c, "en") != text
     assert not hasattr(yearly, "render_text")  # the analysis module renders nothing
+
+
+def test_a_generic_plan_item_is_never_said_to_be_followed() -> None:
+    """Issue 15: 实行清单销号，狠抓整改落实 was "已落实" by a study session (集中学习…5次), and
+    3/3 looked reassuring. The item names no field of work, so it cannot be checked; a plan
+    item followed by nothing of its field is not followed; neither is ever 已落实."""
+    plans = "一是实行清单销号，狠抓整改落实。二是持续推进法治政府建设。三是聘请法律顾问，审查镇政府合同。"
+    old = OLD.replace("一是组织综合执法人员参加行政执法资格考试，提高持证上岗比例。二是建设村级法治文化广场，打造法治宣传阵地。",
+                      plans)
+    new = NEW.replace("（一）加强组织领导。", "（一）加强组织领导。镇党委理论学习中心组集中学习《习近平法治思想》5次。")
+    _old, _new, c = run(old, new)
+    assert [(u.outcome, u.reason) for u in c.follow_up] == [
+        ("unclear", "generic"), ("unclear", "generic"), ("not_followed", "field_absent")]
+    text = render_comparison(c)
+    assert "已落实 0 项，未见落实 1 项，无法判断 2 项" in text
+    assert "[已落实]" not in text and text.count("[无法判断]") == 2
+    assert "Last year's plan (3 items: 0 followed, 1 not followed, 2 unclear)" in render_comparison(c, "en")

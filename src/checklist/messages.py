@@ -93,7 +93,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.score": "得分：{old} → {new}（{delta}）",
         "compare.changed": "结论有变化的要求（{n} 项，其余 {same} 项未变）",
         "compare.repeated": "照搬上年的不足和安排（{n} 处）",
-        "compare.followup": "上年工作安排的落实情况（共 {n} 项：已落实 {done} 项，未见落实 {missing} 项，无法判断 {unclear} 项）",
+        "compare.followup": ("上年工作安排的落实情况"
+                             "（共 {n} 项：已落实 {done} 项，未见落实 {missing} 项，无法判断 {unclear} 项）"),
         "compare.followed": "已落实",
         "compare.not_followed": "未见落实",
         "compare.unclear": "无法判断",

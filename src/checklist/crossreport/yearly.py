@@ -11,12 +11,10 @@ punctuation and blanks, rapidfuzz's ratio at least ``similarity``; a whole item 
 then the sentences of the items that were not copied whole (a problem is often carried
 over in one sentence of a longer item).
 
-A plan item is followed when a sentence of this year's work sections names the same
-field of work (the topic groups of ``quality.plan_misses_shortcoming``) and shares some
-of the item's rarer wording: character pairs of the item that few of this year's work
-sentences contain and that are not the stock verbs of every report (``加强``, ``推进``).
-Topics alone are too coarse (every report does 普法 work); shared words alone miss a
-plan written in other words than its result, so both count.
+Whether each plan item was followed is :mod:`checklist.crossreport.followthrough`'s
+judgement: followed only by a work sentence on the same matter (the same field of work,
+the item's own task wording, a result reported), else not followed or unclear, never
+已落实 when unsure.
 """
 
 from __future__ import annotations
@@ -28,31 +26,16 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from checklist.crossreport.copied import issuer_classes
+from checklist.crossreport.followthrough import FollowUp, FollowUpCounts, counts, follow_up, key_of, trim
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.engine import evidence_of, make_context
 from checklist.rules.matchers.base import Context, Hit
-from checklist.rules.quality.base import PLAN, SHORTCOMINGS, strip_marker, units_of
-from checklist.rules.quality.duplicate_sentence import _NOISE
-from checklist.rules.quality.plan_misses_shortcoming import topics_in
+from checklist.rules.quality.base import PLAN, SHORTCOMINGS, units_of
 from checklist.rules.result import AuditResult, Evidence, Finding
 from checklist.rules.standard import Standard, load_standard
-from checklist.structure.sections import FIRST_RESPONSIBLE, MEASURES
 
 REPEATED = "quality.repeated_from_last_year"
-PLAN_CHECK = "quality.plan_misses_shortcoming"  # whose topic groups say which field a text is about
-
-#: Character pairs every report's plan and work sections use; they say nothing about
-#: which task was done.
-GENERIC_PAIRS: frozenset[str] = frozenset({
-    "加强", "推进", "进一", "一步", "提升", "提高", "开展", "工作", "建设", "法治", "政府", "全面",
-    "深入", "持续", "不断", "切实", "完善", "健全", "落实", "依法", "水平", "能力", "机制", "制度",
-    "积极", "认真", "有效", "进行", "我镇", "本镇", "我街", "街道", "我区", "我县", "年度", "今年",
-    "明年", "全年", "重点", "方面", "情况", "做好", "抓好", "确保", "强化", "大力", "组织", "不够",
-    "有待", "存在", "问题", "各类", "相关", "有关",
-})
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -77,16 +60,6 @@ class Repeat(_Model):
     new: Evidence  # offsets into this year's report
 
 
-class FollowUp(_Model):
-    """An item of last year's plan and the sentence of this year's work that answers it."""
-
-    plan: Evidence  # offsets into last year's report
-    followed: bool
-    evidence: Evidence | None = None  # offsets into this year's report
-    topics: list[str] = []  # the fields of work both name
-    words: list[str] = []  # the rarer wording both use
-
-
 class Comparison(_Model):
     """Last year's and this year's report of one issuer, side by side."""
 
@@ -99,6 +72,7 @@ class Comparison(_Model):
     repeated: list[Repeat]
     findings: list[Finding]  # quality.repeated_from_last_year, on this year's report
     follow_up: list[FollowUp]
+    follow_up_counts: FollowUpCounts = FollowUpCounts()  # followed, not followed, unclear
     warnings: list[str] = []
 
     @property
@@ -117,15 +91,14 @@ def compare(
     standard: Standard | None = None,
     similarity: float | None = None,
     min_chars: int | None = None,
-    rare_share: float = 0.05,
 ) -> Comparison:
     """Compare last year's report (``old_*``) with this year's (``new_*``) of one issuer.
 
-    ``standard`` (this year's) gives the parts of the reports, the topic groups and, in
-    its ``quality:`` block, whether ``quality.repeated_from_last_year`` is on, its
-    severity, suggestion, ``similarity`` and ``min_chars`` (the arguments override those;
-    default: the national standard). A plan pair is rare when at most ``rare_share`` of
-    this year's work sentences (and at least two) contain it.
+    ``standard`` (this year's) gives the parts of the reports and, in its ``quality:``
+    block, whether ``quality.repeated_from_last_year`` is on, its severity, suggestion,
+    ``similarity`` and ``min_chars`` (the arguments override those; default: the national
+    standard). The follow-through of last year's plan is
+    :func:`checklist.crossreport.followthrough.follow_up`.
     """
     std = standard or load_standard("national")
     config = std.quality.get(REPEATED)
@@ -145,14 +118,12 @@ def compare(
         for r in repeated
         if config is None or config.enabled
     ]
-    params = std if PLAN_CHECK in std.quality else load_standard("national")
-    topics: list[list[str]] = params.quality_params(PLAN_CHECK).topics
-    follow = _follow_up(old_doc, old_ctx, new_doc, new_ctx, topics, lang, rare_share)
+    follow = follow_up(old_doc, old_ctx, new_doc, new_ctx, lang)
     return Comparison(
         old=old_doc.metadata_dict(), new=new_doc.metadata_dict(), old_score=old_result.score,
         new_score=new_result.score, score_change=round(new_result.score - old_result.score, 1),
         requirements=_statuses(old_result, new_result), repeated=repeated, findings=findings,
-        follow_up=follow, warnings=warnings)
+        follow_up=follow, follow_up_counts=counts(follow), warnings=warnings)
 
 
 
@@ -179,20 +150,6 @@ def _statuses(old: AuditResult, new: AuditResult) -> list[StatusChange]:
     return out
 
 
-def _key(text: str) -> tuple[str, int]:
-    body, cut = strip_marker(text)
-    return _NOISE.sub("", body), cut
-
-
-def _trim(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """``start, end`` without the blanks at either edge (units end on a line break)."""
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 # a piece of a shortcomings or plan part: key, normalised span, part kind, unit index
 _Piece = tuple[str, int, int, str, int]
 
@@ -208,14 +165,14 @@ def _pieces(doc: Document, ctx: Context, min_chars: int) -> tuple[list[_Piece], 
                 continue  # a part that is both (问题及下一步打算) lists its items once
             seen.add((u.start, u.end))
             index = len(seen)
-            start, end = _trim(doc, u.start, u.end)
-            key, cut = _key(doc.text[start:end])
+            start, end = trim(doc, u.start, u.end)
+            key, cut = key_of(doc.text[start:end])
             if len(key) >= min_chars:
                 units.append((key, start + cut, end, kind, index))
             for s in doc.sentences:
                 if u.start <= s.start < u.end:
-                    s_start, s_end = _trim(doc, s.start, min(s.end, u.end))
-                    k, c = _key(doc.text[s_start:s_end])
+                    s_start, s_end = trim(doc, s.start, min(s.end, u.end))
+                    k, c = key_of(doc.text[s_start:s_end])
                     if len(k) >= min_chars:
                         sentences.append((k, s_start + c, s_end, kind, index))
     return units, sentences
@@ -249,71 +206,4 @@ def _repeats(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Co
         if sentence[4] not in whole:
             add(sentence, old_sentences)
     out.sort(key=lambda r: r.new.start or 0)
-    return out
-
-
-def _pairs(key: str) -> list[str]:
-    return [key[i : i + 2] for i in range(len(key) - 1)]
-
-
-def _follow_up(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Context,
-               topics: list[list[str]], lang: str, rare_share: float) -> list[FollowUp]:
-    # body sentences only: a heading (``2.化解矛盾纠纷情况``) names a field, not a deed
-    work = [s for s in new_doc.sentences
-            if new_ctx.regions.kinds_at(new_doc, s.start, s.section) & {MEASURES, FIRST_RESPONSIBLE}
-            and not (s.section >= 0 and new_doc.sections[s.section].start == s.start)]
-    keyed = [(s, _key(new_doc.text[s.start : s.end])[0]) for s in work]
-    pair_sets = [set(_pairs(k)) for _s, k in keyed]
-    df: dict[str, int] = {}
-    for pairs in pair_sets:
-        for p in pairs:
-            df[p] = df.get(p, 0) + 1
-    rare_at = max(2, int(rare_share * len(keyed)))
-    named = [topics_in(k, topics) for _s, k in keyed]
-    # the topic words are counted as topics; as shared wording they would count twice
-    topic_pairs = {p for words in topics for w in words for p in _pairs(w)}
-    out: list[FollowUp] = []
-    for u in units_of(old_doc, old_ctx, PLAN):
-        start, end = _trim(old_doc, u.start, u.end)
-        key, cut = _key(old_doc.text[start:end])
-        if not key:
-            continue
-        plan_ev = evidence_of(old_doc, Hit(start + cut, end), lang)
-        wanted = {p for p in _pairs(key)
-                  if p not in GENERIC_PAIRS and p not in topic_pairs and df.get(p, 0) <= rare_at}
-        own = topics_in(key, topics)
-        best: tuple[int, int, int] | None = None  # shared pairs, shared topics, sentence index
-        for i, pairs in enumerate(pair_sets):
-            shared, common = len(wanted & pairs), len(own & named[i])
-            if (common and shared >= 2) or shared >= 4:
-                score = (shared, common, -i)
-                if best is None or score > (best[0], best[1], -best[2]):
-                    best = (shared, common, i)
-        if best is None:
-            out.append(FollowUp(plan=plan_ev, followed=False, topics=[topics[i][0] for i in sorted(own)]))
-            continue
-        sentence = keyed[best[2]][0]
-        s_start, s_end = _trim(new_doc, sentence.start, sentence.end)
-        out.append(FollowUp(
-            plan=plan_ev, followed=True, evidence=evidence_of(new_doc, Hit(s_start, s_end), lang),
-            topics=[topics[i][0] for i in sorted(own & named[best[2]])],
-            words=_runs(key, wanted & pair_sets[best[2]])))
-    return out
-
-
-def _runs(key: str, pairs: set[str]) -> list[str]:
-    """The stretches of ``key`` covered by consecutive shared pairs, as words to show."""
-    out: list[str] = []
-    i = 0
-    while i < len(key) - 1:
-        if key[i : i + 2] not in pairs:
-            i += 1
-            continue
-        j = i
-        while j < len(key) - 1 and key[j : j + 2] in pairs:
-            j += 1
-        word = key[i : j + 1]
-        if word not in out:
-            out.append(word)
-        i = j
     return out

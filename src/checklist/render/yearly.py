@@ -29,11 +29,17 @@ def render_text(c: Comparison, lang: str = "zh") -> str:
     for r in c.repeated:
         lines.append(f"  - {t('compare.this_year', lang)}「{r.new.quote}」")
         lines.append(f"    {t('compare.last_year', lang)}「{r.old.quote}」")
-    done = sum(1 for f in c.follow_up if f.followed)
-    lines += ["", t("compare.followup", lang, done=done, n=len(c.follow_up))]
+    n = c.follow_up_counts
+    lines += ["", t("compare.followup", lang, n=len(c.follow_up), done=n.followed, missing=n.not_followed,
+                    unclear=n.unclear)]
     for f in c.follow_up:
-        mark = t("compare.followed" if f.followed else "compare.not_followed", lang)
-        lines.append(f"  [{mark}] 「{f.plan.quote}」")
+        # 已落实 only with the sentence that did it; an unclear item shows its closest words
+        # under another label, never as a follow-up
+        lines.append(f"  [{t(f'compare.{f.outcome}', lang)}] 「{f.plan.quote}」")
+        if f.outcome != "followed":
+            lines.append(f"    （{t(f'compare.reason.{f.reason}', lang)}）" if lang == "zh"
+                         else f"    ({t(f'compare.reason.{f.reason}', lang)})")
         if f.evidence is not None:
-            lines.append(f"    → 「{f.evidence.quote}」")
+            label = t("compare.done_by" if f.outcome == "followed" else "compare.related", lang)
+            lines.append(f"    → {label}「{f.evidence.quote}」")
     return "\n".join(lines) + "\n"
