@@ -193,10 +193,6 @@ CATALOG: dict[str, dict[str, str]] = {
             '看起来是 Big5 编码（繁体中文），但第 {pos} 字节起无法按 Big5 解码；'
             '请另存为 UTF-8 后再试（如 iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件，或在记事本“另存为”中选 UTF-8）'
         ),
-        "error.big5": (
-            '看起来是 Big5 编码（繁体中文），但第 {pos} 字节起无法按 Big5 解码；'
-            '请另存为 UTF-8 后再试（如 iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件，或在记事本“另存为”中选 UTF-8）'
-        ),
         "error.control_chars": (
             '按 {encoding} 解码后含有 {count} 个控制符或乱码字符，疑似二进制或编码错误'
         ),
@@ -688,10 +684,6 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "error.encoding": (
             'unknown encoding: neither UTF-8 nor GB18030/GBK'
-        ),
-        "error.big5": (
-            'looks like Big5 (traditional Chinese), but cannot be decoded as Big5 from byte {pos}; '
-            'save it as UTF-8 and try again (e.g. iconv -f BIG5-HKSCS -t UTF-8 old.txt > new.txt)'
         ),
         "error.big5": (
             'looks like Big5 (traditional Chinese), but cannot be decoded as Big5 from byte {pos}; '
