@@ -197,3 +197,17 @@ def test_names_can_be_given(tmp_path: Path) -> None:
 ])
 def test_display_name(key: str, name: str) -> None:
     assert display_name(key) == name
+
+
+def test_findings_drop_formulas_from_fingerprints_made_without_the_check() -> None:
+    # fingerprints kept by an older run still hold the statutory headings and formulas
+    docs = batch(3, {0: COPIED, 1: COPIED})
+    prints = [fingerprint(d, k, min_specific=0) for k, d in docs.items()]
+    issuer_of = {k: d.metadata.issuer for k, d in docs.items()}
+    found = find_boilerplate(prints, issuer_of=issuer_of)
+    originals = {k: d.original for k, d in docs.items()}
+    assert len([m for ms in found.values() for m in ms]) > 2  # the formulas matched
+    quotes = {k: [f.quote for f in boilerplate_findings(found.get(k, []), originals=originals)] for k in docs}
+    assert quotes == {"r00": [COPIED], "r01": [COPIED], "r02": []}
+    everything = boilerplate_findings(found["r00"], originals=originals, min_specific=0)
+    assert len(everything) > 1

@@ -494,6 +494,7 @@ def boilerplate_findings(
     shown: int = 3,
     standard: Standard | None = None,
     names: Mapping[str, str] | None = None,
+    min_specific: int = MIN_SPECIFIC,
 ) -> list[Finding]:
     """One ``quality.boilerplate`` finding per matched sentence of one report.
 
@@ -511,6 +512,10 @@ def boilerplate_findings(
     path relative to the batch's input, say); without it, the last part of its id (a
     message never shows a machine's full path). When an issuer on either side is unknown
     the message speaks of other reports, not of other issuers.
+
+    A quoted sentence that keeps fewer than ``min_specific`` characters of its own is
+    dropped here too: :func:`fingerprint` leaves formulas out, but fingerprints kept from
+    an older run (or made with another ``min_specific``) may still hold them.
     """
     config = standard.quality.get(CODE) if standard is not None else None
     if config is not None and not config.enabled:
@@ -523,6 +528,8 @@ def boilerplate_findings(
     for m in matches:
         quote = originals[m.report][m.start : m.end]
         key = _key_of(quote, stop)
+        if not is_specific_key(key, m.issuer, min_specific):
+            continue
         others = [c for c in m.others if c.similarity >= 1.0
                   or fuzz.ratio(key, _key_of(originals[c.report][c.start : c.end], stop), score_cutoff=cutoff)]
         if not others:
@@ -586,4 +593,5 @@ def boilerplate_across(
                              similarity=similarity, common_share=common_share, common_min=common_min)
     originals = {k: d.original for k, d in docs.items()}
     return {k: boilerplate_findings(found.get(k, []), lang, originals=originals, similarity=similarity,
-                                    stop_phrases=stop_phrases, standard=standard) for k in docs}
+                                    stop_phrases=stop_phrases, standard=standard, min_specific=min_specific)
+            for k in docs}
