@@ -111,7 +111,9 @@ PARTY_OR_GOVERNMENT_SUFFIXES = ("人民政府", "政府", "街道办事处", "�
 DEPARTMENT_SUFFIXES = ("局", "厅", "部", "办公室", "办", "中心", "院", "所", "署", "站", "队", "管委会", "管理委员会")
 # A zone (开发区, 高新区 …) has a 管委会 that governs it like a county; the 管委会 of
 # anything else (城市管理委员会) is a department.
-ZONE_SUFFIXES = ("开发区", "高新区", "新区", "园区", "示范区", "试验区", "合作区", "保税区", "自贸区", "工业园", "产业园")
+ZONE_SUFFIXES = (
+    "开发区", "高新区", "新区", "园区", "示范区", "试验区", "合作区", "保税区", "自贸区", "工业园", "产业园",
+)
 ZONE_BODY_SUFFIXES = ("管委会", "管理委员会")
 # A national ministry (司法部, 应急管理部) names itself as a body too.
 MINISTRY_SUFFIXES = ("部",)
