@@ -154,6 +154,9 @@ SELF_REFERENCES: tuple[tuple[str, str], ...] = (
     ("局", "department"), ("厅", "department"), ("委", "department"), ("办", "department"),
 )
 SELF_WORDS = ("我", "本")
+# … and may be followed, besides the account's verbs, by who in it acts (我市各级行政机关,
+# 我县上下, 我局党组).
+SELF_FOLLOWERS = ("各级", "上下", "全体", "广大", "党委", "党组", "党工委")
 # A subject is no name when it is only a level and a kind of body (县委, 市政府, 镇党委,
 # 自治区) or a word that merely ends like a body (广大干部, 政务服务大厅, 全局).
 GENERIC_BODY_HEADS = ("", "党", "党工", "人民", "自治", "街道", "街道党工", "地", "政")

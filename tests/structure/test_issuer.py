@@ -130,6 +130,9 @@ def test_level_of_zones_and_ministries(issuer: str, level: str) -> None:
     ("2023年，本镇坚持依法行政。", "township"),
     ("2023年，我区坚持依法行政。", "county"),
     ("2023年，我们坚持依法行政。", None),
+    ("2018年，我市各级行政机关全面贯彻落实依法行政要求。", "city"),  # who in it acts
+    ("2023年，我局党组高度重视法治建设。", "department"),
+    ("2023年，我市场主体数量持续增长。", None),  # 我 + 市场: no self-reference
     # a level and a kind of body, no name: the level only
     ("2025年，县委、县政府坚持以习近平法治思想为指导。", "county"),
     ("2022年，自治区坚持依法行政。", "province"),

@@ -25,6 +25,7 @@ from checklist.vocabulary import (
     PLACE_TAIL_CHARS,
     REPORT_STATEMENT_OPENERS,
     REPORT_STATEMENT_WORDS,
+    SELF_FOLLOWERS,
     SELF_REFERENCES,
     SELF_WORDS,
     SETTING_CONTINUATIONS,
@@ -42,7 +43,7 @@ _SELF = rf"(?:{alternation(SELF_WORDS)})(?:{alternation(k for k, _ in SELF_REFER
 _OPENERS = alternation(ACCOUNT_OPENERS)
 # one body or several joined by 、 (某某省委、省政府): the first must be a name
 _SUBJECT = re.compile(rf"\A(({_NAME})(?:、{_NAME})*){_ALIAS}(?={_OPENERS})")
-_SELF_SUBJECT = re.compile(rf"\A({_SELF})(?={_OPENERS})")
+_SELF_SUBJECT = re.compile(rf"\A({_SELF})(?={_OPENERS}|{alternation(SELF_FOLLOWERS)})")
 _TIME_CLAUSE = re.compile(
     rf"\A(?:(?P<year>{_YEAR})(?:\d{{1,2}}\s?月至\s?\d{{1,2}}\s?月|度|以来|来)?|{alternation(TIME_PHRASES)})\s?"
 )
