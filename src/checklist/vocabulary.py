@@ -167,6 +167,12 @@ SETTING_CONTINUATIONS = ("以及", "及", "和", "并")
 # words it opens with, and a word it must contain further on.
 REPORT_STATEMENT_OPENERS = ("现将", "特将", "现就", "现把")
 REPORT_STATEMENT_WORDS = ("报告", "汇报")
+# The sentence that lays out the report's parts (本报告包括工作开展情况、存在的不足…四个部分):
+# its subject, a verb of dividing, and what the parts are called. Like the sentence above
+# it names parts (存在不足, 下一步安排) without stating any of them (structure.sections).
+OUTLINE_STATEMENT_SUBJECTS = ("本报告", "报告")
+OUTLINE_STATEMENT_VERBS = ("主要包括", "包括", "包含", "分为", "共分", "由")
+OUTLINE_STATEMENT_PARTS = ("部分", "方面", "板块")
 # What follows the subject: the verbs that open the account of the year …
 ACCOUNT_OPENERS = (
     "坚持", "以", "认真", "深入", "始终", "全面", "紧紧", "紧扣", "围绕", "按照", "聚焦", "在",

@@ -6,16 +6,31 @@ order, the first-responsible part first, topic-organised reports, 指标完成�
 by what it names; a section without a telling heading inherits its parent's kind, and
 an untitled top-level section is topical work (measures). Inside a shortcomings or plan
 section the sub-headings (``(二)工作思路不够开阔``) do not change the kind.
+
+The sentence that announces what the report contains (``现将本年度工作情况、存在不足及
+下一步安排报告如下``, ``本报告包括工作开展情况、…、存在的差距和不足及2022年工作安排四个部分``)
+is a region of its own, ``contents``, from the clause it starts in to the sentence's end:
+it names the parts without stating any of them, so it is evidence of none.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checklist.document import Document, Section
+from checklist.structure.clauses import CLAUSE_BREAK
 from checklist.structure.numerals import YEAR_RE, year_value
+from checklist.vocabulary import (
+    OUTLINE_STATEMENT_PARTS,
+    OUTLINE_STATEMENT_SUBJECTS,
+    OUTLINE_STATEMENT_VERBS,
+    REPORT_STATEMENT_OPENERS,
+    REPORT_STATEMENT_WORDS,
+    alternation,
+)
 
 MEASURES = "measures"
 SHORTCOMINGS = "shortcomings"
@@ -25,9 +40,10 @@ OTHER = "other"
 PREAMBLE = "preamble"
 HEADER = "header"
 SIGNATURE = "signature"
+CONTENTS = "contents"  # the sentence announcing the report's parts (现将…报告如下)
 
 #: every kind a scope can name, and the groups of kinds
-KINDS = (MEASURES, SHORTCOMINGS, PLAN, FIRST_RESPONSIBLE, OTHER, PREAMBLE, HEADER, SIGNATURE)
+KINDS = (MEASURES, SHORTCOMINGS, PLAN, FIRST_RESPONSIBLE, OTHER, PREAMBLE, HEADER, SIGNATURE, CONTENTS)
 SCOPES: dict[str, frozenset[str]] = {
     **{k: frozenset({k}) for k in KINDS},
     # text that reports the year's work: where evidence of what was *done* may come from
@@ -51,7 +67,14 @@ _MEASURES = re.compile(
     r"举措|做法|成效|成绩|工作情况|开展情况|完成情况|落实情况|建设情况|推进情况|主要工作|工作进展|"
     r"取得|进展|情况"
 )
-_OTHER = re.compile(r"其他需要|其它需要|其他事项|其他情况|其他工作")
+# the statutory fifth part (其他需要报告的情况); a topic section named 其他工作 (the year's
+# remaining work) is not it
+_OTHER = re.compile(r"其他需要|其它需要|其他事项|其他情况")
+_CONTENTS = re.compile(
+    rf"(?:{alternation(REPORT_STATEMENT_OPENERS)})[^。]{{0,80}}?(?:{alternation(REPORT_STATEMENT_WORDS)})"
+    rf"|(?:{alternation(OUTLINE_STATEMENT_SUBJECTS)})(?:{alternation(OUTLINE_STATEMENT_VERBS)})"
+    rf"[^。]{{0,120}}?(?:{alternation(OUTLINE_STATEMENT_PARTS)})"
+)
 
 
 def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
@@ -85,6 +108,7 @@ class Regions:
     section_kinds: tuple[frozenset[str], ...]
     body_start: int
     signature_start: int | None
+    contents: tuple[tuple[int, int], ...] = ()  # spans announcing the report's parts, sorted
 
     def kinds_at(self, doc: Document, pos: int, section: int) -> frozenset[str]:
         """Kinds of the text at normalised offset ``pos`` in section ``section``."""
@@ -92,9 +116,19 @@ class Regions:
             return frozenset({HEADER})
         if self.signature_start is not None and pos >= self.signature_start:
             return frozenset({SIGNATURE})
+        if self.in_contents(pos):
+            return frozenset({CONTENTS})
         if section < 0:
             return frozenset({PREAMBLE})
         return self.section_kinds[section]
+
+    def in_contents(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a sentence (part) announcing the report's contents."""
+        i = bisect_right(self.contents, (pos, _END)) - 1
+        return i >= 0 and pos < self.contents[i][1]
+
+
+_END = 1 << 62  # sorts after every real offset at the same start
 
 
 def classify(doc: Document) -> Regions:
@@ -105,7 +139,23 @@ def classify(doc: Document) -> Regions:
         own = heading_kinds(s.title, year)
         parent = kinds[s.parent] if s.parent >= 0 else None
         kinds.append(_effective(own, parent))
-    return Regions(tuple(kinds), doc.body_start, doc.signature_start)
+    return Regions(tuple(kinds), doc.body_start, doc.signature_start, contents_spans(doc))
+
+
+def contents_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """The parts of sentences that announce what the report contains: from the start of
+    the clause holding ``现将…报告`` or ``本报告包括…部分`` to the end of the sentence."""
+    out = []
+    text = doc.text
+    for s in doc.sentences:
+        m = _CONTENTS.search(text, s.start, s.end)
+        if m is None:
+            continue
+        start = s.start
+        for b in CLAUSE_BREAK.finditer(text, s.start, m.start()):
+            start = b.end()
+        out.append((start, s.end))
+    return tuple(out)
 
 
 def _effective(own: frozenset[str], parent: frozenset[str] | None) -> frozenset[str]:

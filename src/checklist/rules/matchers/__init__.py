@@ -91,12 +91,15 @@ def parse(node: Any, path: tuple[str | int, ...] = ()) -> MatcherModel:
         raise MatcherSyntaxError("standard.matcher_invalid", (*here, *loc), kind=kind, detail=err["msg"]) from None
 
 
+_WORD_KEYS = ("any", "all", "exclude", "near", "not_after", "not_before")  # the keys whose values are words
+
+
 def _fold_terms(value: Any) -> Any:
     """Normalise the words of a rule as the document text is normalised."""
     from checklist.ingest.normalize import fold
 
     if isinstance(value, dict):
-        return {k: _fold_terms(v) if k in ("any", "all", "exclude", "near") else v for k, v in value.items()}
+        return {k: _fold_terms(v) if k in _WORD_KEYS else v for k, v in value.items()}
     if isinstance(value, list):
         return [_fold_terms(v) for v in value]
     if isinstance(value, str):

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checklist.document import Document
 from checklist.structure.clauses import CLAUSE_BREAK, is_future, is_negated
-from checklist.structure.sections import SCOPES, Regions
+from checklist.structure.sections import CONTENTS, SCOPES, Regions
 
 FIGURE = re.compile(
     r"(?<![\d.])(?:\d+(?:\.\d+)?(?:万|亿|千)?|[一二两三四五六七八九十百千万]+)\s?(?:余|多)?\s?"
@@ -100,6 +100,10 @@ class Context:
         """Whether the text at ``pos`` lies in the context's scope."""
         if not self.doc.sentences:
             return False
+        if self.regions.contents and self.regions.in_contents(pos):
+            # the sentence announcing the report's parts (现将…报告如下) may begin as a
+            # statement of the year's work: only its announcing part is left out
+            return CONTENTS in self.scope
         si = self.sentence_at(pos)
         kinds = self.sentence_kinds.get(si)
         if kinds is None:
@@ -120,6 +124,29 @@ class Context:
                     continue
                 if self.in_scope(pos):
                     yield pos, end, term
+
+    def preceded_by(self, start: int, words: Iterable[str], within: int) -> bool:
+        """Whether one of ``words`` ends at most ``within`` characters before ``start``, in
+        the same clause (``查找工作短板``: 查找 two characters before 短板)."""
+        clause = self.clause_of(start, start)[0]
+        for word in words:
+            n = len(word)
+            found = self.term_hits.get(word, [])  # ascending
+            i = bisect_left(found, max(clause, start - within - n))
+            if i < len(found) and found[i] + n <= start:
+                return True
+        return False
+
+    def followed_by(self, end: int, words: Iterable[str], within: int) -> bool:
+        """Whether one of ``words`` starts at most ``within`` characters after ``end``, in
+        the same clause (``存在的问题得到解决``: 得到 right after 存在的问题)."""
+        clause = self.clause_of(end, end)[1]
+        for word in words:
+            found = self.term_hits.get(word, [])  # ascending
+            i = bisect_left(found, end)
+            if i < len(found) and found[i] <= end + within and found[i] + len(word) <= clause:
+                return True
+        return False
 
     def clause_of(self, start: int, end: int, *, within: str = "clause") -> tuple[int, int]:
         """The clause (or sentence) around a span."""

@@ -6,9 +6,16 @@ Example (YAML)::
       terms: [述法, 述职述法]            # shorthand for {any: [...]}
     partial:
       terms: {any: [三项制度], exclude: [落实三项制度不到位]}
+    partial:
+      terms: {any: [短板, 差距], not_after: [查找, 补齐, 缩小], not_before: [得到解决]}
 
 A term counts only where the engine's scope and negation rules allow it: in a plan
 sentence (``下一步将落实述法``) or a negated clause (``尚未开展述法``) it does not.
+``not_after`` leaves out an occurrence that is the object of one of these words, which
+end at most ``not_after_within`` characters before it in the same clause: ``查找工作短板``
+looks for shortcomings, it does not state one. ``not_before`` likewise leaves out an
+occurrence followed, within ``not_before_within`` characters in its clause, by one of its
+words (``存在的问题得到及时解决``).
 """
 
 from __future__ import annotations
@@ -27,12 +34,20 @@ class Terms(MatcherModel):
     exclude: list[str] = []
     scope: str | list[str] | None = None
     min_count: int = Field(default=1, ge=1)
+    not_after: list[str] = []
+    not_after_within: int = Field(default=4, ge=0)
+    not_before: list[str] = []
+    not_before_within: int = Field(default=4, ge=0)
 
     def evaluate(self, ctx: Context) -> Outcome:
         ctx = ctx.with_scope(self.scope)
         found = [f for f in ctx.find(self.any, self.exclude) if ctx.asserted(f[0], f[1])]
+        if self.not_after:
+            found = [f for f in found if not ctx.preceded_by(f[0], self.not_after, self.not_after_within)]
+        if self.not_before:
+            found = [f for f in found if not ctx.followed_by(f[1], self.not_before, self.not_before_within)]
         hits = sentence_hits(ctx, found, limit=max(3, self.min_count))
         return Outcome(len(hits) >= self.min_count, hits)
 
     def literals(self) -> Iterable[str]:
-        return [*self.any, *self.exclude]
+        return [*self.any, *self.exclude, *self.not_after, *self.not_before]
