@@ -147,12 +147,17 @@ def line_spans(original: str) -> list[tuple[int, int]]:
 _TRADITIONAL = re.compile("[" + TRADITIONAL_MARKERS + "]")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SAMPLE = 20_000  # characters looked at to tell traditional text from simplified
+_FIRST_LOOK = 2_000  # … of which the opening is looked at first
 _MIN_MARKERS = 8
 _MARKER_SHARE = 0.04  # traditional text has about one in four; simplified text none
 
 
 def is_mostly_traditional(text: str) -> bool:
     """Whether ``text`` is written in traditional characters (counted on a sample)."""
+    # A first look at the opening: traditional text has a marker in every few characters,
+    # so an opening without two of them (every simplified report) settles it cheaply.
+    if len(_TRADITIONAL.findall(text, 0, _FIRST_LOOK)) < 2:
+        return False
     sample = text[:_SAMPLE]
     hits = len(_TRADITIONAL.findall(sample))
     if hits < _MIN_MARKERS:
@@ -195,13 +200,14 @@ _GLOSS = re.compile(  # "(" first: the engine skips ahead to it fast
 )
 
 
-_SPACED_DIGIT = re.compile(r"[0-9] | [0-9]")  # a cheap first look
+_SPACED_DIGIT = re.compile(r"[0-9] | [0-9]")  # a cheap first look at a line with a space
+_NOTHING: frozenset[int] = frozenset()
 
 
 def _number_gaps(raw: str) -> frozenset[int]:
     """Positions of the spaces around a counted number that are not the author's."""
     if " " not in raw or _SPACED_DIGIT.search(raw) is None:
-        return frozenset()
+        return _NOTHING
     return frozenset(
         m.start(group) for m in _UNIT_NUMBER.finditer(raw) for group in (1, 3) if m.group(group)
     )
@@ -240,7 +246,7 @@ def _normalize_line(
     # curly quotes) are folded in one pass and stay inside their copy piece; only
     # blank runs and characters that fold to another length need pieces of their own.
     raw = one_for_one.sub(_fold_match, raw)
-    dropped = _number_gaps(raw)
+    dropped = _number_gaps(raw) if " " in raw else _NOTHING
     tokens: Iterable[re.Match[str]] = special.finditer(raw)
     glosses = list(_GLOSS.finditer(raw)) if "(" in raw else None
     if glosses:  # they hold no blank and nothing that folds: they never overlap a token
