@@ -44,18 +44,22 @@ def test_batch_writes_everything_and_lists_the_bad_files(inputs: Path, tmp_path:
         assert data["schema_version"] == 1
         assert (out / f"{stem}.html").exists()
     errors = _csv(out / "errors.csv")
-    assert sorted(Path(e["path"]).name for e in errors) == ["corrupt.docx", "empty.txt"]
+    assert sorted(Path(e["文件"]).name for e in errors) == ["corrupt.docx", "empty.txt"]
     rows = _csv(out / "summary.csv")
-    assert len(rows) == 5 and all(r["core.measures"] for r in rows)
+    assert len(rows) == 5 and all(r["主要举措和成效"] for r in rows)
     assert (out / "index.html").read_text(encoding="utf-8").count(".html") >= 5
     assert not list(out.glob(".*.tmp*")), "no temporary files are left"
 
     from openpyxl import load_workbook
 
-    ws = load_workbook(out / "summary.xlsx").active
-    assert ws.max_row == 6 and ws.freeze_panes == "B2" and ws.auto_filter.ref
+    book = load_workbook(out / "summary.xlsx")
+    assert book.sheetnames == ["汇总", "缺项与建议", "ids"]
+    ws = book["汇总"]
+    assert ws.max_row == 6 and ws.freeze_panes == "C2" and ws.auto_filter.ref
     header = [c.value for c in ws[1]]
-    assert "score" in header and "enforcement.legal_review" in header
+    assert "得分" in header and "重大执法决定法制审核制度" in header
+    ids = [c.value for c in book["ids"][1]]
+    assert "score" in ids and "enforcement.legal_review" in ids
 
 
 def test_rerun_skips_unchanged_and_redoes_changed(inputs: Path, tmp_path: Path) -> None:
@@ -145,9 +149,10 @@ def test_copied_text_and_year_over_year_in_a_batch(tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"])
     assert summary.ok and not summary.errors
-    rows = {Path(r["path"]).name: r for r in _csv(out / "summary.csv")}
-    assert int(rows["a-2022.txt"]["copied_sentences"]) == 1 and int(rows["b-2023.txt"]["copied_sentences"]) == 1
-    assert int(rows["a-2023.txt"]["copied_sentences"]) == 0  # same issuer is not boilerplate
+    rows = {Path(r["文件"]).name: r for r in _csv(out / "summary.csv")}
+    copied = "与其他机关雷同的句数"
+    assert int(rows["a-2022.txt"][copied]) == 1 and int(rows["b-2023.txt"][copied]) == 1
+    assert int(rows["a-2023.txt"][copied]) == 0  # same issuer is not boilerplate
     b = json.loads((out / "b-2023.json").read_text(encoding="utf-8"))
     copies = [f for f in b["findings"] if f["code"] == "quality.boilerplate"]
     assert copies and "甲镇" in copies[0]["message"] and shared[:10] in copies[0]["quote"]
@@ -230,6 +235,175 @@ def test_the_summary_says_which_inputs_are_no_reports(tmp_path: Path, inputs: Pa
         encoding="utf-8")
     out = tmp_path / "out"
     run_batch([str(folder)], out, jobs=1, formats=["csv"], cross=False)
-    rows = {Path(r["path"]).name: r for r in _csv(out / "summary.csv")}
-    assert rows["notice.txt"]["warnings"].startswith("此文件开头写明它是“通知”")
-    assert rows[report.name]["warnings"] == ""
+    rows = {Path(r["文件"]).name: r for r in _csv(out / "summary.csv")}
+    assert rows["notice.txt"]["提示"].startswith("此文件开头写明它是“通知”")
+    assert rows[report.name]["提示"] == ""
+
+
+# --- the spreadsheets speak the result's language (issue 15, item 1) -------------------
+
+
+def _sheet(ws: object) -> list[dict[str, object]]:
+    rows = list(ws.iter_rows(values_only=True))  # type: ignore[attr-defined]
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_spreadsheets_are_in_chinese_ranked_by_score_with_gaps_and_ids(inputs: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out"
+    run_batch([str(inputs)], out, jobs=1, cross=False)
+    text = (out / "summary.csv").read_text(encoding="utf-8-sig")
+    header = next(csv.reader([text.splitlines()[0]]))
+    assert header[:8] == ["名次", "发文机关", "文件", "层级", "年度", "成文日期", "审查标准", "得分"]
+    assert "未满足项的最高严重程度" in header and "worst_gap" not in header and "标题写明报告类型和年度" in header
+    rows = _csv(out / "summary.csv")
+    scores = [float(r["得分"]) for r in rows]
+    assert scores == sorted(scores, reverse=True) and rows[0]["名次"] == "1"
+    statuses = {r["标题写明报告类型和年度"] for r in rows} | {r["主要举措和成效"] for r in rows}
+    assert statuses <= {"满足", "部分满足", "缺失", "不适用", "已豁免"} and "满足" in statuses
+    assert {r["层级"] for r in rows} == {"县级", "乡镇（街道）"}
+    assert {r["未满足项的最高严重程度"] for r in rows} <= {"关键", "重要", "一般", "提示", "无"}
+    words = [v for r in rows for k, v in r.items() if k != "审查标准"]  # the standard is named by its id
+    assert not any(v in ("met", "missing", "partial", "county", "township") for v in words)
+    gaps = _csv(out / "gaps.csv")
+    assert list(gaps[0]) == ["名次", "发文机关", "文件", "得分", "要求", "状态", "严重程度", "建议", "要求编号"]
+    causes = [g for g in gaps if g["要求编号"] == "core.causes"]
+    assert causes and causes[0]["要求"] == "分析不足的原因" and causes[0]["状态"] == "缺失"
+    assert "原因" in causes[0]["建议"]
+    book = load_workbook(out / "summary.xlsx")
+    summary, sheet_gaps, ids = (_sheet(book[n]) for n in ("汇总", "缺项与建议", "ids"))
+    assert [r["得分"] for r in summary] == [r["score"] for r in ids] == sorted(scores, reverse=True)
+    assert [r["文件"] for r in summary] == [r["path"] for r in ids] == [r["文件"] for r in rows]
+    assert len(sheet_gaps) == len(gaps) and sheet_gaps[0]["建议"]
+    assert {r["core.measures"] for r in ids} <= {"met", "partial", "missing", "not_applicable", "waived"}
+    assert {r["worst_unmet_severity"] for r in ids} <= {"critical", "major", "minor", "info", ""}
+
+
+def test_spreadsheets_in_english_and_csv_with_ids(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "en"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out), "--jobs", "1", "--no-cross",
+                                       "--lang", "en", "--format", "csv"])
+    assert result.exit_code == 2, result.output  # the two bad inputs
+    rows = _csv(out / "summary.csv")
+    assert {"Rank", "Issuer", "Score", "Most severe unmet"} <= set(rows[0]) and rows[0]["Level"] in ("county", "township")
+    assert rows[0]["Title names the report type and year"] in ("met", "partial", "missing")  # words, in English
+    assert list(_csv(out / "errors.csv")[0]) == ["File", "Error kind", "Message"]
+    ids = tmp_path / "ids"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(ids), "--jobs", "1", "--no-cross",
+                                       "--format", "csv", "--csv-ids"])
+    rows = _csv(ids / "summary.csv")
+    assert list(rows[0])[:3] == ["rank", "path", "output"] and rows[0]["core.measures"] == "met"
+    assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
+    assert "suggestion" in _csv(ids / "gaps.csv")[0] and list(_csv(ids / "errors.csv")[0]) == ["path", "kind", "message"]
+
+
+def test_audit_table_is_in_chinese_best_first() -> None:
+    result = CliRunner().invoke(main, ["audit", str(REPORTS), "--format", "table"])
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["名次", "得分", "满足项数", "部分满足项数", "缺失项数", "审查标准", "年度", "层级",
+                                    "发文机关", "文件"]
+    scores = [float(line.split("\t")[1]) for line in lines[1:]]
+    assert len(scores) == 5 and scores == sorted(scores, reverse=True)
+    assert {line.split("\t")[7] for line in lines[1:]} == {"县级", "乡镇（街道）"}
+    english = CliRunner().invoke(main, ["audit", str(REPORTS), "--format", "table", "--lang", "en"])
+    assert english.stdout.startswith("Rank\tScore\tMet\t")
+
+
+# --- the output folder explains itself (issue 15, item 5) ------------------------------
+
+
+def _report(folder: Path, name: str, issuer: str = "甲镇人民政府", year: int = 2023) -> Path:
+    path = folder / name
+    body = (f"关于{year}年度法治政府建设情况的报告\n区委：\n{year}年，我镇坚持依法行政。\n一、主要举措和成效\n"
+            f"开展普法活动{len(name)}次。\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n三、{year + 1}年工作打算\n"
+            f"充实执法人员。\n{issuer}\n{year + 1}年1月10日\n")
+    path.write_text(f"<html><body><pre>{body}</pre></body></html>" if name.endswith(".html") else body,
+                    encoding="utf-8")
+    return path
+
+
+def test_same_stem_inputs_are_named_by_their_whole_file_names(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _report(folder, "a.txt")
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, jobs=1, formats=["csv", "html"], cross=False)
+    assert (out / "a.json").exists() and (out / "a.html").exists()
+    _report(folder, "a.html", issuer="乙镇人民政府")
+    _report(folder, "index.txt", issuer="丙镇人民政府")  # would overwrite the overview page
+    summary = run_batch([str(folder)], out, jobs=1, formats=["csv", "html"], cross=False)
+    assert summary.ok and not summary.errors
+    results = {p.name for p in out.glob("*.json")}
+    assert results == {"a.txt.json", "a.html.json", "index.txt.json"}
+    assert not (out / "a.html").exists(), "the result under the old name is removed"
+    assert json.loads((out / "a.html.json").read_text(encoding="utf-8"))["document"]["issuer"] == "乙镇人民政府"
+    assert "ov-table" in (out / "index.html").read_text(encoding="utf-8")
+    assert {r["结果文件"] for r in _csv(out / "summary.csv")} == {"a.txt", "a.html", "index.txt"}
+
+
+def test_internal_files_are_in_one_hidden_folder_and_render_takes_every_result(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _two_issuers(folder)
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, jobs=1)
+    visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+    assert visible == {"a-2022.json", "a-2022.html", "a-2023.json", "a-2023.html", "b-2023.json", "b-2023.html",
+                       "summary.csv", "gaps.csv", "summary.xlsx", "errors.csv", "index.html", "compare"}
+    assert {p.name for p in out.iterdir() if p.name.startswith(".")} == {".checklist"}
+    assert {p.name for p in (out / ".checklist").iterdir()} == {"manifest.jsonl", "rows.jsonl", "fingerprints"}
+    result = CliRunner().invoke(main, ["render", *map(str, sorted(out.glob("*.json"))), "-o", f"{tmp_path / 'again'}/"])
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "again").glob("*.html"))) == 4  # three pages and the overview
+
+
+def test_an_output_folder_of_the_first_layout_is_rerun_cleanly(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _two_issuers(folder)
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, jobs=1, formats=["csv"])
+    # what the first layout left: its manifest (rows of the old shape, one under a hashed
+    # name), the summary rows and the fingerprints beside the results
+    internal = out / ".checklist"
+    lines = (internal / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    old = []
+    for line in lines:
+        entry = json.loads(line)
+        entry.pop("layout")
+        if entry["path"].endswith("a-2022.txt"):
+            entry["row"]["output"] = "a-2022-7dc41efe"
+            (out / "a-2022-7dc41efe.json").write_text("{}", encoding="utf-8")
+        old.append(json.dumps(entry, ensure_ascii=False))
+    (out / ".checklist-manifest.jsonl").write_text("\n".join(old) + "\n", encoding="utf-8")
+    shutil.rmtree(internal)
+    (out / "summary.rows.jsonl").write_text("{}\n", encoding="utf-8")
+    (out / ".fingerprints").mkdir()
+    (out / ".fingerprints" / "a-2022-7dc41efe.pickle").write_bytes(b"old")
+    again = run_batch([str(folder)], out, jobs=1, formats=["csv"])
+    assert again.ok and (again.audited, again.skipped) == (3, 0), "rows of the old shape are redone"
+    assert not [p.name for p in out.iterdir() if p.name in (".checklist-manifest.jsonl", "summary.rows.jsonl",
+                                                            ".fingerprints", "a-2022-7dc41efe.json")]
+    assert len(_csv(out / "summary.csv")) == 3 and again.compared == 1
+    third = run_batch([str(folder)], out, jobs=1, formats=["csv"])
+    assert (third.audited, third.skipped) == (0, 3)
+
+
+def test_the_summary_says_what_could_not_be_compared(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _report(folder, "a.txt")
+    _report(folder, "b.txt", issuer="乙镇人民政府")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "年度比较：无可比较的报告（没有哪个发文机关有两个年度的报告）" in result.stdout
+    _report(folder, "a-revised.txt")  # 甲镇 2023 again
+    _report(folder, "a-2022.txt", year=2022)
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--format", "json"])
+    assert "年度比较：1 对相邻年度" in result.stdout
+    same = next(line for line in result.stdout.splitlines() if "同一年度" in line)
+    assert "甲镇人民政府 2023 年" in same and str(folder / "a.txt") in same and str(folder / "a-revised.txt") in same
+    english = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--format", "json", "--lang", "en"])
+    assert "reports of one issuer on one year" in english.stdout and "revised draft" in english.stdout
+    quiet = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--format", "json", "--no-cross"])
+    assert "年度比较" not in quiet.stdout

@@ -3,8 +3,8 @@ output folder.
 
 Four steps: plan (which inputs the manifest says are unchanged), audit the rest (each
 report's files written as it completes, journaled), the cross-report pass, and the
-summaries (``errors.csv``, ``summary.csv``, ``summary.xlsx``, ``index.html``,
-``summary.rows.jsonl``).
+summaries (``errors.csv``, ``summary.csv``, ``gaps.csv``, ``summary.xlsx``,
+``index.html``, ``.checklist/rows.jsonl``).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checklist.batch import output
-from checklist.batch.cross import cross_reports
+from checklist.batch.cross import SameYear, cross_reports
 from checklist.batch.manifest import Manifest
 from checklist.batch.rows import Row, RowStore, summary_row
 from checklist.batch.runner import BatchError, BatchResult, audit_many
-from checklist.batch.spreadsheets import write_csv, write_errors, write_xlsx
+from checklist.batch.spreadsheets import write_csv, write_errors, write_gaps, write_xlsx
 from checklist.fileio import expand_paths
 
 FORMATS = ("json", "html", "csv", "xlsx")
@@ -32,8 +32,10 @@ Progress = Callable[[int, int], None]
 class BatchSummary:
     """What a batch run did; ``inputs == audited + skipped + errors`` always.
 
-    ``rows`` is the list of summary rows (read back from ``summary.rows.jsonl`` in the
-    output folder, sorted by path, when the run has finished).
+    ``rows`` is the list of summary rows (read back from ``.checklist/rows.jsonl`` in the
+    output folder, sorted by path, when the run has finished). ``compared`` is the number
+    of pairs of years compared (``None`` without the cross-report pass); ``same_year`` the
+    issuers with several reports on one year (a duplicate, or a revised draft).
     """
 
     inputs: int = 0
@@ -41,6 +43,8 @@ class BatchSummary:
     skipped: int = 0
     errors: list[BatchError] = field(default_factory=list)
     rows_file: Path | None = None
+    compared: int | None = None
+    same_year: list[SameYear] = field(default_factory=list)
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -72,6 +76,7 @@ class _Run:
     formats: Sequence[str]
     lang: str
     cross: bool
+    csv_ids: bool
     progress: Progress | None
     summary: BatchSummary
     store: RowStore
@@ -99,26 +104,28 @@ def run_batch(
     progress: Progress | None = None,
     executor: Executor | None = None,
     cross: bool = True,
+    csv_ids: bool = False,
 ) -> BatchSummary:
     """Audit ``inputs`` into folder ``out``.
 
     Writes ``OUT/<name>.json`` (and ``.html``) per report as each completes, a manifest
     that lets an interrupted or repeated run skip reports whose content, standard
-    version and tool version are unchanged, and at the end ``summary.csv``,
+    version and tool version are unchanged, and at the end ``summary.csv``, ``gaps.csv``,
     ``summary.xlsx``, ``errors.csv`` and ``index.html``.
 
     The JSON result of every report is always written (it is the record the summary,
     the overview page and the next incremental run are built from); ``formats`` adds
-    ``html`` pages, ``csv`` and ``xlsx`` summaries. ``cross`` also finds text copied
-    between reports of different issuers (``quality.boilerplate``) and compares the
-    years of one issuer (``OUT/compare/``).
+    ``html`` pages, ``csv`` (``summary.csv``, ``gaps.csv``) and ``xlsx`` summaries, in
+    ``lang`` (``csv_ids``: ``summary.csv`` with the ids and codes of the summary rows
+    instead). ``cross`` also finds text copied between reports of different issuers
+    (``quality.boilerplate``) and compares the years of one issuer (``OUT/compare/``).
     """
     output.prepare(out, cross)
     paths = expand_paths(inputs)
     manifest = Manifest(out, standard)  # first: a standard that does not load stops the run here
-    run = _Run(out=out, standard=standard, formats=formats, lang=lang, cross=cross, progress=progress,
-               summary=BatchSummary(inputs=len(paths)), store=RowStore(out / ".rows.tmp.jsonl"),
-               names=output.output_names(paths))
+    run = _Run(out=out, standard=standard, formats=formats, lang=lang, cross=cross, csv_ids=csv_ids,
+               progress=progress, summary=BatchSummary(inputs=len(paths)),
+               store=RowStore(out / output.ROWS_TMP), names=output.output_names(paths))
     todo = _plan(run, manifest, paths, force)
     items = audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=run.html, cross=cross)
     for item in items:
@@ -130,7 +137,11 @@ def run_batch(
 def _plan(run: _Run, manifest: Manifest, paths: Sequence[str], force: bool) -> list[str]:
     """The paths to audit; the rows of the others (unchanged since the last run) are kept."""
     todo: list[str] = []
+    current = {n.casefold() for n in run.names.values()}
     for p in paths:
+        before = manifest.previous_output(p)
+        if before is not None and before != run.names[p] and before.casefold() not in current:
+            output.remove_results(run.out, before)  # renamed (a clash appeared or went): no stale copy
         row = None if force else manifest.unchanged(p, output.report_files(run.out, run.names[p], run.formats))
         if row is None:
             todo.append(p)
@@ -164,14 +175,16 @@ def _finish(run: _Run) -> BatchSummary:
     """The cross-report pass and the summaries, once every report is audited."""
     if run.cross:
         rows = list(run.store)  # the cross-report pass needs every report at once
-        cross_reports(run.out, rows, run.lang, run.html, run.standard)
+        notes = cross_reports(run.out, rows, run.lang, run.html, run.standard)
+        run.summary.compared, run.summary.same_year = notes.compared, notes.same_year
         run.store.replace(rows)
         del rows
-    write_errors(run.out / "errors.csv", run.summary.errors)
+    write_errors(run.out / "errors.csv", run.summary.errors, run.lang, ids=run.csv_ids)
     if "csv" in run.formats:
-        write_csv(run.out / "summary.csv", run.store)
+        write_csv(run.out / "summary.csv", run.store.ranked(), run.lang, ids=run.csv_ids)
+        write_gaps(run.out / "gaps.csv", run.store.ranked(), run.lang, ids=run.csv_ids)
     if "xlsx" in run.formats:
-        write_xlsx(run.out / "summary.xlsx", run.store)
+        write_xlsx(run.out / "summary.xlsx", run.store.ranked(), run.lang)
     if run.html:
         output.write_index(run.out, run.store, run.lang)
     run.summary.rows_file = output.write_rows(run.out, run.store)

@@ -2,13 +2,16 @@
 issuers (``quality.boilerplate``) and each issuer's year compared with the one before
 (``quality.repeated_from_last_year``, ``OUT/compare/``).
 
-Both update the saved results of the reports concerned and their summary rows.
+Both update the saved results of the reports concerned and their summary rows. What the
+pass could not do is said back (:class:`CrossNotes`): no issuer with two years to
+compare, or two reports of one issuer and one year (a duplicate, or a revised draft).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +26,27 @@ if TYPE_CHECKING:
     from checklist.rules.standard import Standard
 
 
-def cross_reports(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> None:
+@dataclass(frozen=True)
+class SameYear:
+    """Several reports of one issuer on one year: only the first (by path) is compared."""
+
+    issuer: str
+    year: int
+    paths: tuple[str, ...]
+
+
+@dataclass
+class CrossNotes:
+    """What the pass across reports did, for the summary line."""
+
+    compared: int = 0  # pairs of years compared (``OUT/compare/``)
+    same_year: list[SameYear] = field(default_factory=list)
+
+
+def cross_reports(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> CrossNotes:
     """Copied text between issuers, and year-over-year comparisons within one issuer."""
     _copied_text(out, rows, lang, html, standard)
-    _compare_years(out, rows, lang, html, standard)
+    return _compare_years(out, rows, lang, html, standard)
 
 
 def _copied_text(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> None:
@@ -90,23 +110,30 @@ def _standard_of(result: AuditResult, standard: str | None) -> Standard | None:
         return None  # the checks across reports then use their defaults
 
 
-def _compare_years(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> None:
+def _compare_years(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> CrossNotes:
     """For every issuer with reports on several years: compare each year with the one before."""
+    notes = CrossNotes()
     groups: dict[str, list[Row]] = {}
     for row in rows:
         if row.get("issuer") and row.get("year"):
             groups.setdefault(str(row["issuer"]), []).append(row)
     for issuer, items in groups.items():
-        items = sorted(items, key=lambda r: int(r["year"]))
+        items = sorted(items, key=lambda r: (int(r["year"]), str(r["path"])))
+        for year, same in itertools.groupby(items, key=lambda r: int(r["year"])):
+            paths = tuple(str(r["path"]) for r in same)
+            if len(paths) > 1:
+                notes.same_year.append(SameYear(issuer, year, paths))
         for old, new in itertools.pairwise(items):
-            if old["year"] != new["year"]:
-                _compare_pair(out, issuer, old, new, lang, html, standard)
+            if old["year"] != new["year"] and _compare_pair(out, issuer, old, new, lang, html, standard):
+                notes.compared += 1
+    return notes
 
 
 def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: bool,
-                  standard: str | None) -> None:
+                  standard: str | None) -> bool:
     """Compare ``new`` with ``old``: ``OUT/compare/<issuer>-<old>-<new>.json`` and ``.txt``,
-    and the repeated-from-last-year findings in ``new``'s result."""
+    and the repeated-from-last-year findings in ``new``'s result (``False``: one of the two
+    could not be read again)."""
     from checklist.crossreport.yearly import compare
     from checklist.reading import read
     from checklist.render.yearly import render_text
@@ -114,7 +141,7 @@ def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: b
     try:
         old_doc, new_doc = read(str(old["path"])), read(str(new["path"]))
     except ChecklistError:
-        return
+        return False
     old_result, new_result = load_result(out, str(old["output"])), load_result(out, str(new["output"]))
     result = compare(old_doc, old_result, new_doc, new_result, lang, standard=_standard_of(new_result, standard))
     folder = out / "compare"
@@ -125,3 +152,4 @@ def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: b
     updated = with_findings(new_result, "quality.repeated_from_last_year", result.findings)
     save_result(out, str(new["output"]), updated, html, lang)
     new["quality_findings"] = quality_count(updated)
+    return True

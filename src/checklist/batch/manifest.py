@@ -1,10 +1,13 @@
 """What an incremental batch remembers: per report, the content, standard and tool version
 its saved result was made with.
 
-``OUT/.checklist-manifest.jsonl`` holds the last complete run, one JSON line per report;
-each report finished since appends a line to ``OUT/.checklist-journal.jsonl`` (flushed),
+``OUT/.checklist/manifest.jsonl`` holds the last complete run, one JSON line per report;
+each report finished since appends a line to ``OUT/.checklist/journal.jsonl`` (flushed),
 so an interrupted run resumes where it stopped. At the end the journal, completed with
 the earlier entries this run did not redo, becomes the new manifest.
+
+An entry made by an older layout of the output folder (another ``layout``: rows of
+another shape, other file names) is not reused: its report is audited again.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypedDict, cast
 
 from checklist import __version__
+from checklist.batch.rows import ROW_LAYOUT
 
 if TYPE_CHECKING:
     from checklist.batch.rows import Row
 
-MANIFEST = ".checklist-manifest.jsonl"
-JOURNAL = ".checklist-journal.jsonl"
+INTERNAL = ".checklist"  # the output folder's own files: hidden, never a report's result
+MANIFEST = f"{INTERNAL}/manifest.jsonl"
+JOURNAL = f"{INTERNAL}/journal.jsonl"
 
 
 class Entry(TypedDict, total=False):
@@ -31,6 +36,7 @@ class Entry(TypedDict, total=False):
     sha256: str
     standard: str  # see :func:`standard_key`
     tool: str  # checklist's version
+    layout: int  # the shape of the row and the output names (:data:`ROW_LAYOUT`)
     row: Row
 
 
@@ -54,16 +60,25 @@ class Manifest:
             return None
         if entry.get("standard") != self.standard or entry.get("tool") != __version__:
             return None
+        if entry.get("layout") != ROW_LAYOUT:
+            return None
         if not all(p.exists() for p in outputs):
             return None
         return entry["row"]
+
+    def previous_output(self, path: str) -> str | None:
+        """The file name ``path``'s results had in the last run (``None``: not in it)."""
+        entry = self.previous.get(path)
+        name = entry.get("row", {}).get("output") if entry else None
+        return str(name) if name else None
 
     def record(self, path: str, sha256: str, row: Row) -> None:
         """Journal one finished report, flushed: an interrupted run resumes from here."""
         self.touched.add(path)
         if self._journal is None:
             self._journal = self.journal_path.open("a", encoding="utf-8")
-        entry: Entry = {"sha256": sha256, "standard": self.standard, "tool": __version__, "row": row}
+        entry: Entry = {"sha256": sha256, "standard": self.standard, "tool": __version__, "layout": ROW_LAYOUT,
+                        "row": row}
         self._journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
         self._journal.flush()
 

@@ -1,7 +1,9 @@
 """The output folder of ``checklist batch``: a file name per report, each report's
 ``<name>.json`` (always: the summaries, the overview, the cross-report pass and the next
-incremental run are built from it) and ``<name>.html``, its fingerprint for the
-cross-report pass, the overview page and the summary rows.
+incremental run are built from it) and ``<name>.html``, the overview page, and the
+folder's own files in ``OUT/.checklist/`` (manifest, journal, summary rows, fingerprints
+for the cross-report pass), so that every ``*.json`` beside the summaries is a report's
+result.
 
 Every file is written whole or not at all (:func:`checklist.fileio.write_atomic`).
 """
@@ -14,10 +16,12 @@ import json
 import os
 import pickle
 import re
+import shutil
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from checklist.batch.manifest import INTERNAL, JOURNAL, MANIFEST
 from checklist.batch.rows import Row, to_line
 from checklist.fileio import write_atomic
 
@@ -25,39 +29,92 @@ if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint
     from checklist.rules.result import AuditResult, Finding
 
-FINGERPRINTS = ".fingerprints"  # a pickle per report, for the cross-report pass
-ROWS = "summary.rows.jsonl"
+FINGERPRINTS = f"{INTERNAL}/fingerprints"  # a pickle per report, for the cross-report pass
+ROWS = f"{INTERNAL}/rows.jsonl"
+ROWS_TMP = f"{INTERNAL}/rows.tmp.jsonl"
 INDEX = "index.html"
+# the stems of the folder's own files: a report named so is named by its whole file name
+_RESERVED = frozenset({"index", "summary", "gaps", "errors", "compare"})
+# the first layout kept its own files beside the results
+_LEGACY_MANIFEST = ".checklist-manifest.jsonl"
+_LEGACY_JOURNAL = ".checklist-journal.jsonl"
+_LEGACY_FILES = ("summary.rows.jsonl", ".rows.tmp.jsonl")
+_LEGACY_FINGERPRINTS = ".fingerprints"
 
 
 def prepare(out: Path, cross: bool) -> None:
-    """Make the folder; remove what a write cut short by an interrupted run left."""
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in [*out.glob(".*.tmp*"), *out.glob(f"{FINGERPRINTS}/.*.tmp*")]:
+    """Make the folder; remove what a write cut short by an interrupted run left; move an
+    output folder of the first layout to this one."""
+    (out / INTERNAL).mkdir(parents=True, exist_ok=True)
+    _from_legacy_layout(out)
+    for stale in [*out.glob(".*.tmp*"), *(out / INTERNAL).glob(".*.tmp*"), *out.glob(f"{FINGERPRINTS}/.*.tmp*")]:
         stale.unlink(missing_ok=True)
     if cross:
         (out / FINGERPRINTS).mkdir(exist_ok=True)
 
 
+def _from_legacy_layout(out: Path) -> None:
+    """The first layout's manifest becomes this one's (its entries, of another layout, are
+    redone, and the files they name removed if their names changed); its other files go."""
+    for legacy, now in ((_LEGACY_MANIFEST, MANIFEST), (_LEGACY_JOURNAL, JOURNAL)):
+        old = out / legacy
+        if old.exists():
+            if (out / now).exists():
+                old.unlink()
+            else:
+                old.replace(out / now)
+    for name in _LEGACY_FILES:
+        (out / name).unlink(missing_ok=True)
+    shutil.rmtree(out / _LEGACY_FINGERPRINTS, ignore_errors=True)
+
+
 def output_names(paths: Sequence[str]) -> dict[str, str]:
-    """A unique, safe file stem per input (the file's stem; a short hash when stems clash)."""
-    stems: dict[str, int] = {}
-    for p in paths:
-        stem = safe_stem(Path(p).stem)
-        stems[stem] = stems.get(stem, 0) + 1
-    out = {}
-    for p in paths:
-        stem = safe_stem(Path(p).stem)
-        if stems[stem] > 1:
-            stem += "-" + hashlib.blake2b(os.path.abspath(p).encode(), digest_size=4).hexdigest()
-        out[p] = stem
-    return out
+    """A unique, safe, readable file stem per input.
+
+    The file's stem (``a`` for ``a.docx``); when stems clash (``a.docx`` and ``a.pdf``), or
+    the stem is one of the folder's own names (``index``), the whole file name
+    (``a.docx``); when those clash too (``x/a.txt``, ``y/a.txt``), as many parent folders
+    as tell them apart (``x_a.txt``). Names are compared ignoring case, as Windows and
+    macOS do; a short hash of the path is the last resort.
+    """
+    names = {p: safe_stem(PurePath(p).stem) for p in paths}
+    for depth in range(0, 1 + max((len(PurePath(p).parts) for p in paths), default=0)):
+        clashing = _clashes(names)
+        if not clashing:
+            return names
+        for p in clashing:
+            names[p] = _longer_name(p, depth)
+    for p in _clashes(names):
+        names[p] += "-" + hashlib.blake2b(os.path.abspath(p).encode(), digest_size=4).hexdigest()
+    return names
+
+
+def _clashes(names: dict[str, str]) -> list[str]:
+    """The paths whose name another path has too, or that is a reserved name."""
+    count: dict[str, int] = {}
+    for name in names.values():
+        count[name.casefold()] = count.get(name.casefold(), 0) + 1
+    return [p for p, name in names.items() if count[name.casefold()] > 1 or name.casefold() in _RESERVED]
+
+
+def _longer_name(path: str, depth: int) -> str:
+    """The file name of ``path`` after its ``depth`` nearest folders, joined by ``_``."""
+    parts = [x for x in PurePath(os.path.normpath(path)).parts if x not in ("/", "\\", "..", ".")]
+    kept = [safe_stem(x) for x in parts[-(depth + 1):]]
+    return safe_stem("_".join(kept))
 
 
 def safe_stem(stem: str) -> str:
     """``stem`` made a portable file name (no separators, reserved or control characters)."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .") or "report"
     return cleaned[:120]
+
+
+def remove_results(out: Path, name: str) -> None:
+    """Remove the files of a report once named ``name`` (its name changed since)."""
+    for ext in ("json", "html"):
+        (out / f"{name}.{ext}").unlink(missing_ok=True)
+    (out / FINGERPRINTS / f"{name}.pickle").unlink(missing_ok=True)
 
 
 def report_files(out: Path, name: str, formats: Iterable[str]) -> list[Path]:
@@ -104,7 +161,7 @@ def load_fingerprints(out: Path, rows: Iterable[Row]) -> list[Fingerprint]:
 
 
 def write_rows(out: Path, rows: Iterable[Row]) -> Path:
-    """``summary.rows.jsonl``: the summary rows, one JSON line each (what
+    """``.checklist/rows.jsonl``: the summary rows, one JSON line each (what
     :attr:`BatchSummary.rows` reads back)."""
     final = out / ROWS
     data = io.BytesIO()  # one copy in memory, as bytes

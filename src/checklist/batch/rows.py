@@ -1,5 +1,15 @@
 """Summary rows: one flat record per report, what the spreadsheets, the overview page, the
-manifest and the exit policy of ``checklist batch`` are made from."""
+manifest and the exit policy of ``checklist batch`` are made from.
+
+A row holds machine values (ids and codes: ``met``, ``township``, ``critical``); the
+spreadsheets word them in the run's language (:mod:`checklist.batch.spreadsheets`). Its
+keys, in order: ``path``, ``output``, ``issuer``, ``level``, ``year``, ``date``,
+``standard``, ``score``, ``met``, ``partial``, ``missing``, ``worst_unmet_severity``,
+``warnings``, then a status per requirement id, ``quality_findings`` (and
+``copied_sentences``, ``copied_share`` after the cross-report pass), and two keys that
+are not columns: ``titles`` (requirement id → title) and ``gaps`` (each requirement to
+fix: id, status, severity, title, suggestion).
+"""
 
 from __future__ import annotations
 
@@ -7,34 +17,49 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checklist.rules.standard import SEVERITY_ORDER
 
 if TYPE_CHECKING:
     from checklist.rules.result import AuditResult
 
-# A row as JSON gives it back: path, issuer, score, every requirement's status, counts.
-Row = dict[str, str | int | float]
+# A row as JSON gives it back: scalars (path, issuer, score, each requirement's status,
+# counts), plus the ``titles`` mapping and the ``gaps`` list (see the module docstring).
+Row = dict[str, Any]
+
+# A saved row of another shape is not reused by an incremental run: its report is redone.
+ROW_LAYOUT = 2
+_NOT_COLUMNS = ("titles", "gaps")
 
 
 def summary_row(path: str, name: str, result: AuditResult) -> Row:
-    """One row of summary.csv: the document, the score and every requirement's status."""
+    """One row of the summary: the document, the score and every requirement's status."""
     d = result.document
     row: Row = {
         "path": path, "output": name, "issuer": d.get("issuer") or "", "level": d.get("level") or "",
         "year": d.get("year") or "", "date": d.get("date") or "", "standard": result.standard.id,
         "score": result.score,
+        **{s: result.counts.get(s, 0) for s in ("met", "partial", "missing")},
+        "worst_unmet_severity": "",
         # not a report, another kind of document, an expired waiver …: what to filter on first
         "warnings": "；".join(result.warnings),
     }
     worst = -1
+    gaps = []
     for r in result.requirements:
         row[r.id] = "waived" if r.waived else r.status
-        if r.status in ("missing", "partial") and not r.waived and r.weight > 0:
-            worst = max(worst, SEVERITY_ORDER.get(r.severity, 0))
+        if r.status in ("missing", "partial") and not r.waived:
+            gaps.append({"id": r.id, "status": r.status, "severity": r.severity, "title": r.title,
+                         "suggestion": r.suggestion or ""})
+            if r.weight > 0 and SEVERITY_ORDER.get(r.severity, 0) > worst:
+                worst = SEVERITY_ORDER.get(r.severity, 0)
+                # the highest severity not met (empty: none), for the exit policy
+                row["worst_unmet_severity"] = r.severity
     row["quality_findings"] = quality_count(result)
-    row["worst_gap"] = worst  # the highest severity not met (-1: none), for the exit policy
+    row["titles"] = {r.id: r.title for r in result.requirements}
+    # the most severe first, then in the standard's order
+    row["gaps"] = sorted(gaps, key=lambda g: -SEVERITY_ORDER.get(g["severity"], 0))
     return row
 
 
@@ -47,16 +72,23 @@ def fails_policy(row: Row, min_score: float | None, fail_on: str) -> bool:
     """The ``check`` policy applied to a summary row."""
     if min_score is not None and float(row["score"]) < min_score:
         return True
-    return fail_on != "never" and int(row.get("worst_gap", -1)) >= SEVERITY_ORDER[fail_on]
+    worst = row.get("worst_unmet_severity") or ""
+    return fail_on != "never" and bool(worst) and SEVERITY_ORDER.get(worst, 0) >= SEVERITY_ORDER[fail_on]
 
 
 def columns(rows: Iterable[Row]) -> list[str]:
-    """Every key of ``rows``, in the order first met."""
+    """Every key of ``rows`` that is a column (a scalar), in the order first met."""
     cols: dict[str, None] = {}
     for row in rows:
         for k in row:
-            cols.setdefault(k, None)
+            if k not in _NOT_COLUMNS:
+                cols.setdefault(k, None)
     return list(cols)
+
+
+def rank_key(row: Row) -> tuple[float, str]:
+    """The order of the spreadsheets and the overview: best score first, ties by path."""
+    return (-float(row["score"]), str(row["path"]))
 
 
 def to_line(row: Row) -> str:
@@ -65,30 +97,40 @@ def to_line(row: Row) -> str:
 
 
 class RowStore:
-    """Summary rows kept on disk, one JSON line each, read back sorted by path.
+    """Summary rows kept on disk, one JSON line each, read back sorted by path (or ranked).
 
-    A batch of any size holds in memory only the path and file offset of each row, so
-    memory does not grow with the rows' contents.
+    A batch of any size holds in memory only the path, score and file offset of each row,
+    so memory does not grow with the rows' contents.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._index: list[tuple[str, int]] = []
+        self._index: list[tuple[str, int, float]] = []
         self._file = path.open("w+", encoding="utf-8")
 
     def append(self, row: Row) -> None:
         """Store one row."""
         self._file.seek(0, os.SEEK_END)
-        self._index.append((str(row["path"]), self._file.tell()))
+        self._index.append((str(row["path"]), self._file.tell(), float(row["score"])))
         self._file.write(to_line(row))
 
     def __len__(self) -> int:
         return len(self._index)
 
     def __iter__(self) -> Iterator[Row]:
+        return self._read(sorted(self._index))
+
+    def ranked(self) -> Iterable[Row]:
+        """The rows best score first, ties by path (see :func:`rank_key`), as often as iterated."""
+        return _Ranked(self)
+
+    def _ranked(self) -> Iterator[Row]:
+        return self._read(sorted(self._index, key=lambda e: (-e[2], e[0])))
+
+    def _read(self, entries: list[tuple[str, int, float]]) -> Iterator[Row]:
         self._file.flush()
         with self.path.open(encoding="utf-8") as f:
-            for _path, offset in sorted(self._index):
+            for _path, offset, _score in entries:
                 f.seek(offset)
                 row: Row = json.loads(f.readline())
                 yield row
@@ -106,3 +148,13 @@ class RowStore:
         """Close and delete the backing file."""
         self._file.close()
         self.path.unlink(missing_ok=True)
+
+
+class _Ranked:
+    """The rows of a store in rank order, read again on every iteration."""
+
+    def __init__(self, store: RowStore) -> None:
+        self._store = store
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._store._ranked()

@@ -1,5 +1,13 @@
-"""The batch's tables: ``summary.csv``, ``summary.xlsx`` (one row per report) and
-``errors.csv`` (one row per input that could not be audited)."""
+"""The batch's tables, in the run's language: ``summary.csv`` and ``summary.xlsx`` (a row
+per report, best score first), ``gaps.csv`` (a row per requirement a report does not meet,
+with the suggestion) and ``errors.csv`` (a row per input that could not be audited).
+
+Headers, statuses, levels and severities are worded from the catalogue (满足, 乡镇（街道）,
+关键 …); requirement columns are headed by the requirement's title. Scripts keep the ids
+and codes: ``summary.xlsx`` has them on its last sheet, ``ids`` (the summary rows as
+:func:`checklist.batch.rows.summary_row` makes them, in the same order), and
+``checklist batch --csv-ids`` writes the CSV files with them instead of words.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +15,73 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checklist.batch.rows import Row, columns
 from checklist.fileio import write_atomic
+from checklist.messages import t
 
 if TYPE_CHECKING:
     from checklist.batch.runner import BatchError
 
 _FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED",
           "waived": "DDEBF7"}
+# the summary's columns around the requirements, in order (``rank`` and ``gaps`` are made
+# here; the others are keys of the summary rows, shown when some row has them)
+_BEFORE = ("rank", "issuer", "path", "level", "year", "date", "standard", "score", "met", "partial", "missing",
+           "worst_unmet_severity", "gaps")
+_AFTER = ("quality_findings", "copied_sentences", "copied_share", "warnings", "output")
+_GAP_COLUMNS = ("rank", "issuer", "path", "score", "requirement", "status", "severity", "suggestion",
+                "requirement_id")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a table: the row key it shows and its header."""
+
+    key: str
+    header: str
+    requirement: bool = False  # a requirement's status
+
+
+def summary_columns(rows: Iterable[Row], lang: str) -> list[Column]:
+    """The summary's columns in ``lang``: the report, its counts and gaps, a column per
+    requirement (headed by its title), then quality, copied text, warnings, result file."""
+    titles: dict[str, str] = {}
+    keys: set[str] = {"rank", "gaps"}
+    for row in rows:
+        keys.update(row)
+        for rid, title in row.get("titles", {}).items():
+            titles.setdefault(rid, title)
+    cols = [Column(k, t(f"batch.col.{k}", lang)) for k in _BEFORE if k in keys]
+    cols += [Column(rid, title, requirement=True) for rid, title in titles.items()]
+    cols += [Column(k, t(f"batch.col.{k}", lang)) for k in _AFTER if k in keys]
+    return cols
+
+
+def worded(row: Row, column: Column, lang: str) -> Any:
+    """The cell of ``row`` under ``column``, in ``lang`` (codes become words)."""
+    value = row.get(column.key, "")
+    if column.requirement:
+        return t(f"status.{value}", lang) if value else ""
+    if column.key == "level":
+        return t(f"level.{value}", lang) if value else ""
+    if column.key == "worst_unmet_severity":
+        return t(f"severity.{value}", lang) if value else t("text.none", lang)
+    if column.key == "gaps":
+        return t("cli.list_sep", lang).join(g["title"] for g in row.get("gaps", []))
+    return value
+
+
+def ranks(rows: Iterable[Row]) -> Iterator[tuple[int, Row]]:
+    """Each row (best score first) with its rank: equal scores share one (1, 2, 2, 4)."""
+    rank, last = 0, None
+    for n, row in enumerate(rows, 1):
+        if row["score"] != last:
+            rank, last = n, row["score"]
+        yield rank, row
 
 
 @contextmanager
@@ -34,50 +98,120 @@ def _csv_writer(path: Path) -> Iterator[TextIO]:
     write_atomic(path, data.getvalue())
 
 
-def write_csv(path: Path, rows: Iterable[Row]) -> None:
-    """``rows`` as a CSV table, a column per key met."""
-    with _csv_writer(path) as f:
-        writer = csv.DictWriter(f, fieldnames=columns(rows) or ["path"], extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+def _percent(value: Any) -> Any:
+    return f"{100 * float(value):.1f}%" if value not in ("", None) else ""
 
 
-def write_errors(path: Path, errors: Sequence[BatchError]) -> None:
-    """The inputs that could not be audited, sorted by path."""
+def write_csv(path: Path, rows: Iterable[Row], lang: str = "zh", *, ids: bool = False) -> None:
+    """``rows`` (in rank order) as a CSV table in ``lang``; ``ids``: the row keys and codes."""
     with _csv_writer(path) as f:
         writer = csv.writer(f)
-        writer.writerow(["path", "kind", "message"])
+        if ids:
+            keys = ["rank", *columns(rows)]
+            writer.writerow(keys)
+            writer.writerows([rank, *(row.get(k, "") for k in keys[1:])] for rank, row in ranks(rows))
+            return
+        cols = summary_columns(rows, lang)
+        writer.writerow([c.header for c in cols])
+        for rank, row in ranks(rows):
+            ranked = {**row, "rank": rank}
+            cells = [worded(ranked, c, lang) for c in cols]
+            writer.writerow([_percent(v) if c.key == "copied_share" else v for c, v in zip(cols, cells, strict=True)])
+
+
+def gap_rows(rows: Iterable[Row], lang: str | None) -> Iterator[list[Any]]:
+    """A line per requirement each report does not meet (most severe first), with the
+    suggestion: the columns of :data:`_GAP_COLUMNS`; ``lang`` ``None``: codes, not words."""
+    for rank, row in ranks(rows):
+        for gap in row.get("gaps", []):
+            status, severity = gap["status"], gap["severity"]
+            if lang is not None:
+                status, severity = t(f"status.{status}", lang), t(f"severity.{severity}", lang)
+            yield [rank, row["issuer"], row["path"], row["score"], gap["title"], status, severity,
+                   gap["suggestion"], gap["id"]]
+
+
+def write_gaps(path: Path, rows: Iterable[Row], lang: str = "zh", *, ids: bool = False) -> None:
+    """``gaps.csv``: :func:`gap_rows` in ``lang`` (``ids``: keys and codes)."""
+    with _csv_writer(path) as f:
+        writer = csv.writer(f)
+        writer.writerow(_GAP_COLUMNS if ids else [t(f"batch.col.{k}", lang) for k in _GAP_COLUMNS])
+        writer.writerows(gap_rows(rows, None if ids else lang))
+
+
+def write_errors(path: Path, errors: Sequence[BatchError], lang: str = "zh", *, ids: bool = False) -> None:
+    """The inputs that could not be audited, sorted by path."""
+    keys = ("path", "kind", "message")
+    with _csv_writer(path) as f:
+        writer = csv.writer(f)
+        writer.writerow(keys if ids else [t(f"batch.col.{k}", lang) for k in keys])
         for e in sorted(errors, key=lambda e: e.path):
             writer.writerow([e.path, e.kind, e.message])
 
 
-def write_xlsx(path: Path, rows: Iterable[Row]) -> None:
-    """``rows`` as a worksheet: bold frozen header, filters, statuses coloured."""
+def write_xlsx(path: Path, rows: Iterable[Row], lang: str = "zh") -> None:
+    """``summary.xlsx``: the summary, the gaps with their suggestions, and the ``ids`` sheet."""
     from openpyxl import Workbook
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "summary"
-    cols = columns(rows) or ["path"]
-    ws.append(cols)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    _summary_sheet(wb.active, rows, lang)
+    gaps = wb.create_sheet(t("batch.sheet.gaps", lang))
+    gaps.append([t(f"batch.col.{k}", lang) for k in _GAP_COLUMNS])
     count = 0
-    for row in rows:
-        ws.append([row.get(c, "") for c in cols])
+    for line in gap_rows(rows, lang):
+        gaps.append(line)
         count += 1
-    ws.freeze_panes = "B2"
-    last = get_column_letter(len(cols))
-    ws.auto_filter.ref = f"A1:{last}{max(count + 1, 1)}"
-    status_cols = [i + 1 for i, c in enumerate(cols) if "." in c]
-    if status_cols and count:
-        area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{count + 1}"
-        for status, colour in _FILLS.items():
-            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{status}"'],
-                                                           fill=PatternFill("solid", fgColor=colour)))
+    _dress(gaps, count, freeze="D2", widths={"B": 24, "C": 30, "E": 24, "H": 60})
+    ids = wb.create_sheet("ids")
+    keys = ["rank", *columns(rows)]
+    ids.append(keys)
+    count = 0
+    for rank, row in ranks(rows):
+        ids.append([rank, *(row.get(k, "") for k in keys[1:])])
+        count += 1
+    _dress(ids, count, freeze="B2")
     data = io.BytesIO()
     wb.save(data)
     write_atomic(path, data.getvalue())
+
+
+def _summary_sheet(ws: Any, rows: Iterable[Row], lang: str) -> None:
+    """The first sheet: a row per report in ``lang``, statuses coloured."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.title = t("batch.sheet.summary", lang)
+    cols = summary_columns(rows, lang)
+    ws.append([c.header for c in cols])
+    count = 0
+    for rank, row in ranks(rows):
+        ranked = {**row, "rank": rank}
+        ws.append([worded(ranked, c, lang) for c in cols])
+        count += 1
+    share = [i + 1 for i, c in enumerate(cols) if c.key == "copied_share"]
+    for i in share:
+        for cell in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+            cell[0].number_format = "0.0%"
+    _dress(ws, count, freeze="C2", widths={"B": 24, "C": 30})
+    status_cols = [i + 1 for i, c in enumerate(cols) if c.requirement]
+    if status_cols and count:
+        area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{count + 1}"
+        for status, colour in _FILLS.items():
+            word = t(f"status.{status}", lang)
+            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{word}"'],
+                                                           fill=PatternFill("solid", fgColor=colour)))
+
+
+def _dress(ws: Any, count: int, freeze: str, widths: dict[str, int] | None = None) -> None:
+    """Bold wrapped header, frozen panes, filters, some column widths."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    ws.freeze_panes = freeze
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(ws.max_column, 1))}{max(count + 1, 1)}"
+    for letter, width in (widths or {}).items():
+        ws.column_dimensions[letter].width = width

@@ -38,18 +38,23 @@ from checklist.errors import ChecklistError
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 if a report scores below.")
 @click.option("--fail-on", type=SEVERITY_FLOOR, default="never",
               show_default=True, help="Exit 1 if a report has a gap of this severity or higher.")
-@click.option("--lang", type=LANG, default="zh", show_default=True)
+@click.option("--lang", type=LANG, default="zh", show_default=True,
+              help="Language of the results and of the spreadsheets' headers and cells.")
+@click.option("--csv-ids", is_flag=True,
+              help="CSV files with ids and codes (core.measures, met, township) instead of words, for scripts.")
 def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | None, formats: str, force: bool,
-          cross: bool, min_score: float | None, fail_on: str, lang: str) -> None:
+          cross: bool, min_score: float | None, fail_on: str, lang: str, csv_ids: bool) -> None:
     """Audit many reports (files, folders, globs) into a folder, in parallel and incrementally.
 
     \b
-    Writes OUT/<name>.json (+ .html) per report, OUT/summary.csv, summary.xlsx, index.html
-    and OUT/errors.csv; with --cross (default) text copied between issuers
-    (quality.boilerplate) and OUT/compare/ for issuers with several years. Unchanged
-    reports (same content, standard and tool version) are skipped on a re-run. Exit 2
-    if any input failed, else 1 if a report fails the policy (--min-score / --fail-on,
-    as in `check`), else 0.
+    Writes OUT/<name>.json (+ .html) per report (<name>: the file's stem, or its whole
+    name when two inputs share a stem), and at the end OUT/summary.csv, gaps.csv,
+    summary.xlsx (best score first, in --lang), index.html and errors.csv; with --cross
+    (default) text copied between issuers (quality.boilerplate) and OUT/compare/ for
+    issuers with several years. The folder's own files are in OUT/.checklist/.
+    Unchanged reports (same content, standard and tool version) are skipped on a
+    re-run. Exit 2 if any input failed, else 1 if a report fails the policy
+    (--min-score / --fail-on, as in `check`), else 0.
     """
     from checklist.batch import FORMATS, fails_policy, run_batch
 
@@ -62,7 +67,7 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
     progress = progress_reporter(lang)
     try:
         summary = run_batch(list(inputs), Path(out), standard=standard, jobs=jobs, formats=wanted,
-                            force=force, lang=lang, progress=progress, cross=cross)
+                            force=force, lang=lang, progress=progress, cross=cross, csv_ids=csv_ids)
     except ChecklistError as exc:
         print_error(exc, lang)
         sys.exit(EXIT_ERROR)
@@ -72,12 +77,31 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
         click.echo(f"checklist: {msg('text.error', lang)}{e.message}", err=True)
     click.echo(msg("batch.counts", lang, inputs=summary.inputs, audited=summary.audited,
                    skipped=summary.skipped, errors=len(summary.errors), out=out))
+    for line in cross_notes(summary, out, lang):
+        click.echo(line)
     if not summary.ok:  # pragma: no cover - a bug: inputs must equal results + errors
         fail("inputs ≠ results + errors")
     if summary.errors:
         sys.exit(EXIT_ERROR)
     failing = any(fails_policy(r, min_score, fail_on) for r in summary.rows)
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def cross_notes(summary: Any, out: str, lang: str) -> list[str]:
+    """What the pass across reports says: the years compared (or that none could be), and
+    the issuers with several reports on one year, naming the files."""
+    if summary.compared is None:
+        return []
+    lines = []
+    if summary.compared:
+        lines.append(msg("batch.compared", lang, n=summary.compared, out=out.rstrip("/\\")))
+    elif summary.audited + summary.skipped > 1:
+        lines.append(msg("batch.nothing_to_compare", lang))
+    sep = msg("cli.list_sep", lang)
+    for same in summary.same_year:
+        lines.append(msg("batch.same_year", lang, n=len(same.paths), issuer=same.issuer, year=same.year,
+                         paths=sep.join(same.paths)))
+    return lines
 
 
 def progress_reporter(lang: str) -> Callable[[int, int], None]:
