@@ -19,7 +19,7 @@ NEGATION = re.compile(
 )
 FUTURE = re.compile(
     r"下一步|下步|下阶段|明年|来年|今后|将(?:进一步|继续|全面|持续|加快|加强|大力|深入|积极|着力|"
-    r"不断|切实|认真|重点|逐步|努力|探索|推动|推进|建立|完善|开展|实现)|计划(?:于|在|将)|拟(?!定|订|写)|"
+    r"不断|切实|认真|重点|逐步|努力|探索|推动|推进|建立|完善|开展|实现)|计划(?:于|在|将)|拟(?!定|订|写|(?:作出|做出|提交|出台|实施|采取|上报)的)|"
     r"力争|争取|预计"
 )
 
@@ -45,5 +45,6 @@ def is_negated(clause: str) -> bool:
 
 
 def is_future(clause: str) -> bool:
-    """The clause states an intention, not a result."""
+    """The clause states an intention, not a result (``拟作出的处罚决定``, the decisions a
+    standing procedure applies to, is no intention)."""
     return bool(FUTURE.search(clause))

@@ -63,6 +63,7 @@ _PLAN = re.compile(
 )
 _PLAN_YEAR = re.compile(r"(\d{4})年度?.{0,12}?(?:重点|任务|目标|安排|计划|思路|举措)")
 _FIRST = re.compile(r"第一责任|主要负责(?:人|同志).{0,12}(?:职责|责任)|主要领导.{0,12}(?:职责|责任)")
+_FIRST_AND_WORK = re.compile(r"加强法治政府(?:部门)?建设的?(?:有关|相关)?情况")
 _MEASURES = re.compile(
     r"举措|做法|成效|成绩|工作情况|开展情况|完成情况|落实情况|建设情况|推进情况|主要工作|工作进展|"
     r"取得|进展|情况"
@@ -95,6 +96,10 @@ def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
     if plan:
         return frozenset({PLAN})
     if _FIRST.search(title):
+        # the statutory second part in full (…第一责任人职责，加强法治政府建设的有关情况)
+        # also gives the year's work: a report may have no other section for it
+        if _FIRST_AND_WORK.search(title):
+            return frozenset({FIRST_RESPONSIBLE, MEASURES})
         return frozenset({FIRST_RESPONSIBLE})
     if _MEASURES.search(title):
         return frozenset({MEASURES})

@@ -4,6 +4,8 @@ Example (YAML)::
 
     met:
       field: {name: title, require_year: true, contains_any: [法治政府建设, 法治建设]}
+    met:
+      field: {name: title, contains_all: [[法治政府建设, 法治建设], [报告, 年报]]}  # every group
     partial:
       field: {name: published}        # only a publication date from the page
 
@@ -29,6 +31,7 @@ class Field(MatcherModel):
     name: Literal["title", "issuer", "date", "published", "addressee", "year"]
     require_year: bool = False
     contains_any: list[str] = []
+    contains_all: list[list[str]] = []  # a word of every group (the topic and the report type)
     sources: list[Literal["text", "page"]] = ["text", "page"]
 
     def evaluate(self, ctx: Context) -> Outcome:
@@ -43,10 +46,12 @@ class Field(MatcherModel):
                 return Outcome(False)
             if self.contains_any and not any(t in text for t in self.contains_any):
                 return Outcome(False)
+            if not all(any(t in text for t in group) for group in self.contains_all):
+                return Outcome(False)
             return Outcome(True, (Hit(span[0], span[1], ()),))
         if "page" not in self.sources:
             return Outcome(False)
-        if self.require_year or self.contains_any:
+        if self.require_year or self.contains_any or self.contains_all:
             return Outcome(False)  # a page field is not a title line of the document
         for key in _PAGE_KEYS.get(self.name, ()):
             if key in doc.page_metadata:

@@ -5,7 +5,8 @@ Example (YAML)::
     met:
       year_consistency: {}
 
-Checks, against the reported year (from the title, else the opening sentence): the plan
+Checks, against the reported year (from the title, else the opening sentence, else the
+year before the one the plan part's headings name): the plan
 part's headings name reported year + 1 when they name a year; no paragraph of the
 year's work opens by narrating another year (``2022年，我镇…`` in a 2023 report); the
 opening sentence does not contradict the title; no template placeholders are left
@@ -30,6 +31,10 @@ class YearConsistency(MatcherModel):
 
     def evaluate(self, ctx: Context) -> Outcome:
         year = ctx.doc.metadata.year
+        if year is None:
+            # no title and no year in the opening (现将本年度…报告如下): the plan part
+            # still says which year follows the reported one (二、2024年工作安排)
+            year = _year_before_plan(ctx)
         if year is None:
             return Outcome(False, note="no_year")
         good = _title_year(ctx.doc, year)
@@ -68,6 +73,18 @@ def _plan_headings(ctx: Context, year: int) -> tuple[list[Hit], list[Hit]]:
             elif y is not None:
                 conflicts.append(hit)
     return good, conflicts
+
+
+def _year_before_plan(ctx: Context) -> int | None:
+    """The year before the one the plan part's headings name, when they name one only."""
+    doc = ctx.doc
+    named = {
+        y
+        for s in top_sections_of(doc, ctx.regions, PLAN)
+        for m in YEAR_RE.finditer(doc.text, s.start, s.heading_end)
+        if (y := year_value(m.group("y"))) is not None
+    }
+    return named.pop() - 1 if len(named) == 1 else None
 
 
 def _narrated_years(ctx: Context, year: int) -> list[Hit]:
