@@ -3,7 +3,9 @@
 Sentences are compared without outline markers, punctuation and blanks; two are the
 same when rapidfuzz's ratio is at least ``similarity`` (``清理取消了…`` vs ``清理取消…``),
 they carry the same numbers (a sentence repeated with other figures is a new fact) and
-they stand in the same part (the plan may restate a heading of the year's work).
+they stand in the same part (the plan may restate a heading of the year's work). The
+parts that report the year's work (measures, the first-responsible part, the opening)
+are one part: a figure told in the measures and again in the leaders' part is repeated.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from rapidfuzz import fuzz, process
 
 from checklist.rules.matchers.base import Context, Hit
 from checklist.rules.quality.base import CheckParams, Issue, strip_marker
-from checklist.structure.sections import HEADER, SIGNATURE
+from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
+
+_WORK = SCOPES["work"]
 
 _NOISE = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -32,7 +36,7 @@ class Params(CheckParams):
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per sentence that repeats an earlier one."""
     doc = ctx.doc
-    # key, start, end, numbers, region kinds
+    # key, start, end, numbers, part (region kinds, the work kinds as one)
     keyed: list[tuple[str, int, int, tuple[str, ...], frozenset[str]]] = []
     for s in doc.sentences:
         kinds = ctx.regions.kinds_at(doc, s.start, s.section)
@@ -41,7 +45,8 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         text, cut = strip_marker(doc.text[s.start : s.end])
         key = _NOISE.sub("", text)
         if len(key) >= params.min_chars:
-            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key)), kinds))
+            part = _WORK if kinds <= _WORK else kinds
+            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key)), part))
     issues: list[Issue] = []
     repeated: set[int] = set()
     order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
