@@ -7,7 +7,8 @@ audit chooses by the issuer's level — and compared with its labels:
 - requirement verdicts, per id and pooled (:mod:`checklist.evaluation.figures` defines
   present-F1, gap-F1 and 3-class accuracy, and why ``not_applicable`` pairs are left out);
 - metadata, per field and pooled, compared after normalising both sides: dates as
-  ``YYYY-MM-DD``, years as integers, text (title, issuer, addressee …) in NFKC with all
+  ``YYYY-MM-DD``, years as integers, text (title, issuer, addressee …) in NFKC, traditional
+  characters folded to simplified, with all
   whitespace and a final colon removed (``中共某镇委员会 某镇人民政府`` equals the same
   without the space, ``区委、区政府：`` equals ``区委、区政府``), ``null`` equal only to an
   unknown value;
@@ -23,10 +24,11 @@ value we gave and the line it came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -217,13 +219,27 @@ def normalise(name: str, value: object) -> str | int | None:
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).rstrip(":")
+    text = _simplified(re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).rstrip(":"))
     if name == "year" and text.isdigit():
         return int(text)
     m = _DATE.fullmatch(text) if name in _DATE_FIELDS else None
     if m:
         return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
     return text or None
+
+
+@functools.cache
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters folded to simplified: reading converts a traditional report,
+    so a label written in the report's traditional characters names the same thing."""
+    return _t2s()(text) if text and not text.isascii() else text
 
 
 def _plain(value: object) -> str | int | None:
