@@ -105,7 +105,7 @@ def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | No
 
 
 @pytest.mark.parametrize(("opening", "level"), [
-    ("2023年，在区委、区政府的正确领导下，东湖街道办事处坚持以习近平法治思想为指导。", "township"),
+    ("2023年，在区委、区政府的正确领导下，丙湖街道办事处坚持以习近平法治思想为指导。", "township"),
     ("2022年，北山街道坚持依法行政，全面推进法治政府建设。", "township"),
     ("2023年，某某县司法局认真贯彻落实法治政府建设各项部署。", "department"),
     ("2023年，某某区坚持依法行政。", "county"),

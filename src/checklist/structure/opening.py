@@ -36,7 +36,7 @@ from checklist.vocabulary import (
 )
 
 _YEAR = r"(?:19|20)\d{2}\s?年"
-# a name: Chinese characters, a hyphen or a middle dot inside (某某-东盟经济技术开发区)
+# a name: Chinese characters, a hyphen or a middle dot inside (某某-甲乙经济合作区)
 _NAME = rf"[\u4e00-\u9fff][\u4e00-\u9fff\-－·]{{0,23}}?(?:{alternation(SUBJECT_SUFFIXES)})"
 _ALIAS = r"(?:\([^()]{1,30}\))?"  # (以下简称“市局”)
 _SELF = rf"(?:{alternation(SELF_WORDS)})(?:{alternation(k for k, _ in SELF_REFERENCES)})"
