@@ -194,3 +194,79 @@ def test_an_unexpected_bug_is_one_line_and_exit_2(files: dict[str, Path], monkey
     monkeypatch.setattr(checklist.api, "audit", broken)
     code, _, err = run("audit", str(files["good"]), str(files["weak"]))
     assert code == 2 and err.count("内部错误") == 2 and "Traceback" not in err
+
+
+# --- the self-check an author can act on (issue 15, item 2) ----------------------------
+
+
+def test_check_text_gives_the_verdict_first_then_what_to_fix(files: dict[str, Path]) -> None:
+    code, out, _ = run("check", str(files["weak"]))
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].startswith("== 自查未通过：存在关键级别的缺失或部分满足项：") and "存在的不足" in lines[0]
+    must = lines.index("-- 必须修改：未通过自查的要求（3 项） --")
+    other = next(i for i, line in enumerate(lines) if line.startswith("-- 其他缺失的要求"))
+    assert must < other
+    assert lines[must + 1] .startswith("✘ ") and "（缺失，关键）" in lines[must + 1]
+    assert lines[must + 2].startswith("    建议：")
+    assert not any(line.startswith("✔") for line in lines), "met requirements are folded into a count"
+    assert lines[-1].startswith("另有已满足 ") and "--verbose" in lines[-1]
+    assert any(line.startswith("得分：") and "格式要素" in line and "法定内容" in line for line in lines)
+    code, verbose, _ = run("check", str(files["weak"]), "--verbose")
+    assert code == 1 and any(line.startswith("✔") for line in verbose.splitlines())
+    assert "-- 已满足的要求（" in verbose and "另有已满足" not in verbose
+
+
+def test_check_text_of_a_passing_report_lists_partial_items(files: dict[str, Path]) -> None:
+    code, out, _ = run("check", str(files["good"]))
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "== 自查通过 =="
+    assert not any("必须修改" in line for line in lines)
+    partial = [i for i, line in enumerate(lines) if line.startswith("◐ ")]
+    assert all("（部分满足，" in lines[i] for i in partial)
+
+
+def test_check_text_in_english_punctuation(files: dict[str, Path]) -> None:
+    code, out, _ = run("check", str(files["weak"]), "--lang", "en")
+    assert code == 1 and out.startswith("== Self-check failed: critical requirements not met: Shortcomings")
+    assert "    Suggestion: " in out and "Suggestion：" not in out and "建议" not in out
+    assert "Score: " in out and "Statutory parts" in out
+    for line in out.splitlines():
+        if not line.startswith(("    Suggestion: ", "  ! ")):  # suggestions quote Chinese wording
+            assert "：" not in line and "（" not in line, line
+
+
+def test_check_json_lists_the_failing_ids(files: dict[str, Path]) -> None:
+    code, out, _ = run("check", str(files["weak"]), "--format", "json")
+    check = json.loads(out)["check"]
+    assert code == 1 and not check["passed"]
+    assert {"core.shortcomings", "core.next_year_plan"} <= set(check["failing"])
+    assert "存在的不足" in check["reasons"][0]
+
+
+# --- waiver file errors (issue 15, item 3) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "chinese", "english"),
+    [
+        ("- requirement: core.causes\n  reason: ok\n- requirement: core.other\n  owner: 我\n",
+         ":3 [reason]", "缺少必填键", "required key missing"),
+        ("- requirement: core.causes\n  reason: ok\n  reviewer: 我\n", ":3 [reviewer]", "未知的键", "unknown key"),
+        ("waivers:\n  - requirement: core.causes\n    reason: ok\n    expires: next year\n",
+         ":4 [expires]", "应为日期（如 2026-12-31）", "must be a date (like 2026-12-31)"),
+        ("- requirement: core.causes\n  reason: ok\n  expires: 2026-13-40\n",
+         ":3 [expires]", "应为日期（如 2026-12-31）", "must be a date (like 2026-12-31)"),
+        ("- requirement: core.causes\n  reason: ''\n", ":2 [reason]", "不能为空", "must not be empty"),
+        ("requirement: core.causes\n", ":1", "豁免文件应为一个列表", "a waiver file must be a list"),
+    ],
+)
+def test_waiver_errors_name_the_line_in_the_chosen_language(files: dict[str, Path], tmp_path: Path, content: str,
+                                                             where: str, chinese: str, english: str) -> None:
+    path = tmp_path / "w2.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, _, err = run("check", str(files["good"]), "--waivers", str(path))
+    assert code == 2 and err.startswith(f"checklist: 错误：{path}{where}: {chinese}"), err
+    code, _, err = run("check", str(files["good"]), "--waivers", str(path), "--lang", "en")
+    assert code == 2 and err.startswith(f"checklist: error: {path}{where}: {english}"), err
+    assert "Field required" not in err and "第 " not in err

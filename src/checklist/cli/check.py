@@ -24,7 +24,7 @@ from checklist.cli._common import (
 from checklist.errors import ChecklistError
 
 if TYPE_CHECKING:
-    from checklist.rules.result import AuditResult
+    from checklist.rules.result import AuditResult, RequirementResult
 
 
 @click.command()
@@ -37,11 +37,18 @@ if TYPE_CHECKING:
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 @click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help="List the met and not applicable requirements too, with evidence.")
 def check(path: str, standard: str | None, min_score: float | None, fail_on: str, lang: str,
-          waivers: str | None, fmt: str) -> None:
-    """Pre-submission self-check of one report: exit 0 passes, 1 fails, 2 error."""
+          waivers: str | None, fmt: str, verbose: bool) -> None:
+    """Pre-submission self-check of one report: exit 0 passes, 1 fails, 2 error.
+
+    \b
+    Text output: the verdict and why first, then each requirement that fails the policy
+    with its suggestion, the other missing and partial ones, and a count of the met ones
+    (--verbose lists them).
+    """
     from checklist.api import audit as run
-    from checklist.render import RENDERERS
+    from checklist.render.text import render_check
 
     std = load_standard_or_exit(standard, lang)
     waiver_list = load_waivers_or_exit(waivers, lang)
@@ -54,33 +61,37 @@ def check(path: str, standard: str | None, min_score: float | None, fail_on: str
         print_internal(path, exc, lang)
         sys.exit(EXIT_ERROR)
     reasons = failure_reasons(result, min_score, fail_on, lang)
+    failing = [r.id for r in failing_requirements(result, fail_on)]
     if fmt == "json":
         data = result.model_dump(mode="json")
-        data["check"] = {"passed": not reasons, "reasons": reasons}
+        data["check"] = {"passed": not reasons, "reasons": reasons, "failing": failing}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(RENDERERS["text"]([result], lang), nl=False)
-        click.echo("")
-        verdict = msg("text.check_fail" if reasons else "text.check_pass", lang)
-        if reasons:
-            verdict += msg("cli.check_reasons", lang, reasons=msg("cli.reason_sep", lang).join(reasons))
-        click.echo(verdict)
+        click.echo(render_check(result, reasons, failing, lang, verbose=verbose), nl=False)
     sys.exit(EXIT_FAIL if reasons else EXIT_OK)
 
 
-def failure_reasons(result: AuditResult, min_score: float | None, fail_on: str, lang: str) -> list[str]:
-    """Why ``result`` fails the self-check policy, one sentence a reason (none: it passes)."""
+def failing_requirements(result: AuditResult, fail_on: str) -> list[RequirementResult]:
+    """The requirements that fail the ``--fail-on`` policy: missing or partial, not waived,
+    scored, of severity ``fail_on`` or higher."""
     from checklist.rules.standard import SEVERITY_ORDER
 
+    if fail_on == "never":
+        return []
+    floor = SEVERITY_ORDER[fail_on]
+    return [r for r in result.requirements
+            if r.status in ("missing", "partial") and r.waived is None
+            and SEVERITY_ORDER[r.severity] >= floor and r.weight > 0]
+
+
+def failure_reasons(result: AuditResult, min_score: float | None, fail_on: str, lang: str) -> list[str]:
+    """Why ``result`` fails the self-check policy, one sentence a reason (none: it passes);
+    the requirements are named by their titles."""
     reasons = []
     if min_score is not None and result.score < min_score:
         reasons.append(msg("text.check_reason_score", lang, score=f"{result.score:.1f}", min=f"{min_score:g}"))
-    if fail_on != "never":
-        floor = SEVERITY_ORDER[fail_on]
-        failing = [r for r in result.requirements
-                   if r.status in ("missing", "partial") and r.waived is None
-                   and SEVERITY_ORDER[r.severity] >= floor and r.weight > 0]
-        if failing:
-            reasons.append(msg("text.check_reason_severity", lang, severity=msg(f"severity.{fail_on}", lang),
-                               ids=msg("cli.list_sep", lang).join(r.id for r in failing)))
+    failing = failing_requirements(result, fail_on)
+    if failing:
+        reasons.append(msg("text.check_reason_severity", lang, severity=msg(f"severity.{fail_on}", lang),
+                           ids=msg("cli.list_sep", lang).join(r.title for r in failing)))
     return reasons

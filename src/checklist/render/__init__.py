@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from checklist.render.markdown import render_markdown
-from checklist.render.text import render_text
+from checklist.render.text import render_table, render_text
 from checklist.rules.result import AuditResult
 
 
@@ -46,23 +46,5 @@ RENDERERS: dict[str, Callable[[Sequence[AuditResult], str], str]] = {
     "jsonl": render_jsonl,
     "markdown": _each(render_markdown),
     "html": render_html,
+    "table": render_table,
 }
-
-
-def render_table(results: Sequence[AuditResult], lang: str = "zh") -> str:
-    """One line per report, best score first: a ranking table for reviewers."""
-    from checklist.messages import t
-
-    rows = sorted(results, key=lambda r: -r.score)
-    head = ["score", "met", "partial", "missing", "standard", "year", "level", "issuer", "path"]
-    out = ["\t".join(head)]
-    for r in rows:
-        d = r.document
-        level = t(f"level.{d['level']}", lang) if d.get("level") else "—"
-        out.append("\t".join([f"{r.score:5.1f}", str(r.counts["met"]), str(r.counts["partial"]),
-                              str(r.counts["missing"]), r.standard.id, str(d.get("year") or "—"), level,
-                              d.get("issuer") or "—", str(d.get("path"))]))
-    return "\n".join(out) + "\n"
-
-
-RENDERERS["table"] = render_table

@@ -506,6 +506,8 @@ class OverviewRow:
     score_class: str
     cells: list[Cell]
     copied: float | None = None  # share of the report's sentences copied from other issuers
+    standard: str = ""  # the id of the standard the report was audited under
+    standard_title: str = ""  # its version and why it was chosen (a tooltip)
 
 
 def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
@@ -520,12 +522,38 @@ def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
 
 def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] | None = None,
                     lang: str = "zh", copied: Sequence[float | None] | None = None) -> str:
-    """One page for several results: a row per report, a coloured cell per requirement.
+    """One page for several results: a row per report, best score first, a coloured cell
+    per requirement (headed by its whole title), and the standard each report was
+    audited under.
 
     ``links`` are the report pages (relative URLs, one per result, or ``None``);
     ``copied`` the share of each report's sentences copied from other issuers (a batch).
     """
     links = list(links) if links is not None else [None] * len(results)
+    shares = list(copied) if copied is not None else [None] * len(results)
+    # best score first, ties by issuer and path: the order a reviewer reads a ranking in
+    ranked = sorted(zip(results, links, shares, strict=True),
+                    key=lambda e: (-e[0].score, str(e[0].document.get("issuer") or ""), str(e[0].document.get("path"))))
+    groups = _column_groups([r for r, _, _ in ranked], lang)
+    ordered = [c for g in groups for c in g.columns]
+    rows = [_overview_row(i + 1, r, link, share, ordered, lang) for i, (r, link, share) in enumerate(ranked)]
+    levels = sorted({row.level for row in rows if row.level})
+    years = sorted({row.year for row in rows if row.year})
+    standards = sorted({row.standard for row in rows})
+    scores = [r.score for r in results]
+    return env().get_template("overview.html.j2").render(
+        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
+        rows=rows, groups=groups, columns=ordered, show_copied=copied is not None,
+        levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years, standards=standards,
+        mean=sum(scores) / len(scores) if scores else None,
+        statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
+        tool=results[0].tool if results else None,
+        **_assets(["base.css", "overview.css"], "overview.js"),
+    )
+
+
+def _column_groups(results: Sequence[AuditResult], lang: str) -> list[ColumnGroup]:
+    """Every requirement of the results, once, under its group (groups kept whole)."""
     titles: dict[str, str] = {}
     groups: dict[str, ColumnGroup] = {}
     seen: set[str] = set()
@@ -540,30 +568,22 @@ def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] 
             if group is None:  # requirements may interleave groups across standards: keep groups whole
                 group = groups[q.group] = ColumnGroup(q.group, titles.get(q.group, q.group))
             group.columns.append(Column(q.id, q.title, q.group))
-    ordered = [c for g in groups.values() for c in g.columns]
-    rows = []
-    for i, (r, link) in enumerate(zip(results, links, strict=True)):
-        by_id = {q.id: q for q in r.requirements}
-        d = r.document
-        level = d.get("level") or ""
-        rows.append(OverviewRow(
-            n=i + 1, r=r, link=url_quote(link) if link else None,
-            issuer=d.get("issuer") or str(d.get("path") or "—"), path=str(d.get("path") or ""),
-            level=level, level_label=t(f"level.{level}", lang) if level else "—", year=d.get("year"),
-            score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in ordered],
-            copied=copied[i] if copied is not None else None))
-    levels = sorted({row.level for row in rows if row.level})
-    years = sorted({row.year for row in rows if row.year})
-    scores = [r.score for r in results]
-    return env().get_template("overview.html.j2").render(
-        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
-        rows=rows, groups=list(groups.values()), columns=ordered, show_copied=copied is not None,
-        levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years,
-        mean=sum(scores) / len(scores) if scores else None,
-        statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
-        tool=results[0].tool if results else None,
-        **_assets(["base.css", "overview.css"], "overview.js"),
-    )
+    return list(groups.values())
+
+
+def _overview_row(n: int, r: AuditResult, link: str | None, copied: float | None, columns: Sequence[Column],
+                  lang: str) -> OverviewRow:
+    by_id = {q.id: q for q in r.requirements}
+    d = r.document
+    level = d.get("level") or ""
+    std = r.standard
+    return OverviewRow(
+        n=n, r=r, link=url_quote(link) if link else None,
+        issuer=d.get("issuer") or str(d.get("path") or "—"), path=str(d.get("path") or ""),
+        level=level, level_label=t(f"level.{level}", lang) if level else "—", year=d.get("year"),
+        score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in columns],
+        copied=copied, standard=std.id,
+        standard_title=f"{std.id} {std.version}" + (t("text.colon", lang) + std.reason if std.reason else ""))
 
 
 def html_files(results: Sequence[AuditResult], lang: str | None = None,

@@ -18,11 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checklist.rules.problems import standard_error
+from checklist.rules.standard import _LOADER, _line_for, _mark_lines, _validation_problem
+
+# (the standard loader's helpers above: a waiver file is read, and its errors worded, as a
+# standard file's are: the same loader, line numbers and catalogue messages)
 
 
 class WaiverEntry(BaseModel):
@@ -51,30 +56,71 @@ class WaiverEntry(BaseModel):
 
 
 def load_waivers(path: str | Path) -> list[WaiverEntry]:
-    """Read a waiver file; a malformed one is a :class:`~checklist.errors.StandardError`."""
+    """Read a waiver file; a malformed one is a :class:`~checklist.errors.StandardError`
+    naming the file, the line and the key, worded like a standard's errors."""
     label = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise standard_error(label, "waiver.not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise standard_error(label, "waiver.unreadable", reason=str(exc)) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise standard_error(label, "standard.yaml_syntax", line=mark.line + 1 if mark else None,
-                             problem=str(getattr(exc, "problem", exc))) from None
+    data, lines = _parse(label, text)
+    prefix: tuple[Any, ...] = ()
     if data is None:
         return []
     if isinstance(data, dict) and "waivers" in data:
-        data = data["waivers"]
+        data, prefix = data["waivers"], ("waivers",)
     if not isinstance(data, list):
-        raise standard_error(label, "waiver.not_list")
+        raise standard_error(label, "waiver.not_list", line=_line_for(lines, prefix) or 1)
     out = []
     for i, entry in enumerate(data):
         try:
             out.append(WaiverEntry.model_validate(entry))
         except ValidationError as exc:
             err = exc.errors()[0]
-            key = ".".join(str(p) for p in err["loc"])
-            raise standard_error(label, "waiver.invalid_entry", yaml_key=key, n=i + 1, detail=err["msg"]) from None
+            loc = tuple(err["loc"])
+            # an empty reason is pydantic's string_too_short: worded as an empty list is
+            message_key, args = (("standard.invalid.too_short", {}) if err["type"] == "string_too_short"
+                                 else _validation_problem(err))
+            raise standard_error(label, message_key, line=_line_for(lines, (*prefix, i, *loc)),
+                                 yaml_key=".".join(str(p) for p in loc) or None, **args) from None
     return out
+
+
+def _parse(label: str, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """The file's data and the line of every key in it (as a standard file is read)."""
+    try:
+        loader = _LOADER(text)
+        try:
+            node = loader.get_single_node()
+            lines: dict[tuple[Any, ...], int] = {}
+            if node is not None:
+                _mark_lines(node, (), lines, label)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise standard_error(label, "standard.yaml_syntax", line=mark.line + 1 if mark else None,
+                             problem=str(getattr(exc, "problem", None) or exc)) from None
+    except ValueError:  # a date YAML reads as one but no calendar has (2026-13-40)
+        line, key = _impossible_date(node)
+        raise standard_error(label, "standard.invalid.date_parsing", line=line, yaml_key=key) from None
+    return data, lines
+
+
+def _impossible_date(node: yaml.Node, key: str | None = None) -> tuple[int | None, str | None]:
+    """The line and key of the first date-shaped value that is no date."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError:
+            return node.start_mark.line + 1, key
+    children = node.value if isinstance(node, yaml.MappingNode | yaml.SequenceNode) else []
+    for child in children:
+        k, v = child if isinstance(child, tuple) else (None, child)
+        found = _impossible_date(v, str(k.value) if k is not None else key)
+        if found[0] is not None:
+            return found
+    return None, None
