@@ -33,8 +33,8 @@ def read(
     """Read one report from a path or from bytes.
 
     ``format`` forces a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``); otherwise
-    it is sniffed from the content and the name. ``to_simplified`` converts traditional
-    characters (needs the ``opencc`` extra). Raises :class:`InputError` for anything
+    it is sniffed from the content and the name. A text mostly in traditional characters is
+    converted to simplified anyway; ``to_simplified`` forces the conversion on any text. Raises :class:`InputError` for anything
     that cannot be read. ``limits`` (see :mod:`checklist.limits`) overrides the limits in
     force; ``max_bytes`` overrides just the input size.
     """
