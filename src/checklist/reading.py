@@ -34,9 +34,9 @@ def read(
 
     ``format`` forces a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``); otherwise
     it is sniffed from the content and the name. A text mostly in traditional characters is
-    converted to simplified anyway; ``to_simplified`` forces the conversion on any text. Raises :class:`InputError` for anything
-    that cannot be read. ``limits`` (see :mod:`checklist.limits`) overrides the limits in
-    force; ``max_bytes`` overrides just the input size.
+    converted to simplified anyway; ``to_simplified`` forces the conversion on any text.
+    Raises :class:`InputError` for anything that cannot be read. ``limits`` (see
+    :mod:`checklist.limits`) overrides the limits in force; ``max_bytes`` just the input size.
     """
     with using(limits) as active:
         if max_bytes is not None:

@@ -24,7 +24,8 @@ FIELDS = ("format", "encoding", "title", "issuer", "level", "year", "date", "pub
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
 @click.option("--input-format", type=INPUT_FORMAT, help="Force the reader instead of sniffing the content.")
-@click.option("--t2s", is_flag=True, help="Convert traditional to simplified characters even when the text is mostly simplified (a text mostly in traditional characters is converted anyway).")
+@click.option("--t2s", is_flag=True, help="Convert traditional characters even in a mostly simplified text "
+              "(a mostly traditional text is converted anyway).")
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool, lang: str) -> None:
     """Print metadata and outline of each report (FILE... or folders)."""
