@@ -13,7 +13,9 @@ import datetime as dt
 import pytest
 
 import checklist
-from checklist.ingest.clutter import classify
+from checklist.ingest.clutter import SITE_HEADER_REASON as SITE_HEADER
+from checklist.ingest.clutter import classify, is_meta_line, parse_fields
+from checklist.vocabulary import PAGE_DATE_FIELDS
 
 TITLE = "甲镇2023年度法治政府建设情况报告"
 BODY = (
@@ -214,3 +216,15 @@ def test_related_marker_in_the_body_is_not_a_list() -> None:
     doc = checklist.parse(text)
     assert doc.metadata.date == dt.date(2024, 1, 16)
     assert "related_list" not in {r.reason for r in doc.removed}
+
+
+def test_a_red_headed_document_is_no_site() -> None:
+    doc = page("某某县人民政府文件", "某府发〔2024〕3号")
+    assert_report_intact(doc)
+    assert SITE_HEADER not in {r.reason for r in doc.removed}
+
+
+def test_date_field_names_need_a_date() -> None:
+    for key in PAGE_DATE_FIELDS:
+        assert is_meta_line(f"{key}: 2024-01-16") and not is_meta_line(f"{key}: 某某值"), key
+        assert parse_fields(f"{key}:2024年01月16日 来源:甲镇") == {key: "2024年01月16日", "来源": "甲镇"}

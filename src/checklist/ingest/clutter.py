@@ -342,8 +342,9 @@ def _own_header(lines: Sequence[str], verdicts: Sequence[LineVerdict], title: in
 
 
 def _names_a_body(line: str) -> bool:
-    """A short line that starts with a body's name (某某镇人民政府信息公开)."""
-    return len(line) <= 40 and not SENTENCE_PUNCT.search(line) and any(
+    """A short line that starts with a body's name (某某镇人民政府信息公开), but not the
+    red header of an official document (某某县人民政府文件), which is the issuer's own."""
+    return len(line) <= 40 and not line.endswith("文件") and not SENTENCE_PUNCT.search(line) and any(
         is_org_line(line[:k]) for k in range(3, len(line))
     )
 
