@@ -228,3 +228,14 @@ def test_date_field_names_need_a_date() -> None:
     for key in PAGE_DATE_FIELDS:
         assert is_meta_line(f"{key}: 2024-01-16") and not is_meta_line(f"{key}: 某某值"), key
         assert parse_fields(f"{key}:2024年01月16日 来源:甲镇") == {key: "2024年01月16日", "来源": "甲镇"}
+
+
+def test_every_new_reason_is_said_in_both_languages() -> None:
+    from checklist.messages import CATALOG
+
+    doc = page(*PORTAL, "甲镇2023年度法治政府建设情况.docx", "2024-01-27",
+               after="相关阅读\n乙镇2023年度法治政府建设情况报告\n")
+    codes = {r.reason for r in doc.removed}
+    assert {"site_header", "navigation", "file_name", "related_list", "page_metadata", "before_body"} <= codes
+    for code in codes:
+        assert f"removed.{code}" in CATALOG["zh"] and f"removed.{code}" in CATALOG["en"]
