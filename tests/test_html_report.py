@@ -304,10 +304,40 @@ def test_overview_rows_and_cells() -> None:
     page = assert_self_contained(html, {f"{i}.html" for i in range(len(results))})
     rows = page.with_class("ov-row", "tr")
     assert len(rows) == len(results)
-    assert [float(r["data-score"] or 0) for r in rows] == [r.score for r in results]
+    assert [float(r["data-score"] or 0) for r in rows] == sorted((r.score for r in results), reverse=True)
     ids = list(dict.fromkeys(q.id for r in results for q in r.requirements))
     assert len(page.with_class("cell", "td")) == len(results) * len(ids)
-    assert {a["data-sort"] for a in page.with_class("sortable")} == {"n", "issuer", "level", "year", "score"}
+    assert {a["data-sort"] for a in page.with_class("sortable")} == {"n", "issuer", "level", "year", "standard",
+                                                                     "score"}
+
+
+def test_overview_is_ranked_shows_each_standard_and_whole_titles() -> None:
+    results = [sample_result(n) for n in SAMPLES]
+    links = [f"{i}.html" for i in range(len(results))]
+    html = render_overview(results, links)
+    page = Page(html)
+    rows = page.with_class("ov-row", "tr")
+    # best score first, each row still linked to its own page
+    by_score = sorted(zip(results, links, strict=True), key=lambda e: -e[0].score)
+    assert [r["data-path"] for r in rows] == [str(e[0].document["path"]) for e in by_score]
+    assert [r["data-n"] for r in rows] == [str(i) for i in range(1, len(results) + 1)]
+    score_th = next(a for a in page.with_class("sortable", "th") if a["data-sort"] == "score")
+    assert score_th["aria-sort"] == "descending"
+    # a district report under national beside township reports under township: both shown
+    assert {r["data-standard"] for r in rows} == {"national", "township"}
+    assert html.count('<span class="std-id">national</span>') == 1
+    assert html.count('<span class="std-id">township</span>') == 4
+    # every requirement's title whole in its header, its id in the tooltip
+    titles = {q.id: q.title for r in results for q in r.requirements}
+    headers = page.with_class("req-col", "th")
+    assert len(headers) == len(titles)
+    for h in headers:
+        title = h["title"] or ""
+        rid = title[title.rindex("[") + 1:-1]
+        assert title == f"{titles[rid]} [{rid}]" and f"<span>{titles[rid]}</span>" in html
+    css = html[html.index(".ov-cols .req-col span"):]
+    css = css[:css.index("}")]
+    assert "ellipsis" not in css and "max-height" not in css and "overflow: hidden" not in css
 
 
 def test_renderer_registered() -> None:

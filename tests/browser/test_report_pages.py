@@ -159,12 +159,14 @@ def test_overview_sorts_filters_and_links(tab: Any, site: Any) -> None:
     page.goto(site.url("index.html"))
     results = list(site.results.values())[:len(SAMPLES)]
     assert page.locator("tr.ov-row").count() == len(results)
-    page.click('th[data-sort="score"] button')
     scores = [float(s) for s in page.eval_on_selector_all("tr.ov-row", "rs => rs.map(r => r.dataset.score)")]
-    assert scores == sorted(scores, reverse=True)
+    assert scores == sorted(scores, reverse=True), "best score first without a click"
     page.click('th[data-sort="score"] button')
     scores = [float(s) for s in page.eval_on_selector_all("tr.ov-row", "rs => rs.map(r => r.dataset.score)")]
     assert scores == sorted(scores)
+    page.click('th[data-sort="score"] button')
+    scores = [float(s) for s in page.eval_on_selector_all("tr.ov-row", "rs => rs.map(r => r.dataset.score)")]
+    assert scores == sorted(scores, reverse=True)
     page.select_option("#o-level", "township")
     visible = page.locator("tr.ov-row:visible").count()
     assert visible == sum(1 for r in results if r.document["level"] == "township")
@@ -178,6 +180,28 @@ def test_overview_sorts_filters_and_links(tab: Any, site: Any) -> None:
     page.wait_for_load_state()
     assert page.url.endswith(".html") and "index.html" not in page.url
     assert page.locator(".back a").get_attribute("href") == "index.html"
+
+
+def test_overview_headers_whole_and_each_standard_shown(tab: Any, site: Any) -> None:
+    page = tab.page
+    page.goto(site.url("index.html"))
+    page.screenshot(path=str(site.shots / "overview-headers.png"), full_page=True)
+    # no requirement title or group name is cut: each is drawn whole inside its header cell
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll('.req-col span, th.grp span')).filter(s => {
+        const th = s.closest('th').getBoundingClientRect(), r = s.getBoundingClientRect();
+        return s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1
+            || r.top < th.top - 1 || r.bottom > th.bottom + 1 || r.left < th.left - 1 || r.right > th.right + 1;
+    }).map(s => s.textContent)""")
+    assert cut == []
+    titles = page.eval_on_selector_all(".req-col span", "ss => ss.map(s => s.textContent)")
+    assert "标题写明报告类型和年度" in titles and "党政主要负责人履行第一责任人职责" in titles
+    # the district report (national) beside the township reports (township), both visible
+    shown = page.eval_on_selector_all("tr.ov-row td.std", "ts => ts.map(t => t.innerText.trim())")
+    assert sorted(set(shown)) == ["national", "township"]
+    assert all(page.locator("tr.ov-row td.std").nth(i).is_visible() for i in range(len(shown)))
+    page.select_option("#o-standard", "national")
+    assert page.locator("tr.ov-row:visible").count() == 1
+    page.select_option("#o-standard", "")
 
 
 def test_print_layout(tab: Any, site: Any) -> None:

@@ -1,4 +1,4 @@
-/* The overview page: sort by a column, filter by text, level and year. */
+/* The overview page (best score first): sort by a column, filter by text, level, year and standard. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -8,6 +8,7 @@
   var text = document.getElementById("o-text");
   var level = document.getElementById("o-level");
   var year = document.getElementById("o-year");
+  var standard = document.getElementById("o-standard");
   var count = document.getElementById("o-count");
   var empty = document.querySelector("tbody.empty");
   var collator = new Intl.Collator(document.documentElement.lang || "zh", { numeric: true });
@@ -17,7 +18,8 @@
     rows.forEach(function (r) {
       var ok = (!q || (r.dataset.issuer + " " + r.dataset.path).toLowerCase().indexOf(q) >= 0)
         && (!level.value || r.dataset.level === level.value)
-        && (!year.value || r.dataset.year === year.value);
+        && (!year.value || r.dataset.year === year.value)
+        && (!standard.value || r.dataset.standard === standard.value);
       r.classList.toggle("filtered-out", !ok);
       if (ok) shown++;
     });
@@ -51,5 +53,6 @@
   text.addEventListener("input", apply);
   level.addEventListener("change", apply);
   year.addEventListener("change", apply);
+  standard.addEventListener("change", apply);
   apply();
 }());
