@@ -407,3 +407,27 @@ def test_the_summary_says_what_could_not_be_compared(tmp_path: Path) -> None:
     assert "reports of one issuer on one year" in english.stdout and "revised draft" in english.stdout
     quiet = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--format", "json", "--no-cross"])
     assert "年度比较" not in quiet.stdout
+
+
+def test_readme_documents_every_column_and_file_a_batch_writes(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    _two_issuers(folder)
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, jobs=1)
+    book = load_workbook(out / "summary.xlsx")
+    ids = [c.value for c in book["ids"][1] if "." not in str(c.value)]  # requirement ids are one column
+    assert ids and all(f"`{k}`" in readme for k in ids), [k for k in ids if f"`{k}`" not in readme]
+    headers = [str(c.value) for c in book["汇总"][1]]
+    titles = {g for r in json.loads("[" + ",".join(
+        (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8").split("\n")[:-1]) + "]")
+        for g in r["titles"].values()}
+    for h in headers:
+        assert h in titles or h in readme, h
+    for sheet in book.sheetnames:
+        assert f"`{sheet}`" in readme
+    files = {p.name for p in out.iterdir() if p.suffix != ".json" and p.suffix != ".html"} - {"compare"}
+    files |= {p.name for p in (out / ".checklist").iterdir()}
+    assert all(f"`{f}" in readme for f in files), files
