@@ -53,7 +53,8 @@ class Near(MatcherModel):
         for start, end, term in sorted(ctx.find(self.all[0], self.exclude)):
             u0, u1 = ctx.clause_of(start, end, within=self.within)
             if listed is not None:
-                u0, u1 = listed.item_of(text, start, end, ctx.clause_of(start, end)) or (u0, u1)
+                clause = (u0, u1) if by_clause else ctx.clause_of(start, end)
+                u0, u1 = listed.item_of(text, start, end, clause) or (u0, u1)
             used = [(start, end)]
             terms = [term]
             ok = True
