@@ -195,7 +195,7 @@ def test_any_text_audits_with_valid_scores_and_offsets(parts: list[str]) -> None
             assert r.evidence
         for e in r.evidence:
             if e.start is not None:
-                assert 0 <= e.start <= e.end <= len(doc.original)
+                assert e.end is not None and 0 <= e.start <= e.end <= len(doc.original)
                 assert doc.original[e.start:e.end] == e.quote
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import checklist
 from _samples import SAMPLES, sample_path
 from checklist.errors import InputError
+from checklist.rules.result import Evidence, Finding
 
 LINES = [line for name in SAMPLES for line in sample_path(name).read_text(encoding="utf-8").splitlines()]
 LONG = int(os.environ.get("CHECKLIST_FUZZ", "0"))
@@ -54,12 +55,13 @@ def _check_audit(doc: checklist.Document) -> None:
             assert r.evidence, r.id
         for e in r.evidence:
             if e.start is not None:
-                assert 0 <= e.start <= e.end <= len(doc.original)
+                assert e.end is not None and 0 <= e.start <= e.end <= len(doc.original)
                 assert doc.original[e.start:e.end] == e.quote
     for f in result.findings:
-        for e in [f, *f.related]:
-            if e.start is not None:
-                assert doc.original[e.start:e.end] == e.quote  # type: ignore[index]
+        places: list[Finding | Evidence] = [f, *f.related]
+        for quoted in places:
+            if quoted.start is not None:
+                assert doc.original[quoted.start:quoted.end] == quoted.quote
 
 
 def _audit_text(text: str) -> None:

@@ -6,10 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checklist
+from checklist.document import OffsetMap
 from checklist.ingest.normalize import fold, join_lines, line_spans, normalize_lines
 
 
-def _norm(text: str) -> tuple[str, object]:
+def _norm(text: str) -> tuple[str, OffsetMap]:
     lines = normalize_lines(text, line_spans(text))
     out, omap, _ = join_lines(lines, len(text))
     return out, omap
@@ -54,7 +55,7 @@ def test_spaces_around_a_counted_number_are_dropped() -> None:
     out, omap = _norm(text)
     assert out == "关于2023年度甲镇法治政府建设情况的报告\n全年召开会议6次,纳入2023年计划,审查合同12.5万元\n一、2022年度主要举措"
     start = out.index("2023年度")
-    o0, o1 = omap.to_original(start, start + 6)  # type: ignore[attr-defined]
+    o0, o1 = omap.to_original(start, start + 6)
     assert text[o0:o1] == "2023 年度"  # evidence quotes the original, spaces and all
     assert fold("关于 2023 年度") == "关于2023年度"
 
@@ -71,7 +72,7 @@ def test_pinyin_after_characters_is_dropped() -> None:
     text = "甲鎮(zhèn)堅(jiān)持依法行政，(一)加强领导，附件(a)"
     out, omap = _norm(text)
     assert out == "甲鎮堅持依法行政,(一)加强领导,附件(a)"
-    o0, o1 = omap.to_original(0, 3)  # type: ignore[attr-defined]
+    o0, o1 = omap.to_original(0, 3)
     assert text[o0:o1] == "甲鎮(zhèn)堅"
 
 
@@ -80,7 +81,7 @@ def test_pinyin_after_characters_is_dropped() -> None:
 def test_offset_map_points_at_the_source_of_every_span(text: str) -> None:
     out, omap = _norm(text)
     for i, ch in enumerate(out):
-        o0, o1 = omap.to_original(i, i + 1)  # type: ignore[attr-defined]
+        o0, o1 = omap.to_original(i, i + 1)
         assert 0 <= o0 < o1 <= len(text)
         source = text[o0:o1]
         if ch in " \n":
@@ -89,7 +90,7 @@ def test_offset_map_points_at_the_source_of_every_span(text: str) -> None:
             assert ch in fold(source), (ch, source)
     for i in range(len(out)):
         for j in range(i + 1, min(len(out), i + 6) + 1):
-            o0, o1 = omap.to_original(i, j)  # type: ignore[attr-defined]
+            o0, o1 = omap.to_original(i, j)
             # the original span folds to (at least) the normalised span, blanks aside
             assert out[i:j].replace("\n", "").replace(" ", "") in fold(text[o0:o1]).replace("\n", "").replace(" ", "")
 
@@ -99,10 +100,10 @@ def test_offset_map_points_at_the_source_of_every_span(text: str) -> None:
 def test_any_text_maps_back_into_bounds(text: str) -> None:
     out, omap = _norm(text)
     for i in range(0, len(out), 3):
-        o0, o1 = omap.to_original(i, min(len(out), i + 4))  # type: ignore[attr-defined]
+        o0, o1 = omap.to_original(i, min(len(out), i + 4))
         assert 0 <= o0 <= o1 <= len(text)
     # a copied (unchanged) character maps to itself
     for i, ch in enumerate(out):
-        o0, o1 = omap.to_original(i, i + 1)  # type: ignore[attr-defined]
+        o0, o1 = omap.to_original(i, i + 1)
         if o1 - o0 == 1 and text[o0] == ch:
             assert text[o0:o1] == ch

@@ -95,5 +95,5 @@ def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
     tops = [s for s in doc.sections if s.parent < 0]
     for a, b in itertools.pairwise(tops):
         assert a.end == b.start  # top-level sections tile the body
-    for s in doc.sentences:
-        assert doc.text[s.start:s.end].strip()
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start:sentence.end].strip()

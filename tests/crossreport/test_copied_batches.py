@@ -84,7 +84,7 @@ def batch(size: int, planted: dict[int, str]) -> dict[str, Document]:
 
 
 def hits(found: dict[str, list[Finding]]) -> dict[str, list[str]]:
-    return {k: [f.quote for f in v] for k, v in found.items() if v}
+    return {k: [f.quote or "" for f in v] for k, v in found.items() if v}
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -8,7 +8,6 @@ import docx
 import pytest
 
 from checklist.errors import InputError
-from checklist.ingest.readers import legacy
 from checklist.ingest.readers.legacy import read_legacy
 
 OLE_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -16,7 +15,7 @@ OLE_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 @pytest.fixture
 def no_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
 
 
 @pytest.mark.usefixtures("no_soffice")

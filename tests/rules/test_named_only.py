@@ -6,6 +6,7 @@ of a list of areas said to go on (``named_in_list`` of the ``near`` matcher)."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 import pytest
 
@@ -98,7 +99,7 @@ def test_a_wrong_not_after_names_the_key() -> None:
     assert "not_after_within" in err.value.path
 
 
-def _near(text: str, params: dict[str, object] | None) -> bool:
+def _near(text: str, params: Mapping[str, object] | None) -> bool:
     matcher = parse({"near": {"all": [["突发事件", "应急演练", "应急"], ["开展", "组织", "演练"]]}})
     ctx = _context(matcher, text, {"named_in_list": params} if params else {})
     return matcher.evaluate(ctx).matched
