@@ -182,6 +182,7 @@ class _Work:
     deed: bool  # some clause reports a result
     idle: frozenset[str]  # pairs of its negated or future clauses
     clauses: tuple[str, ...]  # the keys of its clauses: a run must stand in one of them
+    active: tuple[str, ...]  # the keys of its clauses that are neither negated nor future
 
 
 def _work(doc: Document, ctx: Context) -> list[_Work]:
@@ -195,14 +196,17 @@ def _work(doc: Document, ctx: Context) -> list[_Work]:
         if s.section >= 0:
             section = doc.sections[s.section]
             fields |= _read(key_of(section.heading)[0]).fields
-        deed, idle, keys = False, set(), []
+        deed, idle, keys, active = False, set(), [], []
         for clause in CLAUSE_BREAK.split(text):
             keys.append(_strip(key_of(clause)[0]))
             if is_negated(clause) or is_future(clause):
                 idle |= _pairs(keys[-1])
-            elif FIGURE.search(clause) or _DEED.search(clause):
+                continue
+            active.append(keys[-1])
+            if FIGURE.search(clause) or _DEED.search(clause):
                 deed = True
-        out.append(_Work(s, read, fields, frozenset(_pairs(read.key)), deed, frozenset(idle), tuple(keys)))
+        out.append(_Work(s, read, fields, frozenset(_pairs(read.key)), deed, frozenset(idle), tuple(keys),
+                         tuple(active)))
     return out
 
 
@@ -246,7 +250,9 @@ def _match(plan: _Read, work: _Work) -> _Match:
     words = list(dict.fromkeys(plan.key[a:b] for a, b in runs))
     words += [t for t in tasks if not any(t in w for w in words)]
     strong = bool(tasks) or any(b - a >= 3 and b - a - sum(plan.broad[a:b]) >= 2 for a, b in runs)
-    done = strong and work.deed and not shared & work.idle
+    # done: nothing shared stands in a negated or future clause (旁听庭审工作尚未开展, 下一步将…)
+    idle_task = any(not any(t in c for c in work.active) for t in tasks)
+    done = strong and work.deed and not shared & work.idle and not idle_task
     return _Match(work, words, strong, done, bool(shared & plan.core))
 
 
