@@ -59,14 +59,14 @@ def run(old_text: str, new_text: str, lang: str = "zh") -> tuple[Document, Docum
 
 def assert_quotes(old: Document, new: Document, c: Comparison) -> None:
     for r in c.repeated:
-        assert old.original[r.old.start:r.old.end] == r.old.quote  # type: ignore[misc]
-        assert new.original[r.new.start:r.new.end] == r.new.quote  # type: ignore[misc]
+        assert old.original[r.old.start:r.old.end] == r.old.quote
+        assert new.original[r.new.start:r.new.end] == r.new.quote
     for f in c.findings:
-        assert new.original[f.start:f.end] == f.quote  # type: ignore[misc]
+        assert new.original[f.start:f.end] == f.quote
     for u in c.follow_up:
-        assert old.original[u.plan.start:u.plan.end] == u.plan.quote  # type: ignore[misc]
+        assert old.original[u.plan.start:u.plan.end] == u.plan.quote
         if u.evidence is not None:
-            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote  # type: ignore[misc]
+            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote
 
 
 def test_two_years_of_one_issuer() -> None:

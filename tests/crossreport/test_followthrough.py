@@ -100,11 +100,11 @@ def test_every_outcome_is_explained_and_quoted(index: int) -> None:
     old, new, c = _compared(index)
     for case, u in _judged(index):
         assert u.followed == (u.outcome == "followed")
-        assert old.original[u.plan.start:u.plan.end] == u.plan.quote  # type: ignore[misc]
+        assert old.original[u.plan.start:u.plan.end] == u.plan.quote
         if u.outcome == "followed":
             assert u.evidence is not None and u.words, case["plan"]  # the quote and what both share
         if u.evidence is not None:
-            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote  # type: ignore[misc]
+            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote
         assert u.reason, case["plan"]
     counts = c.follow_up_counts
     assert (counts.followed, counts.not_followed, counts.unclear) == tuple(

@@ -26,7 +26,11 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from checklist.crossreport.copied import issuer_classes
-from checklist.crossreport.followthrough import FollowUp, FollowUpCounts, counts, follow_up, key_of, trim
+
+# FollowUp and FollowUpCounts are part of Comparison, and importable from here as before
+from checklist.crossreport.followthrough import FollowUp as FollowUp
+from checklist.crossreport.followthrough import FollowUpCounts as FollowUpCounts
+from checklist.crossreport.followthrough import counts, follow_up, key_of, trim
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.engine import evidence_of, make_context
