@@ -30,7 +30,8 @@ def _in_view(page: Any, selector: str) -> bool:
 
 
 def _visible_rows(page: Any) -> list[str]:
-    return page.eval_on_selector_all("tr.req", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.id)")
+    ids = page.eval_on_selector_all("tr.req", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.id)")
+    return [str(i) for i in ids]
 
 
 @pytest.mark.parametrize("index", range(len(SAMPLES)))
