@@ -51,3 +51,10 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    # The exports are not in the module's namespace until first used, and what is there
+    # (importlib, typing's names) is no API: list the public names and the module's dunders,
+    # so dir() and tab completion show the API before anything is imported.
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

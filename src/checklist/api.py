@@ -10,8 +10,8 @@ from pathlib import Path
 
 from checklist.document import Document
 from checklist.ingest.readers import SUFFIXES
-from checklist.messages import t
-from checklist.reading import parse, read
+from checklist.messages import check_lang, t
+from checklist.reading import check_type, parse, read
 from checklist.rules.engine import evaluate, judge, make_context
 from checklist.rules.result import AuditResult, RemovedSpan
 from checklist.rules.standard import Standard, load_standard
@@ -74,14 +74,41 @@ def audit(
     today: dt.date | None = None,
     keep_text: bool = False,
 ) -> AuditResult:
-    """Audit one report.
+    """Audit one report against a standard; every verdict with its evidence.
 
-    ``source`` is a path, bytes, the report's text, or a :class:`Document`.
-    ``standard`` is a shipped id (``national``, ``township``, ``department``), a YAML
-    path, a loaded :class:`Standard`, or ``None`` to choose by the issuer's level.
-    ``keep_text`` keeps the report's original text and removed clutter in the result
-    (``text``, ``removed``), for the HTML report's document view.
+    Args:
+        source: the report: a path (``str`` or :class:`os.PathLike`), its content as
+            ``bytes``, its text (a ``str`` that is no file name), or a :class:`Document`
+            from :func:`checklist.read` / :func:`checklist.parse`.
+        standard: a shipped standard's id (``national``, ``township``, ``department``), the
+            path of a standard's YAML file, a :class:`Standard` from
+            :func:`checklist.load_standard`, or ``None`` to choose by the issuer's level
+            (township → ``township``, department → ``department``, else ``national``).
+        lang: the language of messages and suggestions: ``zh`` (default) or ``en``.
+        waivers: requirements waived for this report (see :mod:`checklist.rules.waivers`);
+            a waived requirement keeps its verdict and shows the waiver.
+        format: force a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``) when
+            ``source`` is a path or bytes; ``None`` sniffs it.
+        today: the date waivers expire against; ``None`` is today.
+        keep_text: keep the report's original text and the removed clutter in the result
+            (``text``, ``removed``), for the HTML report's document view.
+
+    Returns:
+        An :class:`AuditResult`; ``result.model_dump_json()`` is the JSON contract.
+
+    Raises:
+        ValueError: ``lang`` is not a known language.
+        TypeError: an argument of the wrong type (the message names it).
+        InputError: the report cannot be read.
+        StandardError: the standard cannot be loaded.
     """
+    lang = check_lang(lang)
+    check_type(source, "source", (str, os.PathLike, bytes, Document), "str, os.PathLike, bytes, checklist.Document",
+               lang)
+    check_type(standard, "standard", (str, Path, Standard, type(None)), "str, pathlib.Path, checklist.Standard, None",
+               lang)
+    check_type(today, "today", (dt.date, type(None)), "datetime.date, None", lang)
+    check_type(waivers, "waivers", (list, tuple), "list[WaiverEntry] (load_waivers reads a file)", lang)
     doc = to_document(source, format=format)
     std, reason = choose_standard(doc, standard, lang)
     result = evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)

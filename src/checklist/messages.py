@@ -58,6 +58,21 @@ CATALOG: dict[str, dict[str, str]] = {
         "text.region_preamble": "开头段落",
         "text.suggestion": "建议",
         "text.none": "无",
+        "annotate.summary": "审查结果：得分 {score}；满足 {met} 项，部分满足 {partial} 项，缺失 {missing} 项。",
+        "annotate.standard": "审查标准：{standard}（{reason}）",
+        "annotate.top_gaps": "最需补充：{gaps}",
+        "annotate.list_sep": "；",
+        "annotate.no_gaps": "未发现缺失或部分满足的要求。",
+        "annotate.partial": "{message}。此处已写到，但不完整。",
+        "annotate.missing": "{message}（报告中没有找到）。",
+        "annotate.missing_here": "{message}：应写在此处。",
+        "annotate.suggestion": "建议：{suggestion}",
+        "annotate.waived": "已豁免：{reason}",
+        "annotate.exists": "{path} 已存在；加 --force 覆盖",
+        "annotate.same_as_input": "输出文件不能是输入文件：{path}",
+        "annotate.written": "已写入 {path}（{n} 条批注）",
+        "annotate.wrong_document": "审查结果不是这份文件的（文件指纹不同）",
+        "annotate.needs_text": "没有原 .docx 文件时，审查结果须带原文（audit(..., keep_text=True)）",
         "text.unknown": "未知",
         "text.warnings": "提示",
         "text.page_meta": "网页元数据",
@@ -206,6 +221,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "error.directory": (
             '这是一个文件夹，不是文件'
         ),
+        "api.bad_value": "参数 {argument} 应为 {accepted} 之一，而不是 {value!r}",
+        "api.bad_type": "参数 {argument} 应为 {accepted}，而不是 {got}",
         "error.not_found": (
             '文件不存在'
         ),
@@ -587,6 +604,21 @@ CATALOG: dict[str, dict[str, str]] = {
         "text.region_preamble": "opening paragraph",
         "text.suggestion": "Suggestion",
         "text.none": "none",
+        "annotate.summary": "Review: score {score}; {met} met, {partial} partial, {missing} missing.",
+        "annotate.standard": "Standard: {standard} ({reason})",
+        "annotate.top_gaps": "Most important gaps: {gaps}",
+        "annotate.list_sep": "; ",
+        "annotate.no_gaps": "No requirement is missing or partial.",
+        "annotate.partial": "{message}. Written here, but not completely.",
+        "annotate.missing": "{message} (not found in the report).",
+        "annotate.missing_here": "{message}: it belongs here.",
+        "annotate.suggestion": "Suggestion: {suggestion}",
+        "annotate.waived": "Waived: {reason}",
+        "annotate.exists": "{path} exists; add --force to overwrite it",
+        "annotate.same_as_input": "the output must not be the input: {path}",
+        "annotate.written": "wrote {path} ({n} comments)",
+        "annotate.wrong_document": "the result is not of this document (its hash differs)",
+        "annotate.needs_text": "without the original .docx the result must keep the text (audit(..., keep_text=True))",
         "text.unknown": "unknown",
         "text.warnings": "Warnings",
         "text.page_meta": "page metadata",
@@ -750,6 +782,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "error.directory": (
             'this is a folder, not a file'
         ),
+        "api.bad_value": "argument {argument} must be one of {accepted}, not {value!r}",
+        "api.bad_type": "argument {argument} must be {accepted}, not {got}",
         "error.not_found": (
             'no such file'
         ),
@@ -1111,6 +1145,14 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 LANGS = tuple(CATALOG)
+
+
+def check_lang(lang: object, argument: str = "lang") -> str:
+    """``lang`` if it is a language of the catalogue; else a :class:`ValueError` naming the
+    argument and the accepted values (said in Chinese: the language asked for is unknown)."""
+    if isinstance(lang, str) and lang in CATALOG:
+        return lang
+    raise ValueError(t("api.bad_value", "zh", argument=argument, accepted=", ".join(LANGS), value=lang))
 
 
 def t(key: str, lang: str = "zh", **args: Any) -> str:

@@ -18,6 +18,7 @@ from checklist.errors import InputError
 from checklist.ingest.pipeline import ingest
 from checklist.ingest.readers import Extracted, extract
 from checklist.limits import Limits, using
+from checklist.messages import t
 from checklist.structure.build import build_document
 
 
@@ -35,9 +36,22 @@ def read(
     ``format`` forces a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``); otherwise
     it is sniffed from the content and the name. A text mostly in traditional characters is
     converted to simplified anyway; ``to_simplified`` forces the conversion on any text.
-    Raises :class:`InputError` for anything that cannot be read. ``limits`` (see
-    :mod:`checklist.limits`) overrides the limits in force; ``max_bytes`` just the input size.
+    Raises :class:`InputError` for anything that cannot be read, :class:`TypeError` for an
+    argument of the wrong type.
+
+    Args:
+        source: the report's path (``str`` or :class:`os.PathLike`) or its content as bytes.
+        format: force a reader (``txt``, ``html``, ``docx``, ``pdf``, ``doc``); ``None`` sniffs.
+        name: the name the document goes by (``Document.source``, in messages); default the
+            path, or ``<bytes>``.
+        to_simplified: convert traditional characters to simplified even in a text that is
+            mostly simplified.
+        max_bytes: refuse an input larger than this many bytes (overrides ``limits``).
+        limits: the :class:`~checklist.Limits` in force while reading; ``None`` keeps the current.
     """
+    check_type(source, "source", (str, os.PathLike, bytes), "str, os.PathLike, bytes")
+    check_type(format, "format", (str, type(None)), "str, None")
+    check_type(name, "name", (str, type(None)), "str, None")
     with using(limits) as active:
         if max_bytes is not None:
             active = replace(active, max_input_bytes=max_bytes)
@@ -59,11 +73,32 @@ def read(
 
 
 def parse(text: str, *, source: str = "<text>", to_simplified: bool = False) -> Document:
-    """Build a :class:`Document` from text already in memory."""
+    """Build a :class:`Document` from text already in memory.
+
+    Args:
+        text: the report's text (line breaks of any convention).
+        source: the name the document goes by (``Document.source``, the result's ``document.path``).
+        to_simplified: convert traditional characters to simplified even in a text that is
+            mostly simplified.
+    """
+    check_type(text, "text", (str,), "str")
+    check_type(source, "source", (str,), "str")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return build(Extracted(text=text, format="txt", encoding=None), source, sha,
                  to_simplified=to_simplified)
+
+
+def check_type(value: object, argument: str, types: tuple[type, ...], accepted: str, lang: str = "zh") -> None:
+    """A :class:`TypeError` naming ``argument`` unless ``value`` is one of ``types``.
+
+    A public function called with the wrong type fails here with a message naming the
+    argument, rather than deep inside the pipeline (``argument of type 'int' is not iterable``).
+    ``bool`` is no ``int`` here.
+    """
+    if isinstance(value, types) and not (isinstance(value, bool) and bool not in types):
+        return
+    raise TypeError(t("api.bad_type", lang, argument=argument, accepted=accepted, got=type(value).__name__))
 
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checklist.errors import ChecklistError, InputError
+from checklist.fileio import expand_paths
+from checklist.messages import check_lang, t
 
 if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint
@@ -86,10 +88,21 @@ def audit_many(
     workers by name. ``jobs=1`` runs in this process; otherwise a process pool of
     ``jobs`` (default: the number of cores), or the ``executor`` given (``dask.distributed``'s
     ``Client.get_executor()`` runs the same code on a cluster). ``cross`` adds each
-    report's sentence fingerprint (for copied text across reports).
+    report's sentence fingerprint (for copied text across reports). A folder among
+    ``paths`` stands for the report files in it (searched recursively), as in ``checklist batch``.
+    ``lang`` must be a known language (:class:`ValueError`), ``paths`` a collection of paths
+    (:class:`TypeError`, a single path included).
     """
-    items = [os.fspath(p) for p in paths]
+    # checked here, not when the first record is asked for: audit_many itself is no generator
+    items = _input_paths(paths, check_lang(lang))
     name = os.fspath(standard) if standard is not None else None
+    return _records(items, name, jobs, executor, lang, keep_text, chunk, cross)
+
+
+def _records(
+    items: list[str], name: str | None, jobs: int | None, executor: Executor | None, lang: str, keep_text: bool,
+    chunk: int, cross: bool,
+) -> Iterator[Record]:
     if executor is None and (jobs == 1 or len(items) <= 1):
         for p in items:
             yield _audit_one(p, name, lang, keep_text, cross)
@@ -106,6 +119,22 @@ def audit_many(
     finally:
         if executor is None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _input_paths(paths: Iterable[str | os.PathLike[str]], lang: str) -> list[str]:
+    """Every path as a string, each folder replaced by the report files in it."""
+    if isinstance(paths, (str, bytes, os.PathLike)):  # its letters would be audited one by one
+        raise TypeError(t("api.bad_type", lang, argument="paths", accepted="Iterable[str | os.PathLike]",
+                          got=type(paths).__name__))
+    items = []
+    for p in paths:
+        if not isinstance(p, (str, os.PathLike)):
+            raise TypeError(t("api.bad_type", lang, argument="paths", accepted="Iterable[str | os.PathLike]",
+                              got=f"{type(paths).__name__}[{type(p).__name__}]"))
+        path = os.fspath(p)
+        # only folders are expanded: a file name with [ or * is a name, not a pattern
+        items.extend(expand_paths([path]) if os.path.isdir(path) else [path])
+    return items
 
 
 def _bounded(
