@@ -1,0 +1,330 @@
+"""``checklist annotate``: the author's own .docx back with the review as Word comments.
+
+Every sample as .docx (heading-styled and plain paragraphs, from the fixture builder)
+comes back with the same paragraph texts and 1 + partial + missing + quality findings
+comments, each anchored on exactly its quote and naming its requirement; the output is
+read back with python-docx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+import checklist
+from _samples import SAMPLES, fixture_builder, sample_path
+from checklist.annotating import annotate, annotate_result, default_output
+from checklist.cli.annotate import annotate as annotate_command
+from checklist.errors import UsageError
+from checklist.rules.result import AuditResult
+
+
+def _lines(name: str) -> list[str]:
+    return sample_path(name).read_text(encoding="utf-8").split("\n")
+
+
+def sample_docx(name: str, headings: bool = True) -> bytes:
+    data: bytes = fixture_builder().docx_bytes(_lines(name), headings=headings)
+    return data
+
+
+def expected_count(result: AuditResult) -> int:
+    quality = sum(1 for f in result.findings if f.category == "quality")
+    return 1 + result.counts["partial"] + result.counts["missing"] + quality
+
+
+def anchored_texts(word: Any) -> dict[int, str]:
+    """Comment id → the text between its range marks (paragraphs joined by ``\\n``)."""
+    open_ids: set[int] = set()
+    texts: dict[int, list[str]] = {}
+    for el in word.element.body.iter():
+        if el.tag == qn("w:commentRangeStart"):
+            cid = int(el.get(qn("w:id")))
+            open_ids.add(cid)
+            texts[cid] = []
+        elif el.tag == qn("w:commentRangeEnd"):
+            open_ids.discard(int(el.get(qn("w:id"))))
+        elif el.tag == qn("w:p"):
+            for cid in open_ids:
+                texts[cid].append("\n")
+        elif el.tag == qn("w:t"):
+            for cid in open_ids:
+                texts[cid].append(el.text or "")
+        elif el.tag == qn("w:tab"):
+            for cid in open_ids:
+                texts[cid].append("\t")
+    return {cid: "".join(parts) for cid, parts in texts.items()}
+
+
+def comments_of(data: bytes) -> tuple[Any, list[Any], dict[int, str]]:
+    word = docx.Document(io.BytesIO(data))
+    return word, list(word.comments), anchored_texts(word)
+
+
+def _same_quote(anchored: str, quote: str) -> bool:
+    if "\n" not in quote:
+        return anchored == quote
+    # across paragraphs the reader strips each line: compare without the whitespace
+    return "".join(anchored.split()) == "".join(quote.split())
+
+
+@pytest.fixture(scope="module", params=[(n, h) for n in SAMPLES for h in (True, False)],
+                ids=[f"{n.removesuffix('.txt')}-{'headings' if h else 'plain'}" for n in SAMPLES for h in (True, False)])
+def annotated(request: pytest.FixtureRequest) -> tuple[bytes, bytes, AuditResult]:
+    name, headings = request.param
+    data = sample_docx(name, headings)
+    return data, annotate(data), checklist.audit(data)
+
+
+def test_the_author_text_is_unchanged(annotated: tuple[bytes, bytes, AuditResult]) -> None:
+    data, out, _ = annotated
+    before = docx.Document(io.BytesIO(data))
+    after = docx.Document(io.BytesIO(out))
+    assert [p.text for p in after.paragraphs] == [p.text for p in before.paragraphs]
+    assert [p.style.name if p.style else None for p in after.paragraphs] == \
+        [p.style.name if p.style else None for p in before.paragraphs]
+    assert checklist.read(out).original == checklist.read(data).original
+
+
+def test_one_comment_per_gap_and_finding_plus_the_summary(annotated: tuple[bytes, bytes, AuditResult]) -> None:
+    _, out, result = annotated
+    _, comments, anchors = comments_of(out)
+    assert len(comments) == expected_count(result)
+    assert {c.author for c in comments} == {"checklist"}
+    assert {c.initials for c in comments} == {"CL"}
+    assert set(anchors) == {c.comment_id for c in comments}  # every comment is anchored
+    summary = comments[0].text
+    assert str(result.score) in summary and result.standard.title in summary
+    assert all(anchors[c.comment_id].strip() for c in comments)
+
+
+def test_gap_comments_name_the_requirement_and_the_suggestion(annotated: tuple[bytes, bytes, AuditResult]) -> None:
+    _, out, result = annotated
+    _, comments, anchors = comments_of(out)
+    gaps = [r for r in result.requirements if r.status in ("partial", "missing")]
+    for r, c in zip(gaps, comments[1:], strict=False):
+        assert r.title in c.text, (r.id, c.text)
+        assert r.suggestion is None or r.suggestion in c.text
+        if r.status == "partial" and r.evidence:
+            assert _same_quote(anchors[c.comment_id], r.evidence[0].quote), (r.id, anchors[c.comment_id])
+
+
+def test_quality_findings_are_on_the_sentence_they_quote(annotated: tuple[bytes, bytes, AuditResult]) -> None:
+    _, out, result = annotated
+    _, comments, anchors = comments_of(out)
+    quality = [f for f in result.findings if f.category == "quality"]
+    for f, c in zip(quality, comments[len(comments) - len(quality):], strict=True):
+        assert f.message in c.text
+        if f.quote:
+            assert _same_quote(anchors[c.comment_id], f.quote), (f.code, anchors[c.comment_id], f.quote)
+
+
+def _comment_on(data: bytes, rid: str) -> tuple[str, str]:
+    result = checklist.audit(data)
+    message = result.requirement(rid).message
+    _, comments, anchors = comments_of(annotate(data))
+    found = [c for c in comments[1:] if c.text.startswith(message)]
+    assert len(found) == 1, rid
+    return found[0].text, anchors[found[0].comment_id]
+
+
+def test_a_missing_date_is_marked_on_the_signature() -> None:
+    name = next(n for n in SAMPLES if checklist.audit(sample_path(n)).requirement("format.date").status == "missing")
+    data = sample_docx(name)
+    doc = checklist.read(data)
+    assert doc.signature_start is not None
+    _, anchored = _comment_on(data, "format.date")
+    signature = doc.original[doc.to_original(doc.signature_start, len(doc.text))[0]:]
+    assert "".join(anchored.split()) == "".join(signature.split())
+
+
+def test_a_missing_addressee_is_marked_on_the_title() -> None:
+    name = next(n for n in SAMPLES
+                if checklist.audit(sample_path(n)).requirement("format.addressee").status == "missing")
+    data = sample_docx(name)
+    doc = checklist.read(data)
+    _, anchored = _comment_on(data, "format.addressee")
+    assert doc.metadata.title is not None and anchored == doc.metadata.title
+
+
+def test_english_comments() -> None:
+    data = sample_docx(SAMPLES[1])
+    _, comments, _ = comments_of(annotate(data, lang="en"))
+    assert comments[0].text.startswith("Review: score")
+    assert any("Suggestion: " in c.text for c in comments[1:])
+
+
+def test_annotate_result_needs_no_second_audit() -> None:
+    data = sample_docx(SAMPLES[0])
+    result = checklist.audit(data)
+    again = annotate_result(result, data)
+    assert [c.text for c in comments_of(again)[1]] == [c.text for c in comments_of(annotate(data))[1]]
+    with pytest.raises(UsageError):
+        annotate_result(result, sample_docx(SAMPLES[1]))  # a result of another document
+    with pytest.raises(UsageError):
+        annotate_result(checklist.audit(sample_path(SAMPLES[0])), None)  # no text kept, no .docx
+
+
+@pytest.mark.parametrize("name", SAMPLES[:2])
+def test_a_text_report_comes_back_as_a_new_docx(name: str) -> None:
+    path = sample_path(name)
+    out = annotate(path)
+    result = checklist.audit(path)
+    word, comments, _ = comments_of(out)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert [p.text for p in word.paragraphs] == lines
+    assert any(p.style is not None and p.style.name.startswith("Heading") for p in word.paragraphs)
+    assert len(comments) == expected_count(result)
+    kept = checklist.audit(path, keep_text=True)
+    assert [c.text for c in comments_of(annotate_result(kept, None))[1]] == [c.text for c in comments]
+
+
+# ---------------------------------------------------------------------------
+# A document with more than paragraphs keeps all of it
+
+
+def _rich_docx(tmp_path: Path) -> bytes:
+    document = docx.Document()
+    lines = _lines(SAMPLES[3])
+    png = fixture_png(tmp_path)
+    for i, line in enumerate(lines):
+        para = document.add_paragraph(line[: len(line) // 2])
+        run = para.add_run(line[len(line) // 2:])
+        run.bold = True  # two runs with different formatting: quotes cross run boundaries
+        if i == 5:
+            document.add_picture(str(png))
+            table = document.add_table(rows=2, cols=2)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    cell.text = f"表{r}{c}"
+            document.add_paragraph("第一项", style="List Number")
+            document.add_paragraph("第二项", style="List Number")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "页眉"
+    section.footer.paragraphs[0].text = "页脚"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def fixture_png(tmp_path: Path) -> Path:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    path = tmp_path / "red.png"
+    path.write_bytes(png)
+    return path
+
+
+def _canonical(xml: bytes) -> bytes:
+    from lxml import etree
+
+    canonical: bytes = etree.tostring(etree.fromstring(xml), method="c14n")
+    return canonical
+
+
+_MARKS = ("commentRangeStart", "commentRangeEnd", "commentReference")
+
+
+def _body_without_marks(xml: bytes) -> list[tuple[str, str]]:
+    """(tag, text) of every body element but the comment marks, runs merged away."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    out: list[tuple[str, str]] = []
+    for el in root.iter():
+        name = etree.QName(el).localname
+        if name in _MARKS or name in ("r", "t", "rPr", "b", "bCs", "rStyle"):
+            continue
+        out.append((name, ""))
+    return out
+
+
+def test_tables_images_lists_headers_and_footers_survive(tmp_path: Path) -> None:
+    data = _rich_docx(tmp_path)
+    out = annotate(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as a, zipfile.ZipFile(io.BytesIO(out)) as b:
+        before, after = set(a.namelist()), set(b.namelist())
+        assert before <= after and after - before == {"word/comments.xml"}
+        for part in sorted(before - {"word/document.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}):
+            one, two = a.read(part), b.read(part)
+            if part.endswith((".xml", ".rels")):
+                one, two = _canonical(one), _canonical(two)
+            assert one == two, part
+        assert _body_without_marks(a.read("word/document.xml")) == _body_without_marks(b.read("word/document.xml"))
+    word, comments, anchors = comments_of(out)
+    original = docx.Document(io.BytesIO(data))
+    assert [p.text for p in word.paragraphs] == [p.text for p in original.paragraphs]
+    assert [[c.text for c in row.cells] for row in word.tables[0].rows] == [["表00", "表01"], ["表10", "表11"]]
+    assert len(word.inline_shapes) == 1
+    result = checklist.audit(data)
+    assert len(comments) == expected_count(result)
+    for r in result.requirements:
+        if r.status == "partial" and r.evidence:
+            c = next(c for c in comments[1:] if r.title in c.text)
+            assert _same_quote(anchors[c.comment_id], r.evidence[0].quote)
+
+
+# ---------------------------------------------------------------------------
+# The command
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_command_writes_beside_the_input_and_never_overwrites(tmp_path: Path) -> None:
+    draft = tmp_path / "DRAFT.docx"
+    draft.write_bytes(sample_docx(SAMPLES[2]))
+    digest = _sha(draft)
+    runner = CliRunner()
+    first = runner.invoke(annotate_command, [str(draft)])
+    assert first.exit_code == 0, first.output
+    target = tmp_path / "DRAFT-审查.docx"
+    assert default_output(draft) == target and target.is_file()
+    assert len(comments_of(target.read_bytes())[1]) == expected_count(checklist.audit(draft))
+    again = runner.invoke(annotate_command, [str(draft)])
+    assert again.exit_code == 2 and "--force" in again.output and "Traceback" not in again.output
+    assert runner.invoke(annotate_command, [str(draft), "--force"]).exit_code == 0
+    same = runner.invoke(annotate_command, [str(draft), "-o", str(draft), "--force"])
+    assert same.exit_code == 2
+    other = tmp_path / "out.docx"
+    assert runner.invoke(annotate_command, [str(draft), "-o", str(other), "--lang", "en"]).exit_code == 0
+    assert other.is_file()
+    assert _sha(draft) == digest
+
+
+@pytest.mark.parametrize("content", [
+    b"PK\x03\x04 not really a zip",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+    b"\x89PNG\r\n\x1a\n" + b"\x00" * 40,
+    b"",
+])
+def test_hostile_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(content)
+    digest = _sha(bad)
+    result = CliRunner().invoke(annotate_command, [str(bad)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "bad-审查.docx").exists()
+    assert _sha(bad) == digest
+
+
+def test_a_missing_input_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(annotate_command, [str(tmp_path / "nope.docx")])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
