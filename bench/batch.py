@@ -67,9 +67,11 @@ def main() -> None:
         elapsed = time.perf_counter() - t0
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"--jobs {jobs}: {summary.inputs} inputs = {summary.audited} results + {len(summary.errors)} errors "
-              f"({'ok' if summary.ok else 'MISMATCH'}) in {elapsed:.1f} s = {summary.inputs / elapsed:,.0f} reports/s; "
-              f"peak RSS parent {parent:,.0f} MB, largest worker {children:,.0f} MB")
+        print(
+            f"--jobs {jobs}: {summary.inputs} inputs = {summary.audited} results + {len(summary.errors)} errors "
+            f"({'ok' if summary.ok else 'MISMATCH'}) in {elapsed:.1f} s = {summary.inputs / elapsed:,.0f} reports/s; "
+            f"peak RSS parent {parent:,.0f} MB, largest worker {children:,.0f} MB"
+        )
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
 

@@ -83,8 +83,10 @@ def bench_fingerprint() -> None:
             times.append(time.perf_counter() - t0)
         import pickle
 
-        print(f"  {path.name[:40]:40} {len(fp):4} sentences  {1000 * statistics.median(times):6.1f} ms"
-              f"  {len(pickle.dumps(fp)):6} bytes pickled")
+        print(
+            f"  {path.name[:40]:40} {len(fp):4} sentences  {1000 * statistics.median(times):6.1f} ms"
+            f"  {len(pickle.dumps(fp)):6} bytes pickled"
+        )
 
 
 def bench_accuracy(keys: list[str]) -> None:
@@ -102,9 +104,11 @@ def bench_accuracy(keys: list[str]) -> None:
         tp += says and truth
         fp += says and not truth
         fn += truth and not says
-    print(f"  {len(pairs)} pairs, {tp + fn} copies by rapidfuzz >= 0.9: signature precision "
-          f"{tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f} (bound {bound:.2f}); "
-          f"boilerplate_findings confirms with rapidfuzz")
+    print(
+        f"  {len(pairs)} pairs, {tp + fn} copies by rapidfuzz >= 0.9: signature precision "
+        f"{tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f} (bound {bound:.2f}); "
+        f"boilerplate_findings confirms with rapidfuzz"
+    )
 
 
 def make_print(args: tuple[int, list[str], int]) -> Fingerprint:
@@ -162,10 +166,13 @@ def main() -> None:
     t0 = time.perf_counter()
     prints = synthetic(a.reports, a.sentences, keys, a.workers)
     made = time.perf_counter() - t0
-    size = sum(len(p.exact) * 8 + len(p.minhash) + len(p.numbers) * 2 + len(p.spans) * 4 + len(p.section) * 4
-               for p in prints)
-    print(f"{a.reports} synthetic fingerprints x {a.sentences} sentences made in {made:.1f} s "
-          f"({a.workers} workers); their arrays: {size / 2**20:.1f} MB, {size / a.reports / 1024:.1f} KB/report")
+    size = sum(
+        len(p.exact) * 8 + len(p.minhash) + len(p.numbers) * 2 + len(p.spans) * 4 + len(p.section) * 4 for p in prints
+    )
+    print(
+        f"{a.reports} synthetic fingerprints x {a.sentences} sentences made in {made:.1f} s "
+        f"({a.workers} workers); their arrays: {size / 2**20:.1f} MB, {size / a.reports / 1024:.1f} KB/report"
+    )
     issuer_of = {p.key: p.key for p in prints}
     t0 = time.perf_counter()
     found = find_boilerplate(prints, issuer_of=issuer_of)
@@ -175,8 +182,10 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     matched = sum(len(v) for v in found.values())
-    print(f"find_boilerplate: {took:.2f} s, peak {peak / 2**20:.0f} MB beyond the fingerprints; "
-          f"{len(found)} reports with copies, {matched} sentences")
+    print(
+        f"find_boilerplate: {took:.2f} s, peak {peak / 2**20:.0f} MB beyond the fingerprints; "
+        f"{len(found)} reports with copies, {matched} sentences"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
     args = parser.parse_args()
     docs = {p: checklist.read(p) for p in SAMPLES}
-    standards = {p: load_standard({"township": "township", "department": "department"}.get(
-        docs[p].metadata.level or "", "national")) for p in SAMPLES}
+    standards = {
+        p: load_standard(
+            {"township": "township", "department": "department"}.get(docs[p].metadata.level or "", "national")
+        )
+        for p in SAMPLES
+    }
     chars = sum(len(d.original) for d in docs.values()) / len(docs)
 
     def read_all() -> None:
@@ -61,13 +65,17 @@ def main() -> None:
             checklist.audit(p).model_dump_json()
 
     print(f"{len(SAMPLES)} sample reports, {chars:,.0f} characters on average, one core")
-    measures = (("read+normalise+outline+metadata", read_all),
-                ("engine only (document already read)", engine_all),
-                ("whole audit, file -> JSON", audit_all))
+    measures = (
+        ("read+normalise+outline+metadata", read_all),
+        ("engine only (document already read)", engine_all),
+        ("whole audit, file -> JSON", audit_all),
+    )
     for label, fn in measures:
         med, best = rate(fn, args.seconds)
-        print(f"  {label:38} {med * len(SAMPLES):8,.0f} reports/s (best {best * len(SAMPLES):,.0f}; "
-              f"{1000 / (med * len(SAMPLES)):.2f} ms/report)")
+        print(
+            f"  {label:38} {med * len(SAMPLES):8,.0f} reports/s (best {best * len(SAMPLES):,.0f}; "
+            f"{1000 / (med * len(SAMPLES)):.2f} ms/report)"
+        )
 
 
 if __name__ == "__main__":

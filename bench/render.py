@@ -34,10 +34,19 @@ def large(result: AuditResult, times: int = 40) -> AuditResult:
     """The report's text ``times`` over, each requirement's evidence repeated in every copy."""
     assert result.text is not None
     step = len(result.text) + 1
-    reqs = [r.model_copy(update={"evidence": [
-        e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
-        for k in range(times) for e in r.evidence if e.start is not None and e.end is not None]})
-        for r in result.requirements]
+    reqs = [
+        r.model_copy(
+            update={
+                "evidence": [
+                    e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
+                    for k in range(times)
+                    for e in r.evidence
+                    if e.start is not None and e.end is not None
+                ]
+            }
+        )
+        for r in result.requirements
+    ]
     return result.model_copy(update={"text": (result.text + "\n") * times, "requirements": reqs, "removed": []})
 
 

@@ -28,8 +28,12 @@ SAMPLES = sorted((ROOT / "reports").glob("*.txt"))
 
 def start() -> tuple[subprocess.Popen[str], str, float]:
     began = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "checklist", "serve", "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checklist", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert process.stdout is not None
     url = process.stdout.readline().strip().split("：", 1)[-1]
     with urllib.request.urlopen(url, timeout=30) as r:
@@ -47,8 +51,12 @@ def post(url: str, name: str, data: bytes, fmt: str) -> float:
     body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n\r\n').encode()
     body += data + f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="format"\r\n\r\n{fmt}\r\n'.encode()
     body += f"--{boundary}--\r\n".encode()
-    request = urllib.request.Request(url + "api/audit", data=body, method="POST",
-                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    request = urllib.request.Request(
+        url + "api/audit",
+        data=body,
+        method="POST",
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
     began = time.perf_counter()
     with urllib.request.urlopen(request, timeout=30) as r:
         json.loads(r.read())
@@ -77,8 +85,10 @@ def main() -> None:
         process, _, seconds = start()
         starts.append(seconds)
         stop(process)
-    print(f"start-up to first page: median {statistics.median(starts) * 1000:.0f} ms, "
-          f"worst {max(starts) * 1000:.0f} ms ({args.runs} runs)")
+    print(
+        f"start-up to first page: median {statistics.median(starts) * 1000:.0f} ms, "
+        f"worst {max(starts) * 1000:.0f} ms ({args.runs} runs)"
+    )
 
     process, url, _ = start()
     try:
@@ -95,8 +105,10 @@ def main() -> None:
                         continue
                     post(url, name, data, fmt)  # warm
                     times.extend(post(url, name, data, fmt) for _ in range(args.repeat))
-                print(f"POST /api/audit {kind:5} format={fmt:4}: median {statistics.median(times) * 1000:5.1f} ms, "
-                      f"worst {max(times) * 1000:5.1f} ms ({len(times)} requests)")
+                print(
+                    f"POST /api/audit {kind:5} format={fmt:4}: median {statistics.median(times) * 1000:5.1f} ms, "
+                    f"worst {max(times) * 1000:5.1f} ms ({len(times)} requests)"
+                )
     finally:
         stop(process)
 

@@ -45,13 +45,21 @@ def running_server(tmpdir: Path, *args: str, cwd: Path | None = None) -> Iterato
     """Run ``checklist serve --port 0 ARGS`` with ``TMPDIR=tmpdir``; stop it on exit."""
     env = dict(os.environ, TMPDIR=str(tmpdir), PYTHONUNBUFFERED="1")
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "checklist", "serve", "--port", "0", *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checklist", "serve", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cwd,
+    )
     out: list[str] = []
     err: list[str] = []
     lines: queue.Queue[str] = queue.Queue()
-    threads = [threading.Thread(target=_drain, args=(process.stdout, out, lines), daemon=True),
-               threading.Thread(target=_drain, args=(process.stderr, err, None), daemon=True)]
+    threads = [
+        threading.Thread(target=_drain, args=(process.stdout, out, lines), daemon=True),
+        threading.Thread(target=_drain, args=(process.stderr, err, None), daemon=True),
+    ]
     for th in threads:
         th.start()
     try:

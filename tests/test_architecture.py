@@ -33,13 +33,23 @@ README = ROOT / "README.md"
 LAYER_NAMES = ("base", "ingest", "structure", "rules/crossreport/render", "api", "applications")
 # (prefix, layer): a module is in the layer of the first prefix that is it or contains it.
 LAYERS: tuple[tuple[str, int], ...] = (
-    ("checklist.document", 0), ("checklist.errors", 0), ("checklist.messages", 0),
-    ("checklist.limits", 0), ("checklist.fileio", 0), ("checklist.vocabulary", 0),
+    ("checklist.document", 0),
+    ("checklist.errors", 0),
+    ("checklist.messages", 0),
+    ("checklist.limits", 0),
+    ("checklist.fileio", 0),
+    ("checklist.vocabulary", 0),
     ("checklist.ingest", 1),
     ("checklist.structure", 2),
-    ("checklist.rules", 3), ("checklist.crossreport", 3), ("checklist.render", 3),
-    ("checklist.api", 4), ("checklist.reading", 4),
-    ("checklist.cli", 5), ("checklist.batch", 5), ("checklist.web", 5), ("checklist.evaluation", 5),
+    ("checklist.rules", 3),
+    ("checklist.crossreport", 3),
+    ("checklist.render", 3),
+    ("checklist.api", 4),
+    ("checklist.reading", 4),
+    ("checklist.cli", 5),
+    ("checklist.batch", 5),
+    ("checklist.web", 5),
+    ("checklist.evaluation", 5),
     ("checklist.__main__", 5),
 )
 ROOT_MODULE = "checklist"  # the facade (api); importing only __version__ from it is base
@@ -125,15 +135,11 @@ def test_the_package_has_modules_to_check() -> None:
 
 def test_every_module_is_placed_in_a_layer() -> None:
     unplaced = sorted(m for m in MODULES if layer_of(m) is None)
-    assert not unplaced, (
-        f"modules missing from the layer map in tests/test_architecture.py (place them): {unplaced}"
-    )
+    assert not unplaced, f"modules missing from the layer map in tests/test_architecture.py (place them): {unplaced}"
 
 
 def test_every_imported_module_is_placed_in_a_layer() -> None:
-    unknown = [
-        f"{_where(m, imp)}: {imp.text}" for m in MODULES for imp in imports_of(m) if imp.layer is None
-    ]
+    unknown = [f"{_where(m, imp)}: {imp.text}" for m in MODULES for imp in imports_of(m) if imp.layer is None]
     assert not unknown, "imports of modules missing from the layer map:\n" + "\n".join(unknown)
 
 
@@ -146,9 +152,7 @@ def test_no_module_imports_from_a_higher_layer() -> None:
         for imp in imports_of(module):
             above = imp.layer
             if above is not None and above > own:
-                upward.append(
-                    f"{_where(module, imp)}: {module} ({LAYER_NAMES[own]}) {imp.text} ({LAYER_NAMES[above]})"
-                )
+                upward.append(f"{_where(module, imp)}: {module} ({LAYER_NAMES[own]}) {imp.text} ({LAYER_NAMES[above]})")
     assert not upward, f"{len(upward)} imports from a higher layer:\n" + "\n".join(upward)
 
 
@@ -165,8 +169,12 @@ def test_the_import_walk_sees_every_kind_of_import() -> None:
     )
     found = {(imp.target, imp.layer) for imp in imports_in(source, "checklist.rules.fake", is_package=False)}
     assert found == {
-        ("checklist.api", 4), ("checklist.cli.audit", 5), ("checklist.rules", 3), ("checklist.render", 3),
-        ("checklist", 0), ("checklist", 4),
+        ("checklist.api", 4),
+        ("checklist.cli.audit", 5),
+        ("checklist.rules", 3),
+        ("checklist.render", 3),
+        ("checklist", 0),
+        ("checklist", 4),
     }
 
 
@@ -177,8 +185,12 @@ def test_the_import_walk_sees_every_kind_of_import() -> None:
 _DOCUMENTED_ELSEWHERE = ("checklist.web.WebSettings",)
 # The ones issue 12 promised to keep: README must go on naming them.
 _PROMISED = (
-    "checklist.batch.audit_many", "checklist.web.create_app", "checklist.render.html.render_report",
-    "checklist.limits.Limits", "checklist.audit", "checklist.read",
+    "checklist.batch.audit_many",
+    "checklist.web.create_app",
+    "checklist.render.html.render_report",
+    "checklist.limits.Limits",
+    "checklist.audit",
+    "checklist.read",
 )
 
 
@@ -244,8 +256,11 @@ def copies_in(module: str, page_fields: set[str]) -> Iterator[str]:
     for node in ast.walk(tree):
         where = f"{MODULES[module].relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
         if module != _HOME_OF_FILE_HELPERS:
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _FILE_HELPER.search(node.name) \
-                    and not _delegates_to_fileio(node):
+            if (
+                isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                and _FILE_HELPER.search(node.name)
+                and not _delegates_to_fileio(node)
+            ):
                 yield f"{where}: def {node.name} (use checklist.fileio)"
             if _is_rename_of_temporary(node):
                 yield f"{where}: a temporary file renamed into place (use checklist.fileio.write_atomic)"

@@ -116,8 +116,10 @@ def test_audit_many_on_any_executor(inputs: Path) -> None:
 def test_audit_many_on_a_dask_cluster(inputs: Path) -> None:
     distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed")
     paths = sorted(str(p) for p in inputs.iterdir())
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         items = list(audit_many(paths, executor=client.get_executor()))
     assert sorted(i.path for i in items) == paths
     assert sum(isinstance(i, BatchResult) for i in items) == 5
@@ -130,15 +132,22 @@ def _two_issuers(folder: Path) -> str:
     """Issuer 甲 in 2022 and 2023 (a shortcoming repeated), issuer 乙 in 2023 (a sentence of 甲's)."""
     folder.mkdir()
     shared = SHARED
-    base = ("关于{y}年度法治政府建设情况的报告\n区委：\n{y}年，我镇坚持依法行政。\n一、主要举措和成效\n"
-            "开展普法活动{n}次。{extra}\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n"
-            "三、{y1}年工作打算\n充实执法人员。\n{issuer}\n{y1}年1月10日\n")
-    (folder / "a-2022.txt").write_text(base.format(y=2022, y1=2023, n=5, extra=shared, issuer="甲镇人民政府"),
-                                       encoding="utf-8")
-    (folder / "a-2023.txt").write_text(base.format(y=2023, y1=2024, n=9, extra="", issuer="甲镇人民政府"),
-                                       encoding="utf-8")
-    other = ("关于2023年度法治政府建设情况的报告\n县委：\n一、工作开展情况\n组织专题讲座7场。另外，" + shared
-             + "\n二、存在的问题\n基层调解员年龄偏大，原因是待遇偏低。\n三、2024年工作思路\n提高调解员补贴。\n乙镇人民政府\n2024年2月1日\n")
+    base = (
+        "关于{y}年度法治政府建设情况的报告\n区委：\n{y}年，我镇坚持依法行政。\n一、主要举措和成效\n"
+        "开展普法活动{n}次。{extra}\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n"
+        "三、{y1}年工作打算\n充实执法人员。\n{issuer}\n{y1}年1月10日\n"
+    )
+    (folder / "a-2022.txt").write_text(
+        base.format(y=2022, y1=2023, n=5, extra=shared, issuer="甲镇人民政府"), encoding="utf-8"
+    )
+    (folder / "a-2023.txt").write_text(
+        base.format(y=2023, y1=2024, n=9, extra="", issuer="甲镇人民政府"), encoding="utf-8"
+    )
+    other = (
+        "关于2023年度法治政府建设情况的报告\n县委：\n一、工作开展情况\n组织专题讲座7场。另外，"
+        + shared
+        + "\n二、存在的问题\n基层调解员年龄偏大，原因是待遇偏低。\n三、2024年工作思路\n提高调解员补贴。\n乙镇人民政府\n2024年2月1日\n"
+    )
     (folder / "b-2023.txt").write_text(other, encoding="utf-8")
     return shared
 
@@ -170,9 +179,12 @@ def test_a_profile_switches_off_the_checks_across_reports(tmp_path: Path) -> Non
     folder = tmp_path / "in"
     _two_issuers(folder)
     profile = tmp_path / "quiet.yaml"
-    profile.write_text("id: quiet\nversion: '1'\ntitle: {zh: 不查雷同}\nextends: township\nquality:\n"
-                       "  quality.boilerplate: {enabled: false}\n"
-                       "  quality.repeated_from_last_year: {enabled: false}\n", encoding="utf-8")
+    profile.write_text(
+        "id: quiet\nversion: '1'\ntitle: {zh: 不查雷同}\nextends: township\nquality:\n"
+        "  quality.boilerplate: {enabled: false}\n"
+        "  quality.repeated_from_last_year: {enabled: false}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert run_batch([str(folder)], out, standard=str(profile), jobs=1, formats=["csv"]).ok
     codes = {f["code"] for p in out.glob("*.json") for f in json.loads(p.read_text(encoding="utf-8"))["findings"]}
@@ -193,9 +205,24 @@ def test_an_interrupted_batch_leaves_complete_files_and_resumes(tmp_path: Path, 
     for i in range(120):
         (folder / f"r{i:03d}.txt").write_text(text.replace("2023年", f"2023年（{i}）", 1), encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "checklist", "batch", str(folder), "--out", str(out),
-                             "--jobs", "1", "--format", "json", "--no-cross"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "checklist",
+            "batch",
+            str(folder),
+            "--out",
+            str(out),
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            "--no-cross",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while time.time() < deadline and len(list(out.glob("*.json"))) < 10:
         time.sleep(0.05)
@@ -219,8 +246,10 @@ def test_a_change_in_a_base_standard_redoes_the_reports(tmp_path: Path, inputs: 
     paths = [str(p) for p in sorted(inputs.iterdir()) if p.suffix == ".txt"][:2]
     assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).audited == 2
     assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).skipped == 2
-    base.write_text("id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\n"
-                    "overrides:\n  format.title: {weight: 3}\n", encoding="utf-8")  # same versions, new meaning
+    base.write_text(
+        "id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\noverrides:\n  format.title: {weight: 3}\n",
+        encoding="utf-8",
+    )  # same versions, new meaning
     assert run_batch(paths, out, standard=str(profile), jobs=1, formats=["json"], cross=False).audited == 2
 
 
@@ -232,7 +261,8 @@ def test_the_summary_says_which_inputs_are_no_reports(tmp_path: Path, inputs: Pa
     (folder / "notice.txt").write_text(
         "某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
         "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查，推进行政执法公示。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     run_batch([str(folder)], out, jobs=1, formats=["csv"], cross=False)
     rows = {Path(r["文件"]).name: r for r in _csv(out / "summary.csv")}
@@ -282,27 +312,46 @@ def test_spreadsheets_are_in_chinese_ranked_by_score_with_gaps_and_ids(inputs: P
 
 def test_spreadsheets_in_english_and_csv_with_ids(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "en"
-    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out), "--jobs", "1", "--no-cross",
-                                       "--lang", "en", "--format", "csv"])
+    result = CliRunner().invoke(
+        main, ["batch", str(inputs), "--out", str(out), "--jobs", "1", "--no-cross", "--lang", "en", "--format", "csv"]
+    )
     assert result.exit_code == 2, result.output  # the two bad inputs
     rows = _csv(out / "summary.csv")
-    assert {"Rank", "Issuer", "Score", "Most severe unmet"} <= set(rows[0]) and rows[0]["Level"] in ("county", "township")
+    assert {"Rank", "Issuer", "Score", "Most severe unmet"} <= set(rows[0]) and rows[0]["Level"] in (
+        "county",
+        "township",
+    )
     assert rows[0]["Title names the report type and year"] in ("met", "partial", "missing")  # words, in English
     assert list(_csv(out / "errors.csv")[0]) == ["File", "Error kind", "Message"]
     ids = tmp_path / "ids"
-    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(ids), "--jobs", "1", "--no-cross",
-                                       "--format", "csv", "--csv-ids"])
+    result = CliRunner().invoke(
+        main, ["batch", str(inputs), "--out", str(ids), "--jobs", "1", "--no-cross", "--format", "csv", "--csv-ids"]
+    )
     rows = _csv(ids / "summary.csv")
     assert list(rows[0])[:3] == ["rank", "path", "output"] and rows[0]["core.measures"] == "met"
     assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
-    assert "suggestion" in _csv(ids / "gaps.csv")[0] and list(_csv(ids / "errors.csv")[0]) == ["path", "kind", "message"]
+    assert "suggestion" in _csv(ids / "gaps.csv")[0] and list(_csv(ids / "errors.csv")[0]) == [
+        "path",
+        "kind",
+        "message",
+    ]
 
 
 def test_audit_table_is_in_chinese_best_first() -> None:
     result = CliRunner().invoke(main, ["audit", str(REPORTS), "--format", "table"])
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t") == ["名次", "得分", "满足项数", "部分满足项数", "缺失项数", "审查标准", "年度", "层级",
-                                    "发文机关", "文件"]
+    assert lines[0].split("\t") == [
+        "名次",
+        "得分",
+        "满足项数",
+        "部分满足项数",
+        "缺失项数",
+        "审查标准",
+        "年度",
+        "层级",
+        "发文机关",
+        "文件",
+    ]
     scores = [float(line.split("\t")[1]) for line in lines[1:]]
     assert len(scores) == 5 and scores == sorted(scores, reverse=True)
     assert {line.split("\t")[7] for line in lines[1:]} == {"县级", "乡镇（街道）"}
@@ -315,11 +364,14 @@ def test_audit_table_is_in_chinese_best_first() -> None:
 
 def _report(folder: Path, name: str, issuer: str = "甲镇人民政府", year: int = 2023) -> Path:
     path = folder / name
-    body = (f"关于{year}年度法治政府建设情况的报告\n区委：\n{year}年，我镇坚持依法行政。\n一、主要举措和成效\n"
-            f"开展普法活动{len(name)}次。\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n三、{year + 1}年工作打算\n"
-            f"充实执法人员。\n{issuer}\n{year + 1}年1月10日\n")
-    path.write_text(f"<html><body><pre>{body}</pre></body></html>" if name.endswith(".html") else body,
-                    encoding="utf-8")
+    body = (
+        f"关于{year}年度法治政府建设情况的报告\n区委：\n{year}年，我镇坚持依法行政。\n一、主要举措和成效\n"
+        f"开展普法活动{len(name)}次。\n二、存在的不足\n执法人员偏少，主要是由于编制有限。\n三、{year + 1}年工作打算\n"
+        f"充实执法人员。\n{issuer}\n{year + 1}年1月10日\n"
+    )
+    path.write_text(
+        f"<html><body><pre>{body}</pre></body></html>" if name.endswith(".html") else body, encoding="utf-8"
+    )
     return path
 
 
@@ -348,8 +400,20 @@ def test_internal_files_are_in_one_hidden_folder_and_render_takes_every_result(t
     out = tmp_path / "out"
     run_batch([str(folder)], out, jobs=1)
     visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
-    assert visible == {"a-2022.json", "a-2022.html", "a-2023.json", "a-2023.html", "b-2023.json", "b-2023.html",
-                       "summary.csv", "gaps.csv", "summary.xlsx", "errors.csv", "index.html", "compare"}
+    assert visible == {
+        "a-2022.json",
+        "a-2022.html",
+        "a-2023.json",
+        "a-2023.html",
+        "b-2023.json",
+        "b-2023.html",
+        "summary.csv",
+        "gaps.csv",
+        "summary.xlsx",
+        "errors.csv",
+        "index.html",
+        "compare",
+    }
     assert {p.name for p in out.iterdir() if p.name.startswith(".")} == {".checklist"}
     assert {p.name for p in (out / ".checklist").iterdir()} == {"manifest.jsonl", "rows.jsonl", "fingerprints"}
     result = CliRunner().invoke(main, ["render", *map(str, sorted(out.glob("*.json"))), "-o", f"{tmp_path / 'again'}/"])
@@ -381,8 +445,11 @@ def test_an_output_folder_of_the_first_layout_is_rerun_cleanly(tmp_path: Path) -
     (out / ".fingerprints" / "a-2022-7dc41efe.pickle").write_bytes(b"old")
     again = run_batch([str(folder)], out, jobs=1, formats=["csv"])
     assert again.ok and (again.audited, again.skipped) == (3, 0), "rows of the old shape are redone"
-    assert not [p.name for p in out.iterdir() if p.name in (".checklist-manifest.jsonl", "summary.rows.jsonl",
-                                                            ".fingerprints", "a-2022-7dc41efe.json")]
+    assert not [
+        p.name
+        for p in out.iterdir()
+        if p.name in (".checklist-manifest.jsonl", "summary.rows.jsonl", ".fingerprints", "a-2022-7dc41efe.json")
+    ]
     assert len(_csv(out / "summary.csv")) == 3 and again.compared == 1
     third = run_batch([str(folder)], out, jobs=1, formats=["csv"])
     assert (third.audited, third.skipped) == (0, 3)
@@ -421,9 +488,13 @@ def test_readme_documents_every_column_and_file_a_batch_writes(tmp_path: Path) -
     ids = [c.value for c in book["ids"][1] if "." not in str(c.value)]  # requirement ids are one column
     assert ids and all(f"`{k}`" in readme for k in ids), [k for k in ids if f"`{k}`" not in readme]
     headers = [str(c.value) for c in book["汇总"][1]]
-    titles = {g for r in json.loads("[" + ",".join(
-        (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8").split("\n")[:-1]) + "]")
-        for g in r["titles"].values()}
+    titles = {
+        g
+        for r in json.loads(
+            "[" + ",".join((out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8").split("\n")[:-1]) + "]"
+        )
+        for g in r["titles"].values()
+    }
     for h in headers:
         assert h in titles or h in readme, h
     for sheet in book.sheetnames:

@@ -153,7 +153,8 @@ def test_standards_commands(files: dict[str, Path]) -> None:
 
 def test_standards_test_fails_on_a_wrong_example(tmp_path: Path) -> None:
     path = tmp_path / "wrong.yaml"
-    path.write_text("""
+    path.write_text(
+        """
 id: wrong
 version: "1"
 title: {zh: 故意写错的示例}
@@ -163,7 +164,9 @@ overrides:
     examples:
       - {status: met, text: 年终开展述职述法。}
       - {status: met, text: 开展普法12次。}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, out, _ = run("standards", "test", str(path))
     assert code == 1
     assert "FAIL wrong leadership.shufa 示例2" in out
@@ -171,9 +174,11 @@ overrides:
 
 def test_waivers_option(files: dict[str, Path], tmp_path: Path) -> None:
     waivers = tmp_path / "w.yaml"
-    waivers.write_text("- requirement: core.shortcomings\n  report: '*weak*'\n  reason: 试点单位\n"
-                       "- requirement: core.next_year_plan\n  reason: 试点单位\n  expires: 2000-01-01\n",
-                       encoding="utf-8")
+    waivers.write_text(
+        "- requirement: core.shortcomings\n  report: '*weak*'\n  reason: 试点单位\n"
+        "- requirement: core.next_year_plan\n  reason: 试点单位\n  expires: 2000-01-01\n",
+        encoding="utf-8",
+    )
     code, out, _ = run("check", str(files["weak"]), "--waivers", str(waivers), "--format", "json")
     data = json.loads(out)
     assert next(r for r in data["requirements"] if r["id"] == "core.shortcomings")["waived"]["reason"] == "试点单位"
@@ -207,7 +212,7 @@ def test_check_text_gives_the_verdict_first_then_what_to_fix(files: dict[str, Pa
     must = lines.index("-- 必须修改：未通过自查的要求（3 项） --")
     other = next(i for i, line in enumerate(lines) if line.startswith("-- 其他缺失的要求"))
     assert must < other
-    assert lines[must + 1] .startswith("✘ ") and "（缺失，关键）" in lines[must + 1]
+    assert lines[must + 1].startswith("✘ ") and "（缺失，关键）" in lines[must + 1]
     assert lines[must + 2].startswith("    建议：")
     assert not any(line.startswith("✔") for line in lines), "met requirements are folded into a count"
     assert lines[-1].startswith("另有已满足 ") and "--verbose" in lines[-1]
@@ -250,19 +255,32 @@ def test_check_json_lists_the_failing_ids(files: dict[str, Path]) -> None:
 @pytest.mark.parametrize(
     ("content", "where", "chinese", "english"),
     [
-        ("- requirement: core.causes\n  reason: ok\n- requirement: core.other\n  owner: 我\n",
-         ":3 [reason]", "缺少必填键", "required key missing"),
+        (
+            "- requirement: core.causes\n  reason: ok\n- requirement: core.other\n  owner: 我\n",
+            ":3 [reason]",
+            "缺少必填键",
+            "required key missing",
+        ),
         ("- requirement: core.causes\n  reason: ok\n  reviewer: 我\n", ":3 [reviewer]", "未知的键", "unknown key"),
-        ("waivers:\n  - requirement: core.causes\n    reason: ok\n    expires: next year\n",
-         ":4 [expires]", "应为日期（如 2026-12-31）", "must be a date (like 2026-12-31)"),
-        ("- requirement: core.causes\n  reason: ok\n  expires: 2026-13-40\n",
-         ":3 [expires]", "应为日期（如 2026-12-31）", "must be a date (like 2026-12-31)"),
+        (
+            "waivers:\n  - requirement: core.causes\n    reason: ok\n    expires: next year\n",
+            ":4 [expires]",
+            "应为日期（如 2026-12-31）",
+            "must be a date (like 2026-12-31)",
+        ),
+        (
+            "- requirement: core.causes\n  reason: ok\n  expires: 2026-13-40\n",
+            ":3 [expires]",
+            "应为日期（如 2026-12-31）",
+            "must be a date (like 2026-12-31)",
+        ),
         ("- requirement: core.causes\n  reason: ''\n", ":2 [reason]", "不能为空", "must not be empty"),
         ("requirement: core.causes\n", ":1", "豁免文件应为一个列表", "a waiver file must be a list"),
     ],
 )
-def test_waiver_errors_name_the_line_in_the_chosen_language(files: dict[str, Path], tmp_path: Path, content: str,
-                                                             where: str, chinese: str, english: str) -> None:
+def test_waiver_errors_name_the_line_in_the_chosen_language(
+    files: dict[str, Path], tmp_path: Path, content: str, where: str, chinese: str, english: str
+) -> None:
     path = tmp_path / "w2.yaml"
     path.write_text(content, encoding="utf-8")
     code, _, err = run("check", str(files["good"]), "--waivers", str(path))

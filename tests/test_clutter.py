@@ -8,39 +8,47 @@ import checklist
 from checklist.ingest.clutter import classify
 
 
-@pytest.mark.parametrize("line", [
-    "某某文库 www.example.com",  # a document-sharing site's watermark, copied with the report
-    "公文范文网—每日更新www.example.net",
-    "https://www.example.com/art/2024/1/19/art_1.html",
-    "www.example.net",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某文库 www.example.com",  # a document-sharing site's watermark, copied with the report
+        "公文范文网—每日更新www.example.net",
+        "https://www.example.com/art/2024/1/19/art_1.html",
+        "www.example.net",
+    ],
+)
 def test_address_lines_are_clutter(line: str) -> None:
     [verdict], _ = classify([line])
     assert verdict.kind == "clutter" and verdict.reason == "address"
 
 
-@pytest.mark.parametrize("line", [
-    "详见区政府门户网站 www.example.gov.cn。",  # a sentence citing the website
-    "在区政府门户网站www.example.gov.cn公开执法信息",
-    "一、主要举措和成效 www.example.com",  # a heading with a watermark glued on keeps the heading
-    "全年在门户网站公开信息120条,点击量达3万次。",
-    "区政府门户网站 www.example.gov.cn",  # a platform the report lists, not a stamp
-    "https://www.example.gov.cn/art/2024/1/19/art_1.html",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "详见区政府门户网站 www.example.gov.cn。",  # a sentence citing the website
+        "在区政府门户网站www.example.gov.cn公开执法信息",
+        "一、主要举措和成效 www.example.com",  # a heading with a watermark glued on keeps the heading
+        "全年在门户网站公开信息120条,点击量达3万次。",
+        "区政府门户网站 www.example.gov.cn",  # a platform the report lists, not a stamp
+        "https://www.example.gov.cn/art/2024/1/19/art_1.html",
+    ],
+)
 def test_sentences_and_headings_with_addresses_stay(line: str) -> None:
     [verdict], _ = classify([line])
     assert verdict.kind == "body"
 
 
 def test_watermark_lines_leave_the_outline_and_the_verdicts_alone() -> None:
-    text = ("关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n县委、县政府：\n"
-            "2023年，我镇坚持依法行政。\n一、主要举措和成效\n某某文库 www.example.com\n"
-            "开展普法活动12次，调解纠纷35件。\n二、存在的不足\n执法人员偏少。\n三、2024年工作安排\n"
-            "充实执法力量。\n某某镇人民政府\n2024年1月16日\n")
+    text = (
+        "关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n县委、县政府：\n"
+        "2023年，我镇坚持依法行政。\n一、主要举措和成效\n某某文库 www.example.com\n"
+        "开展普法活动12次，调解纠纷35件。\n二、存在的不足\n执法人员偏少。\n三、2024年工作安排\n"
+        "充实执法力量。\n某某镇人民政府\n2024年1月16日\n"
+    )
     doc = checklist.parse(text)
     assert [s.heading for s in doc.sections] == ["一、主要举措和成效", "二、存在的不足", "三、2024年工作安排"]
     assert doc.metadata.addressee == "县委、县政府"
-    removed = [doc.original[r.start:r.end] for r in doc.removed]
+    removed = [doc.original[r.start : r.end] for r in doc.removed]
     assert removed == ["某某文库 www.example.com"] * 2
     assert "www" not in doc.text
 
@@ -48,10 +56,12 @@ def test_watermark_lines_leave_the_outline_and_the_verdicts_alone() -> None:
 def test_reasons_are_codes_said_in_either_language() -> None:
     from checklist.messages import CATALOG
 
-    text = ("首页 > 政务公开 > 法治政府建设\n发布时间：2024-01-20 来源：某某镇人民政府\n"
-            "关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n"
-            "2023年，我镇坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n"
-            "某某镇人民政府\n2024年1月16日\n- 2 -\n扫一扫在手机上查看当前页面\n")
+    text = (
+        "首页 > 政务公开 > 法治政府建设\n发布时间：2024-01-20 来源：某某镇人民政府\n"
+        "关于2023年度法治政府建设情况的报告\n某某文库 www.example.com\n"
+        "2023年，我镇坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n"
+        "某某镇人民政府\n2024年1月16日\n- 2 -\n扫一扫在手机上查看当前页面\n"
+    )
     doc = checklist.parse(text)
     codes = {r.reason for r in doc.removed}
     assert {"navigation", "page_metadata", "address", "page_number"} <= codes
@@ -66,9 +76,11 @@ def test_reasons_are_codes_said_in_either_language() -> None:
 def test_bracketed_and_bulleted_metadata_grids_are_page_metadata() -> None:
     from checklist.ingest.clutter import parse_fields
 
-    text = ("- [ 索引号 ] 11500000000000000X/2026-00004\n- [ 发布机构 ] 某某县某某乡人民政府\n"
-            "[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n【主题分类】 公安、安全、司法、法制 【体裁分类】 工作报告\n"
-            "某某乡2025年法治政府建设情况报告\n2025年，我乡坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n")
+    text = (
+        "- [ 索引号 ] 11500000000000000X/2026-00004\n- [ 发布机构 ] 某某县某某乡人民政府\n"
+        "[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n【主题分类】 公安、安全、司法、法制 【体裁分类】 工作报告\n"
+        "某某乡2025年法治政府建设情况报告\n2025年，我乡坚持依法行政，开展普法活动12次。\n一、主要举措和成效\n调解纠纷35件。\n"
+    )
     doc = checklist.parse(text)
     assert doc.metadata.title == "某某乡2025年法治政府建设情况报告"  # not the 体裁分类 line
     assert str(doc.metadata.date) == "2026-01-22" and str(doc.metadata.published) == "2026-02-10"

@@ -53,18 +53,29 @@ def assert_report_intact(doc: checklist.Document, addressee: str | None = "县�
 # ---------------------------------------------------------------------------
 # metadata blocks above the title
 
+
 def test_key_value_grid_with_spaced_keys_and_no_colons() -> None:
-    doc = page("索 引 号　11500000/2024-00001　　主题分类　综合政务",
-               "发布机构　甲镇人民政府　　发布日期　2024-02-01",
-               "文　　号　无　　　　有 效 性　有效")
+    doc = page(
+        "索 引 号　11500000/2024-00001　　主题分类　综合政务",
+        "发布机构　甲镇人民政府　　发布日期　2024-02-01",
+        "文　　号　无　　　　有 效 性　有效",
+    )
     assert_report_intact(doc)
     assert doc.metadata.published == dt.date(2024, 2, 1)
     assert set(removed(doc).values()) == {"page_metadata"}
 
 
 def test_bullet_list_of_fields_is_page_metadata_not_an_addressee() -> None:
-    doc = page("政府信息公开", "• 索引号:", "• 发文字号: 〔〕 号", "• 公文种类:", "• 发文机关:",
-               "• 成文日期: 2024-01-20", "• 主题分类:", addressee=None)
+    doc = page(
+        "政府信息公开",
+        "• 索引号:",
+        "• 发文字号: 〔〕 号",
+        "• 公文种类:",
+        "• 发文机关:",
+        "• 成文日期: 2024-01-20",
+        "• 主题分类:",
+        addressee=None,
+    )
     assert_report_intact(doc, addressee=None)
     assert doc.page_metadata["成文日期"] == "2024-01-20"
     reasons = removed(doc)
@@ -72,35 +83,48 @@ def test_bullet_list_of_fields_is_page_metadata_not_an_addressee() -> None:
 
 
 def test_dashed_list_with_spaced_keys() -> None:
-    doc = page("- 索 引 号:123456/2024-00029", "- 发布机构:甲镇人民政府", "- 成文时间:2024年01月20日",
-               "- 文 号:无", "- 发文时间:2024年02月28日", f"- 标 题:{TITLE}", "- 效力状态:有效")
+    doc = page(
+        "- 索 引 号:123456/2024-00029",
+        "- 发布机构:甲镇人民政府",
+        "- 成文时间:2024年01月20日",
+        "- 文 号:无",
+        "- 发文时间:2024年02月28日",
+        f"- 标 题:{TITLE}",
+        "- 效力状态:有效",
+    )
     assert_report_intact(doc)
     assert doc.metadata.published == dt.date(2024, 2, 28)
     assert doc.page_metadata["标题"] == TITLE
 
 
 def test_pipe_table_with_bracketed_keys_twice_over() -> None:
-    doc = page("| [ 索引号 ] | 11500000/2024-00028 | [ 发文字号 ] | 无 |",
-               "| [ 主题分类 ] | 司法 | [ 体裁分类 ] | 工作报告 |",
-               "| [ 发布机构 ] | 甲镇人民政府 | ||",
-               "| [ 成文日期 ] | 2024-01-30 | [ 发布日期 ] | 2024-02-25 |",
-               "| [ 索引号 ] | 11500000/2024-00028 |", "| [ 发文字号 ] | 无 |",
-               "| 发布机构 | 甲镇人民政府 |")
+    doc = page(
+        "| [ 索引号 ] | 11500000/2024-00028 | [ 发文字号 ] | 无 |",
+        "| [ 主题分类 ] | 司法 | [ 体裁分类 ] | 工作报告 |",
+        "| [ 发布机构 ] | 甲镇人民政府 | ||",
+        "| [ 成文日期 ] | 2024-01-30 | [ 发布日期 ] | 2024-02-25 |",
+        "| [ 索引号 ] | 11500000/2024-00028 |",
+        "| [ 发文字号 ] | 无 |",
+        "| 发布机构 | 甲镇人民政府 |",
+    )
     assert_report_intact(doc)
     assert doc.metadata.published == dt.date(2024, 2, 25)
     assert doc.page_metadata["发布机构"] == "甲镇人民政府"
     assert "|" not in doc.text
 
 
-@pytest.mark.parametrize(("line", "published"), [
-    ("发布时间:2024-02-28   浏览次数:   【字体:", dt.date(2024, 2, 28)),
-    ("文章来源:甲镇司法所 更新时间:2024/03/29 11:30:01", dt.date(2024, 3, 29)),
-    ("发布于:2024-01-06 09:04:54", dt.date(2024, 1, 6)),
-    ("时间:2024-05-03 浏览次数:", dt.date(2024, 5, 3)),
-    ("日期:2024年05月11日 作者:甲镇党政办公室 来源:甲镇 点击:[]", dt.date(2024, 5, 11)),
-    ("日期:2024-03-17 11:12 来源:甲镇人民政府", dt.date(2024, 3, 17)),
-    ("【发布机构】甲镇人民政府 【发布日期】2024-02-10", dt.date(2024, 2, 10)),
-])
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("发布时间:2024-02-28   浏览次数:   【字体:", dt.date(2024, 2, 28)),
+        ("文章来源:甲镇司法所 更新时间:2024/03/29 11:30:01", dt.date(2024, 3, 29)),
+        ("发布于:2024-01-06 09:04:54", dt.date(2024, 1, 6)),
+        ("时间:2024-05-03 浏览次数:", dt.date(2024, 5, 3)),
+        ("日期:2024年05月11日 作者:甲镇党政办公室 来源:甲镇 点击:[]", dt.date(2024, 5, 11)),
+        ("日期:2024-03-17 11:12 来源:甲镇人民政府", dt.date(2024, 3, 17)),
+        ("【发布机构】甲镇人民政府 【发布日期】2024-02-10", dt.date(2024, 2, 10)),
+    ],
+)
 def test_a_date_line_under_the_title_is_the_publication_date(line: str, published: dt.date) -> None:
     lines = [TITLE, line, "县委、县政府："]
     doc = checklist.parse("\n".join(lines) + "\n" + BODY)
@@ -117,8 +141,13 @@ def test_a_masked_date_is_no_value() -> None:
 # ---------------------------------------------------------------------------
 # the portal around the report
 
-PORTAL = ("某某区人民政府", "首页 政务公开 政务服务 互动交流 数据开放", "请输入关键字 搜索",
-          "您所在的位置:政务公开 > 工作报告", "基层政务公开")
+PORTAL = (
+    "某某区人民政府",
+    "首页 政务公开 政务服务 互动交流 数据开放",
+    "请输入关键字 搜索",
+    "您所在的位置:政务公开 > 工作报告",
+    "基层政务公开",
+)
 
 
 def test_portal_name_menu_search_box_and_breadcrumb_are_clutter() -> None:
@@ -138,15 +167,30 @@ def test_the_site_name_is_not_the_header_but_the_report_header_is() -> None:
     assert header not in removed(doc) and doc.text.startswith(header)
     assert_report_intact(doc)
     # without a signature the header names the issuer, never the site
-    unsigned = checklist.parse("\n".join(["某某区人民政府", "首页 | 政务公开 | 政务服务 | 互动交流", header,
-                                          TITLE, "县委、县政府：", *BODY.splitlines()[:-2]]))
+    unsigned = checklist.parse(
+        "\n".join(
+            [
+                "某某区人民政府",
+                "首页 | 政务公开 | 政务服务 | 互动交流",
+                header,
+                TITLE,
+                "县委、县政府：",
+                *BODY.splitlines()[:-2],
+            ]
+        )
+    )
     assert unsigned.metadata.issuer == header
 
 
-@pytest.mark.parametrize("line", [
-    "某某市人民政府门户网站", "欢迎访问某某县司法局官方网站", "甲镇人民政府信息公开",
-    "某某区人民政府 2023年12月3日星期二",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某市人民政府门户网站",
+        "欢迎访问某某县司法局官方网站",
+        "甲镇人民政府信息公开",
+        "某某区人民政府 2023年12月3日星期二",
+    ],
+)
 def test_banners_above_the_title(line: str) -> None:
     doc = page(line, "发布日期:2024-02-01")
     assert_report_intact(doc)
@@ -160,8 +204,10 @@ def test_menu_items_one_a_line_and_a_file_name() -> None:
 
 
 def test_related_articles_after_the_text_do_not_hide_the_signature() -> None:
-    related = ("相关阅读\n乙镇2023年度法治政府建设情况报告\n丙乡2022年法治政府建设工作总结\n"
-               "某某县司法局2023年度法治政府建设情况报告 2024-02-01\n")
+    related = (
+        "相关阅读\n乙镇2023年度法治政府建设情况报告\n丙乡2022年法治政府建设工作总结\n"
+        "某某县司法局2023年度法治政府建设情况报告 2024-02-01\n"
+    )
     doc = page(after=related)
     assert_report_intact(doc)
     assert doc.metadata.issuer == "甲镇人民政府"
@@ -172,17 +218,21 @@ def test_related_articles_after_the_text_do_not_hide_the_signature() -> None:
 # ---------------------------------------------------------------------------
 # near misses: these stay what they are
 
-@pytest.mark.parametrize("line", [
-    "2023年，镇政府发布行政规范性文件2件，均经合法性审核。",
-    "时间紧、任务重，镇党委多次专题研究法治建设。",
-    "会议时间:每季度一次",
-    "日期:全年各月",
-    "| 序号 | 事项 | 数量 |",
-    "执法检查 | 行政处罚12件，行政检查30次。",
-    "在政府网站首页开设法治政府建设专栏，发布信息56条。",
-    "首页设置法治专栏",
-    "来源广泛、形式多样的普法活动深受群众欢迎。",
-])
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023年，镇政府发布行政规范性文件2件，均经合法性审核。",
+        "时间紧、任务重，镇党委多次专题研究法治建设。",
+        "会议时间:每季度一次",
+        "日期:全年各月",
+        "| 序号 | 事项 | 数量 |",
+        "执法检查 | 行政处罚12件，行政检查30次。",
+        "在政府网站首页开设法治政府建设专栏，发布信息56条。",
+        "首页设置法治专栏",
+        "来源广泛、形式多样的普法活动深受群众欢迎。",
+    ],
+)
 def test_body_sentences_that_look_like_page_lines_stay(line: str) -> None:
     lines = [TITLE, "县委、县政府：", line, *BODY.splitlines()]
     verdicts, _ = classify(lines)
@@ -212,7 +262,7 @@ def test_a_report_without_title_keeps_its_first_lines() -> None:
 
 def test_related_marker_in_the_body_is_not_a_list() -> None:
     # a sentence mentioning related articles, early in the text: nothing after it is cut
-    text = (f"{TITLE}\n县委、县政府：\n通过相关阅读材料开展学法活动6次。\n" + BODY)
+    text = f"{TITLE}\n县委、县政府：\n通过相关阅读材料开展学法活动6次。\n" + BODY
     doc = checklist.parse(text)
     assert doc.metadata.date == dt.date(2024, 1, 16)
     assert "related_list" not in {r.reason for r in doc.removed}
@@ -233,8 +283,9 @@ def test_date_field_names_need_a_date() -> None:
 def test_every_new_reason_is_said_in_both_languages() -> None:
     from checklist.messages import CATALOG
 
-    doc = page(*PORTAL, "甲镇2023年度法治政府建设情况.docx", "2024-01-27",
-               after="相关阅读\n乙镇2023年度法治政府建设情况报告\n")
+    doc = page(
+        *PORTAL, "甲镇2023年度法治政府建设情况.docx", "2024-01-27", after="相关阅读\n乙镇2023年度法治政府建设情况报告\n"
+    )
     codes = {r.reason for r in doc.removed}
     assert {"site_header", "navigation", "file_name", "related_list", "page_metadata", "before_body"} <= codes
     for code in codes:

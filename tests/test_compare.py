@@ -19,8 +19,9 @@ from checklist.document import Document
 from checklist.render.yearly import render_text as render_comparison
 
 ISSUER = "甲县东镇人民政府"
-SHORTCOMINGS = ("一是执法队伍专业素质不高，综合执法人员持证上岗比例偏低。"
-                "二是基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。")
+SHORTCOMINGS = (
+    "一是执法队伍专业素质不高，综合执法人员持证上岗比例偏低。二是基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。"
+)
 OLD = f"""{ISSUER}
 {ISSUER}2022年法治政府建设年度报告
 县委依法治县办：
@@ -59,14 +60,14 @@ def run(old_text: str, new_text: str, lang: str = "zh") -> tuple[Document, Docum
 
 def assert_quotes(old: Document, new: Document, c: Comparison) -> None:
     for r in c.repeated:
-        assert old.original[r.old.start:r.old.end] == r.old.quote
-        assert new.original[r.new.start:r.new.end] == r.new.quote
+        assert old.original[r.old.start : r.old.end] == r.old.quote
+        assert new.original[r.new.start : r.new.end] == r.new.quote
     for f in c.findings:
-        assert new.original[f.start:f.end] == f.quote
+        assert new.original[f.start : f.end] == f.quote
     for u in c.follow_up:
-        assert old.original[u.plan.start:u.plan.end] == u.plan.quote
+        assert old.original[u.plan.start : u.plan.end] == u.plan.quote
         if u.evidence is not None:
-            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote
+            assert new.original[u.evidence.start : u.evidence.end] == u.evidence.quote
 
 
 def test_two_years_of_one_issuer() -> None:
@@ -77,7 +78,9 @@ def test_two_years_of_one_issuer() -> None:
     assert {r.id for r in c.requirements} and all(r.changed == (r.old != r.new) for r in c.requirements)
     # both shortcomings copied verbatim, each quoted from both years
     assert [r.new.quote for r in c.repeated] == [
-        "执法队伍专业素质不高，综合执法人员持证上岗比例偏低。", "基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。"]
+        "执法队伍专业素质不高，综合执法人员持证上岗比例偏低。",
+        "基层法治宣传阵地建设滞后，村级法治文化阵地覆盖面不足。",
+    ]
     assert all(r.old_part == r.new_part == "shortcomings" and r.similarity == 1.0 for r in c.repeated)
     assert [f.code for f in c.findings] == ["quality.repeated_from_last_year"] * 2
     assert all(f.category == "quality" and "2022" in f.message and f.suggestion for f in c.findings)
@@ -93,7 +96,9 @@ def test_two_years_of_one_issuer() -> None:
 
 
 def test_nothing_copied_when_rewritten() -> None:
-    rewritten = NEW.replace(SHORTCOMINGS, "一是执法记录仪配备不足，部分执法环节未全程记录。二是村级人民调解员业务培训不够。")
+    rewritten = NEW.replace(
+        SHORTCOMINGS, "一是执法记录仪配备不足，部分执法环节未全程记录。二是村级人民调解员业务培训不够。"
+    )
     _old, _new, c = run(OLD, rewritten)
     assert c.repeated == [] and c.findings == []
 
@@ -144,11 +149,13 @@ def test_cli_input_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("checklist: 错误：") and "文件不存在" in lines[0]
-    result = CliRunner().invoke(group(), ["compare", str(tmp_path / "missing.txt"), str(tmp_path / "new.txt"),
-                                          "--lang", "en"])
+    result = CliRunner().invoke(
+        group(), ["compare", str(tmp_path / "missing.txt"), str(tmp_path / "new.txt"), "--lang", "en"]
+    )
     assert result.exit_code == 2 and "no such file" in result.output
-    result = CliRunner().invoke(group(), ["compare", str(tmp_path / "new.txt"), str(tmp_path / "new.txt"),
-                                          "--standard", "no-such-standard"])
+    result = CliRunner().invoke(
+        group(), ["compare", str(tmp_path / "new.txt"), str(tmp_path / "new.txt"), "--standard", "no-such-standard"]
+    )
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
@@ -158,18 +165,26 @@ def test_repeated_from_last_year_is_configured_by_the_standard(tmp_path: Path) -
 
     def profile(quality: str) -> checklist.Standard:
         path = tmp_path / "profile.yaml"
-        path.write_text(f"id: p\nversion: '1'\ntitle: {{zh: 测试}}\nextends: national\nquality:\n{quality}",
-                        encoding="utf-8")
+        path.write_text(
+            f"id: p\nversion: '1'\ntitle: {{zh: 测试}}\nextends: national\nquality:\n{quality}", encoding="utf-8"
+        )
         return checklist.load_standard(path)
 
-    off = compare(old, old_result, new, new_result, standard=profile("  quality.repeated_from_last_year: "
-                                                                     "{enabled: false}\n"))
+    off = compare(
+        old, old_result, new, new_result, standard=profile("  quality.repeated_from_last_year: {enabled: false}\n")
+    )
     assert off.findings == [] and len(off.repeated) == 2  # the comparison itself still lists them
-    strict = compare(old, old_result, new, new_result, standard=profile(
-        "  quality.repeated_from_last_year: {severity: major, params: {min_chars: 40}}\n"))
+    strict = compare(
+        old,
+        old_result,
+        new,
+        new_result,
+        standard=profile("  quality.repeated_from_last_year: {severity: major, params: {min_chars: 40}}\n"),
+    )
     assert strict.findings == []  # both shortcomings are shorter than 40 characters
-    major = compare(old, old_result, new, new_result, standard=profile(
-        "  quality.repeated_from_last_year: {severity: major}\n"))
+    major = compare(
+        old, old_result, new, new_result, standard=profile("  quality.repeated_from_last_year: {severity: major}\n")
+    )
     assert [f.severity for f in major.findings] == ["major", "major"]
 
 
@@ -188,12 +203,17 @@ def test_a_generic_plan_item_is_never_said_to_be_followed() -> None:
     3/3 looked reassuring. The item names no field of work, so it cannot be checked; a plan
     item followed by nothing of its field is not followed; neither is ever 已落实."""
     plans = "一是实行清单销号，狠抓整改落实。二是持续推进法治政府建设。三是聘请法律顾问，审查镇政府合同。"
-    old = OLD.replace("一是组织综合执法人员参加行政执法资格考试，提高持证上岗比例。二是建设村级法治文化广场，打造法治宣传阵地。",
-                      plans)
+    old = OLD.replace(
+        "一是组织综合执法人员参加行政执法资格考试，提高持证上岗比例。二是建设村级法治文化广场，打造法治宣传阵地。",
+        plans,
+    )
     new = NEW.replace("（一）加强组织领导。", "（一）加强组织领导。镇党委理论学习中心组集中学习《习近平法治思想》5次。")
     _old, _new, c = run(old, new)
     assert [(u.outcome, u.reason) for u in c.follow_up] == [
-        ("unclear", "generic"), ("unclear", "generic"), ("not_followed", "field_absent")]
+        ("unclear", "generic"),
+        ("unclear", "generic"),
+        ("not_followed", "field_absent"),
+    ]
     text = render_comparison(c)
     assert "已落实 0 项，未见落实 1 项，无法判断 2 项" in text
     assert "[已落实]" not in text and text.count("[无法判断]") == 2

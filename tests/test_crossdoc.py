@@ -39,10 +39,12 @@ def filler(seed: int, n: int = 3) -> str:
 def report(issuer: str, *middle: str, seed: int = 0) -> Document:
     """A small report of ``issuer``; ``middle`` sentences sit inside its own paragraphs."""
     body = filler(seed) + "".join(middle) + filler(seed + 1000)
-    text = (f"{issuer}\n{issuer}2023年法治政府建设年度报告\n县委依法治县办：\n"
-            f"现将有关情况报告如下。\n"
-            f"一、主要举措\n{body}\n二、存在的问题\n{filler(seed + 2000, 1)}\n"
-            f"三、下一步打算\n{filler(seed + 3000, 1)}\n{issuer}\n2024年1月10日\n")
+    text = (
+        f"{issuer}\n{issuer}2023年法治政府建设年度报告\n县委依法治县办：\n"
+        f"现将有关情况报告如下。\n"
+        f"一、主要举措\n{body}\n二、存在的问题\n{filler(seed + 2000, 1)}\n"
+        f"三、下一步打算\n{filler(seed + 3000, 1)}\n{issuer}\n2024年1月10日\n"
+    )
     return checklist.parse(text, source=f"{issuer}.txt")
 
 
@@ -53,7 +55,7 @@ def issuer(i: int) -> str:
 def assert_offsets(docs: dict[str, Document], found: dict[str, list[Finding]]) -> None:
     for key, findings in found.items():
         for f in findings:
-            assert docs[key].original[f.start:f.end] == f.quote
+            assert docs[key].original[f.start : f.end] == f.quote
 
 
 def test_shared_sentence_found_on_both_with_the_other_issuer() -> None:
@@ -162,7 +164,7 @@ def test_find_boilerplate_without_quotes_and_empty() -> None:
     [m] = found["a"]
     [c] = m.others
     assert (c.report, c.issuer, c.similarity) == ("b", "y", 1.0)
-    assert b.original[c.start:c.end] == SHARED
+    assert b.original[c.start : c.end] == SHARED
     [f] = boilerplate_findings(found["a"], originals={"a": a.original, "b": b.original})
     assert "y" in f.message
 
@@ -171,8 +173,10 @@ TEXT = st.text(alphabet=st.sampled_from(list(CHARS + "，。；\n 一二三、�
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(TEXT, st.sampled_from(["甲", "乙", "丙", None])), min_size=1, max_size=4),
-       st.sampled_from([SHARED, NEAR, ""]))
+@given(
+    st.lists(st.tuples(TEXT, st.sampled_from(["甲", "乙", "丙", None])), min_size=1, max_size=4),
+    st.sampled_from([SHARED, NEAR, ""]),
+)
 def test_no_crash(texts: list[tuple[str, str | None]], planted: str) -> None:
     docs: dict[str, Document] = {}
     issuers: dict[str, str | None] = {}
@@ -187,13 +191,14 @@ def test_no_crash(texts: list[tuple[str, str | None]], planted: str) -> None:
     originals = {k: d.original for k, d in docs.items()}
     for key, matches in found.items():
         for f in boilerplate_findings(matches, originals=originals):
-            assert docs[key].original[f.start:f.end] == f.quote
+            assert docs[key].original[f.start : f.end] == f.quote
 
 
 def _profile(tmp_path: Any, quality: str) -> Any:
     path = tmp_path / "profile.yaml"
-    path.write_text(f"id: profile\nversion: '1'\ntitle: {{zh: 测试}}\nextends: township\nquality:\n{quality}",
-                    encoding="utf-8")
+    path.write_text(
+        f"id: profile\nversion: '1'\ntitle: {{zh: 测试}}\nextends: township\nquality:\n{quality}", encoding="utf-8"
+    )
     return checklist.load_standard(path)
 
 

@@ -39,25 +39,48 @@ def status(text: str, rid: str, standard: str = "national") -> str:
 def test_a_complete_small_report() -> None:
     result = checklist.audit(FULL)
     assert result.standard.id == "township"
-    for rid in ("format.title", "format.addressee", "format.issuer", "format.date", "format.deadline",
-                "format.year_consistency", "core.measures", "core.shortcomings", "core.causes",
-                "core.first_responsible", "core.next_year_plan", "leadership.shufa",
-                "enforcement.publicity", "enforcement.recording", "enforcement.legal_review",
-                "legal_advisor.established", "legal_advisor.used", "legal_advisor.grassroots"):
+    for rid in (
+        "format.title",
+        "format.addressee",
+        "format.issuer",
+        "format.date",
+        "format.deadline",
+        "format.year_consistency",
+        "core.measures",
+        "core.shortcomings",
+        "core.causes",
+        "core.first_responsible",
+        "core.next_year_plan",
+        "leadership.shufa",
+        "enforcement.publicity",
+        "enforcement.recording",
+        "enforcement.legal_review",
+        "legal_advisor.established",
+        "legal_advisor.used",
+        "legal_advisor.grassroots",
+    ):
         assert result.requirement(rid).status == "met", rid
 
 
 def test_shortcoming_and_plan_sentences_are_not_evidence_of_work() -> None:
-    text = ("一、主要做法\n开展普法12次。\n二、存在的问题\n执法全过程记录制度还不完善。\n"
-            "三、2024年工作打算\n全面推行执法全过程记录制度，落实领导干部述法。")
+    text = (
+        "一、主要做法\n开展普法12次。\n二、存在的问题\n执法全过程记录制度还不完善。\n"
+        "三、2024年工作打算\n全面推行执法全过程记录制度，落实领导干部述法。"
+    )
     assert status(text, "enforcement.recording") == "missing"
     assert status(text, "leadership.shufa") == "missing"
 
 
-@pytest.mark.parametrize("sentence", [
-    "我镇尚未建立法律顾问制度。", "法律顾问制度没有落实。", "法律顾问制度未能建立。",
-    "下一步将建立法律顾问制度。", "计划于明年建立法律顾问制度。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我镇尚未建立法律顾问制度。",
+        "法律顾问制度没有落实。",
+        "法律顾问制度未能建立。",
+        "下一步将建立法律顾问制度。",
+        "计划于明年建立法律顾问制度。",
+    ],
+)
 def test_negated_and_future_clauses_are_not_evidence(sentence: str) -> None:
     assert status(sentence, "legal_advisor.established") == "missing"
 
@@ -74,8 +97,10 @@ def test_generic_three_systems_mention_is_partial_for_each() -> None:
 
 
 def test_first_responsible_section_placed_first() -> None:
-    text = ("一、党政主要负责人履行推进法治建设第一责任人职责情况\n书记主持会议3次。\n"
-            "二、推进法治政府建设的主要举措和成效\n开展普法12次。\n三、存在的不足\n执法力量弱。\n四、下一步打算\n加强执法。")
+    text = (
+        "一、党政主要负责人履行推进法治建设第一责任人职责情况\n书记主持会议3次。\n"
+        "二、推进法治政府建设的主要举措和成效\n开展普法12次。\n三、存在的不足\n执法力量弱。\n四、下一步打算\n加强执法。"
+    )
     r = checklist.audit(text)
     assert r.requirement("core.first_responsible").status == "met"
     assert r.requirement("core.measures").status == "met"
@@ -85,7 +110,9 @@ def test_first_responsible_section_placed_first() -> None:
 def test_three_part_outline() -> None:
     text = "一、工作开展情况\n开展普法12次。\n二、存在的问题\n执法力量弱。\n三、下一步打算\n加强执法。"
     r = checklist.audit(text)
-    assert [r.requirement(x).status for x in ("core.measures", "core.shortcomings", "core.next_year_plan")] == ["met"] * 3
+    assert [r.requirement(x).status for x in ("core.measures", "core.shortcomings", "core.next_year_plan")] == [
+        "met"
+    ] * 3
 
 
 def test_sub_headings_inside_shortcomings_do_not_change_the_part() -> None:
@@ -98,7 +125,7 @@ def test_evidence_offsets_point_at_the_quote() -> None:
     doc = checklist.parse(FULL)
     for r in result.requirements:
         for e in r.evidence:
-            assert e.start is not None and doc.original[e.start:e.end] == e.quote
+            assert e.start is not None and doc.original[e.start : e.end] == e.quote
             assert e.section
 
 
@@ -106,12 +133,26 @@ def test_scores_and_groups() -> None:
     def req(status: str, weight: float, group: str = "g", waived: bool = False) -> RequirementResult:
         from checklist.rules.result import Waiver
 
-        return RequirementResult(id=f"g.{status}{weight}", title="t", group=group, status=status,  # type: ignore[arg-type]
-                                 severity="major", weight=weight, message="m",
-                                 waived=Waiver(reason="r") if waived else None)
+        return RequirementResult(
+            id=f"g.{status}{weight}",
+            title="t",
+            group=group,
+            status=status,  # type: ignore[arg-type]
+            severity="major",
+            weight=weight,
+            message="m",
+            waived=Waiver(reason="r") if waived else None,
+        )
 
-    score, groups = score_of([req("met", 2), req("partial", 2), req("missing", 1, "h"),
-                              req("not_applicable", 5), req("missing", 3, waived=True)])
+    score, groups = score_of(
+        [
+            req("met", 2),
+            req("partial", 2),
+            req("missing", 1, "h"),
+            req("not_applicable", 5),
+            req("missing", 3, waived=True),
+        ]
+    )
     assert score == pytest.approx(100 * (2 + 1) / 5, abs=0.05)
     assert groups == {"g": 75.0, "h": 0.0}
     assert score_of([req("not_applicable", 1)]) == (None, {})
@@ -119,9 +160,11 @@ def test_scores_and_groups() -> None:
 
 def test_nothing_evaluated_is_an_error_never_100(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
-    path.write_text("id: s\nversion: '1'\ntitle: {zh: s}\nextends: national\noverrides:\n"
-                    + "".join(f"  {r.id}: {{applies: false}}\n" for r in checklist.load_standard().requirements),
-                    encoding="utf-8")
+    path.write_text(
+        "id: s\nversion: '1'\ntitle: {zh: s}\nextends: national\noverrides:\n"
+        + "".join(f"  {r.id}: {{applies: false}}\n" for r in checklist.load_standard().requirements),
+        encoding="utf-8",
+    )
     with pytest.raises(StandardError, match="没有可计分"):
         checklist.audit(FULL, path)
 
@@ -164,19 +207,47 @@ def test_results_and_errors_pickle() -> None:
 def test_json_contract_shape() -> None:
     data = checklist.audit(FULL).model_dump(mode="json")
     assert data["schema_version"] == 1
-    assert set(data["document"]) == {"path", "format", "encoding", "sha256", "title", "issuer", "issuer_source",
-                                      "level", "year", "date", "published", "addressee"}
+    assert set(data["document"]) == {
+        "path",
+        "format",
+        "encoding",
+        "sha256",
+        "title",
+        "issuer",
+        "issuer_source",
+        "level",
+        "year",
+        "date",
+        "published",
+        "addressee",
+    }
     req = data["requirements"][0]
     assert {"id", "status", "severity", "weight", "evidence", "message", "suggestion"} <= set(req)
     assert {"code", "severity", "message", "suggestion", "quote", "start", "end"} <= set(data["findings"][0])
 
 
-PIECES = st.sampled_from([
-    "一、主要做法和成效", "（一）严格执法", "二、存在的问题", "三、2024年工作打算", "法律顾问审查合同15份。",
-    "尚未建立法律顾问制度。", "落实行政执法三项制度。", "某某镇人民政府", "2024年1月5日",
-    "关于2023年度法治政府建设情况的报告", "区委：", "一是加强学习。二是强化宣传。", "⑴学法", "\u3000",
-    "执法记录仪", "由于编制少，导致人员不足。", "述法", "20XX年",
-])
+PIECES = st.sampled_from(
+    [
+        "一、主要做法和成效",
+        "（一）严格执法",
+        "二、存在的问题",
+        "三、2024年工作打算",
+        "法律顾问审查合同15份。",
+        "尚未建立法律顾问制度。",
+        "落实行政执法三项制度。",
+        "某某镇人民政府",
+        "2024年1月5日",
+        "关于2023年度法治政府建设情况的报告",
+        "区委：",
+        "一是加强学习。二是强化宣传。",
+        "⑴学法",
+        "\u3000",
+        "执法记录仪",
+        "由于编制少，导致人员不足。",
+        "述法",
+        "20XX年",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -196,42 +267,57 @@ def test_any_text_audits_with_valid_scores_and_offsets(parts: list[str]) -> None
         for e in r.evidence:
             if e.start is not None:
                 assert e.end is not None and 0 <= e.start <= e.end <= len(doc.original)
-                assert doc.original[e.start:e.end] == e.quote
+                assert doc.original[e.start : e.end] == e.quote
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
-     "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查。", "通知"),
-    ("在全县法治政府建设推进会上的讲话\n同志们：\n下面，我讲三点意见。\n一、提高认识\n"
-     "要加强执法监督，推进依法行政。\n二、狠抓落实\n各乡镇要落实法治建设责任。", "讲话"),
-    ("某某县2024年法治政府建设工作要点\n一、依法全面履行政府职能\n深化放管服改革，推进依法行政。", "工作要点"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
+            "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查。",
+            "通知",
+        ),
+        (
+            "在全县法治政府建设推进会上的讲话\n同志们：\n下面，我讲三点意见。\n一、提高认识\n"
+            "要加强执法监督，推进依法行政。\n二、狠抓落实\n各乡镇要落实法治建设责任。",
+            "讲话",
+        ),
+        ("某某县2024年法治政府建设工作要点\n一、依法全面履行政府职能\n深化放管服改革，推进依法行政。", "工作要点"),
+    ],
+)
 def test_another_kind_of_document_is_said_first(text: str, kind: str) -> None:
     result = checklist.audit(text)
     assert result.warnings[0] == f"此文件开头写明它是“{kind}”，不是法治政府建设年度报告，得分没有意义"
     assert kind in checklist.audit(text, lang="en").warnings[0]
 
 
-@pytest.mark.parametrize("text", [
-    "关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。",
-    # a report sent with a covering letter names itself in the title
-    "关于报送2023年度法治政府建设情况报告的函\n县委依法治县办：\n2023年，我局坚持依法行政。\n一、主要举措\n开展普法。",
-    # no title, but nothing in the opening lines names another kind
-    "2023年，某某街道坚持依法行政。\n一、主要举措和成效\n开展普法活动12次，调解纠纷35件。",
-    # a draft without its header: its headings are no document kind
-    "一、主要举措和成效\n2023年，我镇落实行政执法公示制度，开展普法12次。\n二、存在的不足\n执法人员偏少。\n"
-    "三、下一步工作计划\n充实执法力量。",
-    "某某镇2023年度法治政府建设工作汇报\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。\n"
-    "二、2024年工作安排\n充实执法力量。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。",
+        # a report sent with a covering letter names itself in the title
+        "关于报送2023年度法治政府建设情况报告的函\n县委依法治县办：\n2023年，我局坚持依法行政。\n一、主要举措\n开展普法。",
+        # no title, but nothing in the opening lines names another kind
+        "2023年，某某街道坚持依法行政。\n一、主要举措和成效\n开展普法活动12次，调解纠纷35件。",
+        # a draft without its header: its headings are no document kind
+        "一、主要举措和成效\n2023年，我镇落实行政执法公示制度，开展普法12次。\n二、存在的不足\n执法人员偏少。\n"
+        "三、下一步工作计划\n充实执法力量。",
+        "某某镇2023年度法治政府建设工作汇报\n2023年，我镇坚持依法行政。\n一、主要举措\n开展普法12次。\n"
+        "二、2024年工作安排\n充实执法力量。",
+    ],
+)
 def test_a_report_gets_no_other_kind_warning(text: str) -> None:
     assert not any("开头写明" in w for w in checklist.audit(text).warnings)
 
 
-@pytest.mark.parametrize("text", [
-    "关于2023年度法治政府建设情况的报告" + "县委/县政府：开展普法活动，调解纠纷。" * 60,  # a slash, one line
-    "关于2023年度法治政府建设情况的报告" + "开展普法活动12次" * 40,  # longer than any file name, no punctuation
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于2023年度法治政府建设情况的报告" + "县委/县政府：开展普法活动，调解纠纷。" * 60,  # a slash, one line
+        "关于2023年度法治政府建设情况的报告" + "开展普法活动12次" * 40,  # longer than any file name, no punctuation
+    ],
+)
 def test_one_line_report_text_is_text_not_a_path(text: str) -> None:
     assert checklist.audit(text).document["path"] == "<text>"
 
@@ -240,7 +326,9 @@ def test_suggestions_name_the_reports_years() -> None:
     text = "关于2022年度法治政府建设情况的报告\n2022年，我镇坚持依法行政。\n一、主要举措和成效\n开展普法12次。"
     plan = checklist.audit(text).requirement("core.next_year_plan")
     assert plan.status == "missing" and "三、2023年度推进法治政府建设的主要安排" in (plan.suggestion or "")
-    unknown = checklist.audit("我镇坚持依法行政。\n一、主要举措和成效\n开展普法活动12次。").requirement("core.next_year_plan")
+    unknown = checklist.audit("我镇坚持依法行政。\n一、主要举措和成效\n开展普法活动12次。").requirement(
+        "core.next_year_plan"
+    )
     assert "三、20XX年度推进法治政府建设的主要安排" in (unknown.suggestion or "")
 
 

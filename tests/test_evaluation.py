@@ -62,7 +62,11 @@ def test_overall_figures(result: Evaluation) -> None:
 def test_figures_per_requirement(result: Evaluation) -> None:
     req = result.files[0].summary.requirements
     # two met/met pairs: nothing to fix on either side, so gap-F1 is undefined, not 1.0
-    assert (req["format.title"].present_f1, req["format.title"].gap_f1, req["format.title"].accuracy) == (1.0, None, 1.0)
+    assert (req["format.title"].present_f1, req["format.title"].gap_f1, req["format.title"].accuracy) == (
+        1.0,
+        None,
+        1.0,
+    )
     # partial/missing is a miss for present-F1 and a hit for gap-F1; the n/a pair is left out
     g = req["legal_advisor.grassroots"]
     assert (g.present_f1, g.gap_f1, g.accuracy, g.scored, g.not_applicable) == (0.0, 1.0, 0.0, 1, 1)
@@ -77,16 +81,25 @@ def test_metadata_normalised(result: Evaluation) -> None:
     meta = result.files[0].summary.metadata
     # a title with spaces, an addressee with its colon, a date written 2023-2-10 all count as equal
     assert {k: (v.correct, v.compared) for k, v in meta.items()} == {
-        "title": (1, 1), "issuer": (2, 2), "level": (1, 2), "year": (1, 2), "date": (2, 2), "published": (1, 1),
-        "addressee": (2, 2)}
+        "title": (1, 1),
+        "issuer": (2, 2),
+        "level": (1, 2),
+        "year": (1, 2),
+        "date": (2, 2),
+        "published": (1, 1),
+        "addressee": (2, 2),
+    }
 
 
 def test_disagreements_carry_our_evidence(result: Evaluation) -> None:
     found = {(d.report, d.kind, d.key): d for d in result.files[0].disagreements}
     assert set(found) == {
-        (COUNTY, "requirement", "leadership.shufa"), (COUNTY, "requirement", "legal_advisor.grassroots"),
-        (DEPT, "requirement", "core.first_responsible"), (DEPT, "requirement", "enforcement.publicity"),
-        (COUNTY, "metadata", "level"), (DEPT, "metadata", "year"),
+        (COUNTY, "requirement", "leadership.shufa"),
+        (COUNTY, "requirement", "legal_advisor.grassroots"),
+        (DEPT, "requirement", "core.first_responsible"),
+        (DEPT, "requirement", "enforcement.publicity"),
+        (COUNTY, "metadata", "level"),
+        (DEPT, "metadata", "year"),
         (COUNTY, "finding_missed", "quality.vague_shortcomings"),
         (DEPT, "not_applicable", "legal_advisor.grassroots"),
     }
@@ -94,7 +107,10 @@ def test_disagreements_carry_our_evidence(result: Evaluation) -> None:
     assert (publicity.label, publicity.ours) == ("partial", "met")
     assert "行政执法公示制度" in publicity.evidence[0].quote
     assert publicity.evidence[0].section.startswith("一、")
-    assert found[(DEPT, "requirement", "core.first_responsible")].evidence[0].quote == "二、党组书记、局长履行第一责任人职责情况"
+    assert (
+        found[(DEPT, "requirement", "core.first_responsible")].evidence[0].quote
+        == "二、党组书记、局长履行第一责任人职责情况"
+    )
     year = found[(DEPT, "metadata", "year")]
     assert (year.label, year.ours) == (2021, 2022)
     assert found[(COUNTY, "metadata", "level")].ours == "county"
@@ -121,14 +137,24 @@ def test_json_shape() -> None:
     assert set(data) == {"standard", "total", "files", "errors"}
     assert data["standard"] is None and data["errors"] == []
     (f,) = data["files"]
-    assert set(f) == {"labels", "reports", "standards", "overall", "requirements", "metadata", "findings",
-                      "disagreements"}
-    assert set(f["overall"]) == {"present_f1", "gap_f1", "accuracy", "scored", "correct", "not_applicable",
-                                 "confusion"}
+    assert set(f) == {
+        "labels",
+        "reports",
+        "standards",
+        "overall",
+        "requirements",
+        "metadata",
+        "findings",
+        "disagreements",
+    }
+    assert set(f["overall"]) == {"present_f1", "gap_f1", "accuracy", "scored", "correct", "not_applicable", "confusion"}
     assert (f["overall"]["present_f1"], f["overall"]["gap_f1"], f["overall"]["accuracy"]) == (0.824, 0.667, 0.667)
     assert f["requirements"]["format.title"]["gap_f1"] is None
     assert f["metadata"]["accuracy"] == 0.833 and f["metadata"]["fields"]["year"] == {
-        "accuracy": 0.5, "compared": 2, "correct": 1}
+        "accuracy": 0.5,
+        "compared": 2,
+        "correct": 1,
+    }
     assert f["findings"] == {"precision": 1.0, "recall": 0.5, "labelled": 2, "found": 1, "raised": 1, "confirmed": 1}
     d = next(d for d in f["disagreements"] if d["key"] == "enforcement.publicity")
     assert set(d) == {"report", "kind", "key", "label", "ours", "evidence"}
@@ -149,18 +175,30 @@ def _copy_cases(folder: Path) -> None:
         shutil.copy(CASES / name, folder / name)
 
 
-@pytest.mark.parametrize(("body", "zh", "en"), [
-    ("a: [unclosed\n", "标注文件不是有效的 YAML（第", "the labels file is not valid YAML (line"),
-    ("- just\n- a list\n", "标注文件应以报告文件名为键", "must map report file names"),
-    ("missing.txt:\n  requirements: {format.title: met}\n", "标注所指的报告文件 missing.txt 不存在",
-     "the report file missing.txt named by the labels does not exist"),
-    (f"{COUNTY}:\n  requirements: {{format.titel: met}}\n", "含有未知的要求编号 format.titel",
-     "unknown requirement id format.titel"),
-    (f"{COUNTY}:\n  requirements: {{format.title: yes}}\n", "format.title 标注为 True",
-     "format.title is labelled True"),
-    (f"{COUNTY}:\n  metadata: {{isuer: x}}\n", "未知的元数据字段 isuer", "unknown metadata field isuer"),
-    (f"{COUNTY}:\n  findings: {{code: x}}\n", "findings 应是列表", "findings must be a list"),
-])
+@pytest.mark.parametrize(
+    ("body", "zh", "en"),
+    [
+        ("a: [unclosed\n", "标注文件不是有效的 YAML（第", "the labels file is not valid YAML (line"),
+        ("- just\n- a list\n", "标注文件应以报告文件名为键", "must map report file names"),
+        (
+            "missing.txt:\n  requirements: {format.title: met}\n",
+            "标注所指的报告文件 missing.txt 不存在",
+            "the report file missing.txt named by the labels does not exist",
+        ),
+        (
+            f"{COUNTY}:\n  requirements: {{format.titel: met}}\n",
+            "含有未知的要求编号 format.titel",
+            "unknown requirement id format.titel",
+        ),
+        (
+            f"{COUNTY}:\n  requirements: {{format.title: yes}}\n",
+            "format.title 标注为 True",
+            "format.title is labelled True",
+        ),
+        (f"{COUNTY}:\n  metadata: {{isuer: x}}\n", "未知的元数据字段 isuer", "unknown metadata field isuer"),
+        (f"{COUNTY}:\n  findings: {{code: x}}\n", "findings 应是列表", "findings must be a list"),
+    ],
+)
 def test_bad_labels_exit_2_with_one_line(tmp_path: Path, body: str, zh: str, en: str) -> None:
     _copy_cases(tmp_path)
     labels = tmp_path / "labels.yaml"
@@ -176,8 +214,10 @@ def test_missing_labels_file_and_others_still_evaluated(tmp_path: Path) -> None:
     _copy_cases(tmp_path)
     labels = tmp_path / "labels.yaml"
     # one good entry, one naming an unknown id: the good one is still evaluated
-    labels.write_text(f"{COUNTY}:\n  requirements: {{format.title: met}}\n"
-                      f"{DEPT}:\n  requirements: {{no.such_id: met}}\n", encoding="utf-8")
+    labels.write_text(
+        f"{COUNTY}:\n  requirements: {{format.title: met}}\n{DEPT}:\n  requirements: {{no.such_id: met}}\n",
+        encoding="utf-8",
+    )
     missing = tmp_path / "nope.yaml"
     out = CliRunner().invoke(command, [str(missing), str(labels), "--format", "json"])
     assert out.exit_code == 2
@@ -197,13 +237,20 @@ def test_unknown_standard_exits_2() -> None:
 
 
 def test_boilerplate_between_reports_of_one_labels_file(tmp_path: Path) -> None:
-    shared = "建立镇村两级矛盾纠纷排查化解工作台账，实行每月排查、每季研判、年终总结的工作机制，做到小事不出村、大事不出镇。"
-    for name, body in (("a.txt", "甲镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"),
-                       ("b.txt", "乙镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")):
+    shared = (
+        "建立镇村两级矛盾纠纷排查化解工作台账，实行每月排查、每季研判、年终总结的工作机制，做到小事不出村、大事不出镇。"
+    )
+    for name, body in (
+        ("a.txt", "甲镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"),
+        ("b.txt", "乙镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"),
+    ):
         (tmp_path / name).write_text(body + shared + "\n", encoding="utf-8")
     labels = tmp_path / "labels.yaml"
-    labels.write_text("a.txt:\n  findings:\n    - {code: quality.boilerplate, quote: 建立镇村两级矛盾纠纷排查化解工作台账}\n"
-                      "b.txt:\n  requirements: {format.title: met}\n", encoding="utf-8")
+    labels.write_text(
+        "a.txt:\n  findings:\n    - {code: quality.boilerplate, quote: 建立镇村两级矛盾纠纷排查化解工作台账}\n"
+        "b.txt:\n  requirements: {format.title: met}\n",
+        encoding="utf-8",
+    )
     fs = evaluate([labels]).files[0].summary.findings
     assert fs is not None and (fs.labelled, fs.found) == (1, 1)
 

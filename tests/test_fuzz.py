@@ -42,8 +42,9 @@ def mangled_report(draw: st.DrawFn) -> str:
 def mixed_encoding(draw: st.DrawFn) -> bytes:
     """A report whose pieces are encoded differently (UTF-8, GB18030, UTF-16)."""
     parts = draw(st.lists(st.sampled_from(LINES), min_size=1, max_size=8))
-    encodings = draw(st.lists(st.sampled_from(["utf-8", "gb18030", "utf-16-le"]), min_size=len(parts),
-                              max_size=len(parts)))
+    encodings = draw(
+        st.lists(st.sampled_from(["utf-8", "gb18030", "utf-16-le"]), min_size=len(parts), max_size=len(parts))
+    )
     return b"\n".join(p.encode(e) for p, e in zip(parts, encodings, strict=True))
 
 
@@ -56,12 +57,12 @@ def _check_audit(doc: checklist.Document) -> None:
         for e in r.evidence:
             if e.start is not None:
                 assert e.end is not None and 0 <= e.start <= e.end <= len(doc.original)
-                assert doc.original[e.start:e.end] == e.quote
+                assert doc.original[e.start : e.end] == e.quote
     for f in result.findings:
         places: list[Finding | Evidence] = [f, *f.related]
         for quoted in places:
             if quoted.start is not None:
-                assert doc.original[quoted.start:quoted.end] == quoted.quote
+                assert doc.original[quoted.start : quoted.end] == quoted.quote
 
 
 def _audit_text(text: str) -> None:

@@ -164,8 +164,12 @@ def test_document_view_is_the_text_with_every_evidence_marked(name: str) -> None
     for a in page.with_class("locate", "a"):
         ref = a["data-ref"]
         assert a["href"] == f"#t-{ref}" and f"t-{ref}" in anchors and ref in marked
-    quoted = sum(1 for r in result.requirements for e in r.evidence
-                 if e.start is not None and e.end is not None and result.text[e.start:e.end] == e.quote and e.quote)
+    quoted = sum(
+        1
+        for r in result.requirements
+        for e in r.evidence
+        if e.start is not None and e.end is not None and result.text[e.start : e.end] == e.quote and e.quote
+    )
     assert len([a for a in page.with_class("evidence", "li") if a.get("data-ref")]) == quoted
     if result.removed:
         assert page.with_class("removed", "details")
@@ -185,19 +189,39 @@ def test_injection_renders_as_text() -> None:
 
 def _poisoned(result: AuditResult) -> AuditResult:
     """Every string of the result that reaches the page replaced by markup."""
-    reqs = [r.model_copy(update={"title": EVIL + r.title, "message": EVIL, "suggestion": EVIL, "basis": [EVIL],
-                                 "group": r.group + '"><script>alert(9)</script>', "severity": EVIL if i == 0 else r.severity,
-                                 "waived": Waiver(reason=EVIL, owner=EVIL, expires=EVIL) if i == 1 else None,
-                                 "evidence": [e.model_copy(update={"section": EVIL, "terms": [*e.terms, "<script>"]})
-                                              for e in r.evidence]})
-            for i, r in enumerate(result.requirements)]
-    findings = [f.model_copy(update={"code": EVIL, "message": EVIL, "suggestion": EVIL, "section": EVIL})
-                for f in result.findings]
+    reqs = [
+        r.model_copy(
+            update={
+                "title": EVIL + r.title,
+                "message": EVIL,
+                "suggestion": EVIL,
+                "basis": [EVIL],
+                "group": r.group + '"><script>alert(9)</script>',
+                "severity": EVIL if i == 0 else r.severity,
+                "waived": Waiver(reason=EVIL, owner=EVIL, expires=EVIL) if i == 1 else None,
+                "evidence": [
+                    e.model_copy(update={"section": EVIL, "terms": [*e.terms, "<script>"]}) for e in r.evidence
+                ],
+            }
+        )
+        for i, r in enumerate(result.requirements)
+    ]
+    findings = [
+        f.model_copy(update={"code": EVIL, "message": EVIL, "suggestion": EVIL, "section": EVIL})
+        for f in result.findings
+    ]
     document = {**result.document, "issuer": EVIL, "path": EVIL + ".txt", "title": EVIL, "addressee": EVIL}
     standard = result.standard.model_copy(update={"title": EVIL, "reason": EVIL, "id": EVIL})
-    return result.model_copy(update={"requirements": reqs, "findings": findings, "document": document,
-                                     "standard": standard, "warnings": [EVIL],
-                                     "removed": [RemovedSpan(start=0, end=5, reason=EVIL)]})
+    return result.model_copy(
+        update={
+            "requirements": reqs,
+            "findings": findings,
+            "document": document,
+            "standard": standard,
+            "warnings": [EVIL],
+            "removed": [RemovedSpan(start=0, end=5, reason=EVIL)],
+        }
+    )
 
 
 def test_every_field_is_escaped() -> None:
@@ -240,7 +264,8 @@ def test_english_page() -> None:
 
 def test_highlight_marks_terms_and_escapes() -> None:
     assert str(highlight("落实<b>三项制度</b>", ["三项制度"])) == (
-        '落实&lt;b&gt;<mark class="term">三项制度</mark>&lt;/b&gt;')
+        '落实&lt;b&gt;<mark class="term">三项制度</mark>&lt;/b&gt;'
+    )
     assert str(highlight("法治政府建设", ["法治", "法治政府"])) == '<mark class="term">法治政府</mark>建设'
     assert str(highlight("a<b", [])) == "a&lt;b"
 
@@ -271,8 +296,12 @@ def test_large_report_renders_fast_and_in_chunks() -> None:
     big_text = (result.text + "\n") * 40  # about 170,000 characters
     step = len(result.text) + 1
     first = next(i for i, r in enumerate(result.requirements) if r.evidence)
-    many = [e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
-            for e in result.requirements[first].evidence for k in range(40) if e.start is not None and e.end is not None]
+    many = [
+        e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
+        for e in result.requirements[first].evidence
+        for k in range(40)
+        if e.start is not None and e.end is not None
+    ]
     reqs = list(result.requirements)
     reqs[first] = reqs[first].model_copy(update={"evidence": many})
     big = result.model_copy(update={"text": big_text, "requirements": reqs, "removed": []})
@@ -307,8 +336,14 @@ def test_overview_rows_and_cells() -> None:
     assert [float(r["data-score"] or 0) for r in rows] == sorted((r.score for r in results), reverse=True)
     ids = list(dict.fromkeys(q.id for r in results for q in r.requirements))
     assert len(page.with_class("cell", "td")) == len(results) * len(ids)
-    assert {a["data-sort"] for a in page.with_class("sortable")} == {"n", "issuer", "level", "year", "standard",
-                                                                     "score"}
+    assert {a["data-sort"] for a in page.with_class("sortable")} == {
+        "n",
+        "issuer",
+        "level",
+        "year",
+        "standard",
+        "score",
+    }
 
 
 def test_overview_is_ranked_shows_each_standard_and_whole_titles() -> None:
@@ -333,10 +368,10 @@ def test_overview_is_ranked_shows_each_standard_and_whole_titles() -> None:
     assert len(headers) == len(titles)
     for h in headers:
         title = h["title"] or ""
-        rid = title[title.rindex("[") + 1:-1]
+        rid = title[title.rindex("[") + 1 : -1]
         assert title == f"{titles[rid]} [{rid}]" and f"<span>{titles[rid]}</span>" in html
-    css = html[html.index(".ov-cols .req-col span"):]
-    css = css[:css.index("}")]
+    css = html[html.index(".ov-cols .req-col span") :]
+    css = css[: css.index("}")]
     assert "ellipsis" not in css and "max-height" not in css and "overflow: hidden" not in css
 
 
@@ -386,7 +421,10 @@ def test_cli_several_results(tmp_path: Path) -> None:
     (tmp_path / "all.jsonl").write_text(out, encoding="utf-8")
     code, _, err = run("render", str(tmp_path / "all.jsonl"), "-o", str(tmp_path / "again" / "overview.html"))
     assert code == 0, err
-    assert {p.name for p in (tmp_path / "again").iterdir()} == {"overview.html", *(Path(p).stem + ".html" for p in paths)}
+    assert {p.name for p in (tmp_path / "again").iterdir()} == {
+        "overview.html",
+        *(Path(p).stem + ".html" for p in paths),
+    }
     assert 'href="overview.html"' in (tmp_path / "again" / (Path(paths[0]).stem + ".html")).read_text(encoding="utf-8")
 
 
@@ -396,11 +434,14 @@ def test_cli_render_errors(tmp_path: Path) -> None:
     future = json.loads(checklist.audit(sample_path(SAMPLES[0])).model_dump_json())
     future["schema_version"] = 99
     (tmp_path / "future.json").write_text(json.dumps(future), encoding="utf-8")
-    for name, words in (("bad.json", "不是 checklist"), ("broken.json", "不是 JSON"), ("future.json", "schema_version"),
-                        ("missing.json", "不存在")):
+    for name, words in (
+        ("bad.json", "不是 checklist"),
+        ("broken.json", "不是 JSON"),
+        ("future.json", "schema_version"),
+        ("missing.json", "不存在"),
+    ):
         code, _, err = run("render", str(tmp_path / name))
         assert code == 2 and name in err and words in err and "Traceback" not in err
-
 
 
 def _group_options(html: str) -> dict[str, str]:
@@ -417,8 +458,9 @@ def test_group_titles_of_a_standard_that_is_not_shipped() -> None:
     assert groups and all(shipped_titles[g] != g for g in groups)
     assert {g: _group_options(render_report(result))[g] for g in groups} == {g: shipped_titles[g] for g in groups}
     # a user's own standard extending a shipped one: the titles of the one it extends
-    own = result.model_copy(update={"standard": result.standard.model_copy(
-        update={"id": "my-province", "extends": result.standard.id})})
+    own = result.model_copy(
+        update={"standard": result.standard.model_copy(update={"id": "my-province", "extends": result.standard.id})}
+    )
     assert {g: _group_options(render_report(own))[g] for g in groups} == {g: shipped_titles[g] for g in groups}
     # a standard of its own that extends nothing shipped: the page renders, the group ids stand in
     alone = result.model_copy(update={"standard": result.standard.model_copy(update={"id": "my-own", "extends": None})})

@@ -53,7 +53,10 @@ def test_traditional_to_simplified_keeps_offsets() -> None:
 def test_spaces_around_a_counted_number_are_dropped() -> None:
     text = "关于 2023 年度甲镇法治政府建设情况的报告\n全年召开会议 6 次，纳入2023 年计划，审查合同 12.5 万元\n一、2022 年度主要举措"
     out, omap = _norm(text)
-    assert out == "关于2023年度甲镇法治政府建设情况的报告\n全年召开会议6次,纳入2023年计划,审查合同12.5万元\n一、2022年度主要举措"
+    assert (
+        out
+        == "关于2023年度甲镇法治政府建设情况的报告\n全年召开会议6次,纳入2023年计划,审查合同12.5万元\n一、2022年度主要举措"
+    )
     start = out.index("2023年度")
     o0, o1 = omap.to_original(start, start + 6)
     assert text[o0:o1] == "2023 年度"  # evidence quotes the original, spaces and all
@@ -63,8 +66,13 @@ def test_spaces_around_a_counted_number_are_dropped() -> None:
 def test_spaces_that_separate_fields_names_or_words_stay() -> None:
     # near misses: a page-field value before the next field name, a value after a colon,
     # two body names, Latin words, a number before a word that does not count it
-    for line in ("点击数 128 发布时间 2024-01-05", "浏览次数: 128 次", "中共甲镇委员会 甲镇人民政府",
-                 "Rule of law 2023", "编号 2023 甲镇"):
+    for line in (
+        "点击数 128 发布时间 2024-01-05",
+        "浏览次数: 128 次",
+        "中共甲镇委员会 甲镇人民政府",
+        "Rule of law 2023",
+        "编号 2023 甲镇",
+    ):
         assert _norm(line)[0] == line
 
 
@@ -77,7 +85,12 @@ def test_pinyin_after_characters_is_dropped() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("一、（）() ，。：:\u3000\t\n⑴①“”法治政府年次Ａ１a1 \u00a0\u200b⑵㈠zhèn")), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("一、（）() ，。：:\u3000\t\n⑴①“”法治政府年次Ａ１a1 \u00a0\u200b⑵㈠zhèn")),
+        max_size=80,
+    )
+)
 def test_offset_map_points_at_the_source_of_every_span(text: str) -> None:
     out, omap = _norm(text)
     for i, ch in enumerate(out):

@@ -17,20 +17,31 @@ def headings(text: str) -> list[tuple[int, str]]:
 def test_all_marker_levels_and_mixed_widths() -> None:
     text = "一、总体情况\n（一）组织领导\n1.学习\n(1)会前学法\n①常务会\n2、宣传\n(二)执法\n二、问题"
     assert headings(text) == [
-        (1, "一、总体情况"), (2, "(一)组织领导"), (3, "1.学习"), (4, "(1)会前学法"),
-        (5, "①常务会"), (3, "2、宣传"), (2, "(二)执法"), (1, "二、问题"),
+        (1, "一、总体情况"),
+        (2, "(一)组织领导"),
+        (3, "1.学习"),
+        (4, "(1)会前学法"),
+        (5, "①常务会"),
+        (3, "2、宣传"),
+        (2, "(二)执法"),
+        (1, "二、问题"),
     ]
 
 
 def test_skipped_levels_and_outline_starting_lower() -> None:
     assert headings("一、做法\n1.学习\n2.宣传\n二、问题") == [
-        (1, "一、做法"), (2, "1.学习"), (2, "2.宣传"), (1, "二、问题")]
+        (1, "一、做法"),
+        (2, "1.学习"),
+        (2, "2.宣传"),
+        (1, "二、问题"),
+    ]
     assert headings("（一）做法\n（二）问题") == [(1, "(一)做法"), (1, "(二)问题")]
 
 
 def test_a_sub_heading_that_lost_its_opening_bracket() -> None:
-    assert headings("一、主要举措和成效\n一)纵深推进学习\n组织学法4次。\n二)拓宽宣传渠道\n开展普法18次。\n二、问题") == [
-        (1, "一、主要举措和成效"), (2, "一)纵深推进学习"), (2, "二)拓宽宣传渠道"), (1, "二、问题")]
+    assert headings(
+        "一、主要举措和成效\n一)纵深推进学习\n组织学法4次。\n二)拓宽宣传渠道\n开展普法18次。\n二、问题"
+    ) == [(1, "一、主要举措和成效"), (2, "一)纵深推进学习"), (2, "二)拓宽宣传渠道"), (1, "二、问题")]
 
 
 def test_heading_glued_to_its_first_sentence() -> None:
@@ -71,11 +82,27 @@ def test_signature_is_outside_the_last_section() -> None:
     assert doc.sections[-1].end <= doc.signature_start
 
 
-LINES = st.sampled_from([
-    "一、主要做法", "（一）加强领导", "(二)严格执法", "1.学法", "2、普法", "(1)会前学法", "①常务会",
-    "开展普法12次。", "一是加强学习。二是强化宣传。", "", "  ", "某某镇人民政府", "2024年1月5日",
-    "区委、区政府：", "关于2023年度法治政府建设情况的报告", "三、存在的问题", "四、2024年工作打算",
-])
+LINES = st.sampled_from(
+    [
+        "一、主要做法",
+        "（一）加强领导",
+        "(二)严格执法",
+        "1.学法",
+        "2、普法",
+        "(1)会前学法",
+        "①常务会",
+        "开展普法12次。",
+        "一是加强学习。二是强化宣传。",
+        "",
+        "  ",
+        "某某镇人民政府",
+        "2024年1月5日",
+        "区委、区政府：",
+        "关于2023年度法治政府建设情况的报告",
+        "三、存在的问题",
+        "四、2024年工作打算",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -96,4 +123,4 @@ def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
     for a, b in itertools.pairwise(tops):
         assert a.end == b.start  # top-level sections tile the body
     for sentence in doc.sentences:
-        assert doc.text[sentence.start:sentence.end].strip()
+        assert doc.text[sentence.start : sentence.end].strip()

@@ -25,8 +25,9 @@ def test_version_is_kept_in_one_place() -> None:
     # pyproject reads the version from checklist.__version__ (dynamic), so the installed
     # distribution and the module agree; a second hand-written copy would drift.
     assert checklist.__version__ == importlib.metadata.version("checklist")
-    out = subprocess.run([sys.executable, "-m", "checklist", "--version"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "checklist", "--version"], capture_output=True, text=True, check=True
+    ).stdout
     assert checklist.__version__ in out
 
 

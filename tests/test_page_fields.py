@@ -15,17 +15,23 @@ import checklist
 from checklist.ingest.clutter import is_meta_line, parse_fields
 from checklist.vocabulary import DATE_FIELDS, ISSUER_FIELDS, PAGE_FIELDS, PUBLISHED_FIELDS
 
-BODY = ("关于2023年度法治政府建设情况的报告", "区委：", "2023年，我镇深入推进依法行政。",
-        "一、主要做法", "开展普法宣传12次。")
+BODY = (
+    "关于2023年度法治政府建设情况的报告",
+    "区委：",
+    "2023年，我镇深入推进依法行政。",
+    "一、主要做法",
+    "开展普法宣传12次。",
+)
 INDEX = ("索引号", "11500226/2024-00012")
 
 
 def html_page(fields: list[tuple[str, str]]) -> bytes:
     cells = "".join(f"<tr><td>{key}：</td><td>{value}</td></tr>" for key, value in fields)
     body = "".join(f"<p>{line}</p>" for line in BODY)
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
-            f"<table class='xxgk'>{cells}</table><div class='content'>{body}</div></body></html>"
-            ).encode()
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"<table class='xxgk'>{cells}</table><div class='content'>{body}</div></body></html>"
+    ).encode()
 
 
 def text_lines(fields: list[tuple[str, str]]) -> bytes:

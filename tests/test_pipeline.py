@@ -12,8 +12,10 @@ from checklist.ingest.pipeline import ingest
 from checklist.ingest.readers import Extracted
 from checklist.structure.build import build_document
 
-PAGE = ("索引号：11500226/2024-00012\n发布日期：2024-01-20\n关于2023年度法治政府建设情况的报告\n"
-        "区委：\n2023年，我镇深入推进依法行政。\n一、主要做法\n开展普法宣传12次。\n某某镇人民政府\n2024年1月16日")
+PAGE = (
+    "索引号：11500226/2024-00012\n发布日期：2024-01-20\n关于2023年度法治政府建设情况的报告\n"
+    "区委：\n2023年，我镇深入推进依法行政。\n一、主要做法\n开展普法宣传12次。\n某某镇人民政府\n2024年1月16日"
+)
 
 
 def test_ingest_sets_page_metadata_aside_and_keeps_the_body() -> None:
@@ -41,6 +43,7 @@ def test_nothing_but_clutter_is_an_input_error() -> None:
 def test_the_stages_compose_into_read(name: str) -> None:
     doc = checklist.read(sample_path(name))
     text = sample_path(name).read_text(encoding="utf-8")
-    staged = build_document(ingest(Extracted(text=text, format="txt", encoding="utf-8"), doc.source), doc.source,
-                            doc.sha256)
+    staged = build_document(
+        ingest(Extracted(text=text, format="txt", encoding="utf-8"), doc.source), doc.source, doc.sha256
+    )
     assert staged == doc

@@ -14,7 +14,8 @@ from checklist.errors import StandardError
 from checklist.rules.standard import load_standard
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "quality.yaml").read_text(encoding="utf-8"))
+    (Path(__file__).parent / "cases" / "quality.yaml").read_text(encoding="utf-8")
+)
 
 
 def quality_codes(result: checklist.AuditResult) -> list[str]:
@@ -87,19 +88,25 @@ def test_quality_findings_do_not_change_the_score() -> None:
 
 def test_profile_can_switch_off_and_tune_a_check(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\nquality:\n"
-                    "  quality.duplicate_sentence: {enabled: false}\n"
-                    "  quality.no_figures: {params: {per_1000: 50}}\n", encoding="utf-8")
+    path.write_text(
+        "id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\nquality:\n"
+        "  quality.duplicate_sentence: {enabled: false}\n"
+        "  quality.no_figures: {params: {per_1000: 50}}\n",
+        encoding="utf-8",
+    )
     std = load_standard(path)
     assert std.quality["quality.duplicate_sentence"].enabled is False
     assert std.quality_params("quality.no_figures").per_1000 == 50
     assert std.quality_params("quality.no_figures").min_chars == 200  # inherited
 
 
-@pytest.mark.parametrize("body", [
-    "quality:\n  quality.nope: {suggestion: {zh: x}}\n",
-    "quality:\n  quality.no_figures: {params: {per_thousand: 2}}\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "quality:\n  quality.nope: {suggestion: {zh: x}}\n",
+        "quality:\n  quality.no_figures: {params: {per_thousand: 2}}\n",
+    ],
+)
 def test_bad_quality_block(tmp_path: Path, body: str) -> None:
     path = tmp_path / "q.yaml"
     path.write_text("id: q\nversion: '1'\ntitle: {zh: q}\nextends: national\n" + body, encoding="utf-8")
@@ -116,8 +123,11 @@ def test_deadline_before_2019_is_the_end_of_the_first_quarter() -> None:
 
 def test_a_profile_can_give_a_quality_check_weight(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
-    path.write_text("id: w\nversion: '1'\ntitle: {zh: w}\nextends: national\nquality:\n"
-                    "  quality.duplicate_sentence: {weight: 3, title: {zh: 无重复句子}}\n", encoding="utf-8")
+    path.write_text(
+        "id: w\nversion: '1'\ntitle: {zh: w}\nextends: national\nquality:\n"
+        "  quality.duplicate_sentence: {weight: 3, title: {zh: 无重复句子}}\n",
+        encoding="utf-8",
+    )
     std = load_standard(path)
     dup = "一、主要做法\n全面清理了行政审批中介服务收费项目。全面清理行政审批中介服务收费项目。"
     clean = "一、主要做法\n全面清理了行政审批中介服务收费项目。开展普法12次。"

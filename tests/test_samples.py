@@ -39,9 +39,8 @@ def test_metadata_label(name: str, key: str) -> None:
 def test_requirement_label(name: str, rid: str) -> None:
     want = LABELS[name]["requirements"][rid]
     got = _audit(name).requirement(rid)
-    assert got.status == want, (
-        f"{name}: {rid} is {got.status}, label says {want}; evidence: "
-        + "; ".join(f"{e.section}: {e.quote[:60]}" for e in got.evidence)
+    assert got.status == want, f"{name}: {rid} is {got.status}, label says {want}; evidence: " + "; ".join(
+        f"{e.section}: {e.quote[:60]}" for e in got.evidence
     )
 
 

@@ -46,8 +46,7 @@ EXAMPLES = _example_cases()
 EXTRA = _extra_cases()
 
 
-@pytest.mark.parametrize(("sid", "rid", "i", "example"), EXAMPLES,
-                         ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXAMPLES])
+@pytest.mark.parametrize(("sid", "rid", "i", "example"), EXAMPLES, ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXAMPLES])
 def test_standard_example(sid: str, rid: str, i: int, example: Any) -> None:
     std = load_standard(sid)
     req = std.requirement(rid)
@@ -58,8 +57,7 @@ def test_standard_example(sid: str, rid: str, i: int, example: Any) -> None:
     assert got == example.status, f"{sid} {rid} example {i + 1} ({example.note}): {got}"
 
 
-@pytest.mark.parametrize(("sid", "rid", "i", "case"), EXTRA,
-                         ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXTRA])
+@pytest.mark.parametrize(("sid", "rid", "i", "case"), EXTRA, ids=[f"{s}:{r}:{i + 1}" for s, r, i, _ in EXTRA])
 def test_extra_case(sid: str, rid: str, i: int, case: dict[str, Any]) -> None:
     got = status_of(sid, rid, case["text"])
     assert got == case["status"], f"{sid} {rid} case {i + 1} ({case.get('note')}): {got}"
@@ -76,18 +74,41 @@ def test_every_requirement_has_examples_of_each_reachable_status() -> None:
 
 
 def test_requirement_ids_match_the_contract() -> None:
-    contract = (Path(__file__).resolve().parents[1].parent / "shared" / "domain" / "requirements.md")
+    contract = Path(__file__).resolve().parents[1].parent / "shared" / "domain" / "requirements.md"
     ids = {r.id for r in load_standard("national").requirements}
     expected = {
-        "format.title", "format.addressee", "format.issuer", "format.date", "format.deadline",
-        "format.year_consistency", "core.measures", "core.shortcomings", "core.causes",
-        "core.first_responsible", "core.next_year_plan", "core.other", "leadership.xi_thought",
-        "leadership.law_study", "leadership.shufa", "leadership.assessment",
-        "enforcement.publicity", "enforcement.recording", "enforcement.legal_review",
-        "legal_advisor.established", "legal_advisor.used", "legal_advisor.grassroots",
-        "topic.functions", "topic.major_decisions", "topic.normative_documents",
-        "topic.reconsideration_litigation", "topic.disputes", "topic.law_popularization",
-        "topic.transparency", "topic.oversight", "topic.emergency", "topic.digital",
+        "format.title",
+        "format.addressee",
+        "format.issuer",
+        "format.date",
+        "format.deadline",
+        "format.year_consistency",
+        "core.measures",
+        "core.shortcomings",
+        "core.causes",
+        "core.first_responsible",
+        "core.next_year_plan",
+        "core.other",
+        "leadership.xi_thought",
+        "leadership.law_study",
+        "leadership.shufa",
+        "leadership.assessment",
+        "enforcement.publicity",
+        "enforcement.recording",
+        "enforcement.legal_review",
+        "legal_advisor.established",
+        "legal_advisor.used",
+        "legal_advisor.grassroots",
+        "topic.functions",
+        "topic.major_decisions",
+        "topic.normative_documents",
+        "topic.reconsideration_litigation",
+        "topic.disputes",
+        "topic.law_popularization",
+        "topic.transparency",
+        "topic.oversight",
+        "topic.emergency",
+        "topic.digital",
     }
     assert ids == expected
     if contract.exists():
@@ -131,11 +152,25 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     ("body", "line", "needle"),
     [
         ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + "    colour: red\n", 14, "未知的键"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("weight: 1", "weight: heavy"), 10, "weight"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"), 12, "未知的匹配类型"),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("weight: 1", "weight: heavy"),
+            10,
+            "weight",
+        ),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"),
+            12,
+            "未知的匹配类型",
+        ),
         ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + BASE_REQ, 15, "重复"),
         ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n  - id: [unclosed\n", 6, "YAML"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("scope", "x") + "    scope: everywhere\n", 14, "范围"),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n"
+            + BASE_REQ.replace("scope", "x")
+            + "    scope: everywhere\n",
+            14,
+            "范围",
+        ),
     ],
     ids=["unknown-key", "wrong-type", "unknown-matcher", "duplicate-id", "syntax", "bad-scope"],
 )
@@ -150,8 +185,11 @@ def test_broken_standard_names_file_line_and_key(tmp_path: Path, body: str, line
 
 
 def test_bad_override_reference(tmp_path: Path) -> None:
-    path = _write(tmp_path, "p.yaml", "id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\n"
-                  "overrides:\n  core.nonexistent: {weight: 2}\n")
+    path = _write(
+        tmp_path,
+        "p.yaml",
+        "id: p\nversion: '1'\ntitle: {zh: p}\nextends: national\noverrides:\n  core.nonexistent: {weight: 2}\n",
+    )
     with pytest.raises(StandardError, match=r"core\.nonexistent"):
         load_standard(path)
 
@@ -164,7 +202,10 @@ def test_circular_extends(tmp_path: Path) -> None:
 
 
 def test_profile_file_extending_a_shipped_standard(tmp_path: Path) -> None:
-    path = _write(tmp_path, "province.yaml", """
+    path = _write(
+        tmp_path,
+        "province.yaml",
+        """
 id: province-x
 version: "0.1"
 title: {zh: 某省市县两级报告审查标准}
@@ -189,7 +230,8 @@ requirements:
     examples:
       - {status: met, text: 开展法治政府建设示范创建。}
       - {status: missing, text: 开展普法12次。}
-""")
+""",
+    )
     std = load_standard(path)
     assert std.requirement("leadership.shufa").weight == 4
     assert std.requirement("topic.demonstration").group == "topic"
@@ -207,13 +249,33 @@ def test_unknown_standard_id() -> None:
 @pytest.mark.parametrize(
     ("body", "zh", "en"),
     [
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + "    colour: red\n", "未知的键", "unknown key"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"),
-         "未知的匹配类型 'regex'", "unknown matcher kind 'regex'"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("scope", "x") + "    scope: everywhere\n",
-         "未知的范围 'everywhere'", "unknown scope 'everywhere'"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements: []\n", "标准中没有任何要求", "the standard has no requirements"),
-        ("id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n  - id: [unclosed\n", "YAML 语法错误", "YAML syntax error"),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ + "    colour: red\n",
+            "未知的键",
+            "unknown key",
+        ),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n" + BASE_REQ.replace("terms: [举措]", "regex: 举措"),
+            "未知的匹配类型 'regex'",
+            "unknown matcher kind 'regex'",
+        ),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n"
+            + BASE_REQ.replace("scope", "x")
+            + "    scope: everywhere\n",
+            "未知的范围 'everywhere'",
+            "unknown scope 'everywhere'",
+        ),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements: []\n",
+            "标准中没有任何要求",
+            "the standard has no requirements",
+        ),
+        (
+            "id: x\nversion: '1'\ntitle: {zh: x}\nrequirements:\n  - id: [unclosed\n",
+            "YAML 语法错误",
+            "YAML syntax error",
+        ),
     ],
     ids=["unknown-key", "unknown-matcher", "bad-scope", "empty", "syntax"],
 )

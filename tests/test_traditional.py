@@ -61,7 +61,7 @@ def test_traditional_report_gets_the_simplified_verdicts_and_quotes_its_own_text
     quotes = [e for r in result.requirements for e in r.evidence if e.start is not None]
     assert quotes
     for e in quotes:
-        assert trad.original[e.start:e.end] == e.quote  # the evidence is the traditional original
+        assert trad.original[e.start : e.end] == e.quote  # the evidence is the traditional original
     assert any("執法" in e.quote for e in quotes)
 
 

@@ -177,15 +177,19 @@ def _excel() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("name", "data", "code"), [
-    ("empty.txt", b"", "error.empty"),
-    ("blank.txt", b" \n\t\n", "error.empty"),
-    ("broken.docx", _broken_docx(), None),
-    ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 50, "error.pdf_corrupt"),
-    ("latin.txt", "Ã¤Ã¶Ã¼ " .encode("latin-1") * 200, None),
-])
-def test_bad_file_is_400_with_the_command_lines_message(client: TestClient, tmp_path: Path, name: str, data: bytes,
-                                                       code: str | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("empty.txt", b"", "error.empty"),
+        ("blank.txt", b" \n\t\n", "error.empty"),
+        ("broken.docx", _broken_docx(), None),
+        ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 50, "error.pdf_corrupt"),
+        ("latin.txt", "Ã¤Ã¶Ã¼ ".encode("latin-1") * 200, None),
+    ],
+)
+def test_bad_file_is_400_with_the_command_lines_message(
+    client: TestClient, tmp_path: Path, name: str, data: bytes, code: str | None
+) -> None:
     message = _error(_upload(client, name, data), 400, code)
     (tmp_path / name).write_bytes(data)
     cli = cli_audit(tmp_path, name)
@@ -193,42 +197,56 @@ def test_bad_file_is_400_with_the_command_lines_message(client: TestClient, tmp_
     assert cli.stderr.strip() == f"checklist: 错误：{message}"
 
 
-@pytest.mark.parametrize(("fields", "query", "code"), [
-    ({}, "", "web.nothing"),
-    ({"text": "   \n"}, "", "web.nothing"),
-    ({"text": "报告", "standard": "provincial"}, "", "web.bad_standard"),
-    ({"text": "报告", "lang": "fr"}, "", "web.bad_lang"),
-    ({"text": "报告"}, "?format=pdf", "web.bad_format"),
-])
+@pytest.mark.parametrize(
+    ("fields", "query", "code"),
+    [
+        ({}, "", "web.nothing"),
+        ({"text": "   \n"}, "", "web.nothing"),
+        ({"text": "报告", "standard": "provincial"}, "", "web.bad_standard"),
+        ({"text": "报告", "lang": "fr"}, "", "web.bad_lang"),
+        ({"text": "报告"}, "?format=pdf", "web.bad_format"),
+    ],
+)
 def test_bad_request_is_400(client: TestClient, fields: dict[str, str], query: str, code: str) -> None:
     _error(client.post(f"/api/audit{query}", data=fields), 400, code)
 
 
 def test_file_and_text_together_is_400(client: TestClient) -> None:
-    r = client.post("/api/audit", files={"file": ("a.txt", "关于2023年度法治政府建设情况的报告".encode())},
-                    data={"text": "另一份"})
+    r = client.post(
+        "/api/audit", files={"file": ("a.txt", "关于2023年度法治政府建设情况的报告".encode())}, data={"text": "另一份"}
+    )
     _error(r, 400, "web.both")
 
 
 def test_malformed_json_and_form_are_400(client: TestClient) -> None:
-    _error(client.post("/api/audit", content=b"{not json", headers={"content-type": "application/json"}),
-           400, "web.bad_json")
+    _error(
+        client.post("/api/audit", content=b"{not json", headers={"content-type": "application/json"}),
+        400,
+        "web.bad_json",
+    )
     _error(client.post("/api/audit", json=["a list"]), 400, "web.bad_json")
     _error(client.post("/api/audit", json={"text": 12}), 400, "web.bad_text")
-    _error(client.post("/api/audit", content=b"--x\r\nnonsense", headers={
-        "content-type": "multipart/form-data; boundary=x"}), 400)
+    _error(
+        client.post(
+            "/api/audit", content=b"--x\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=x"}
+        ),
+        400,
+    )
     two = [("file", ("a.txt", b"a")), ("file", ("b.txt", b"b"))]
     _error(client.post("/api/audit", files=two), 400, "web.bad_form")
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),  # by name
-    ("report.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),  # by content
-    ("sheet.xlsx", _excel()),
-    ("sheet.docx", _excel()),
-    ("archive.zip", b"PK\x03\x04"),
-    ("tool.exe", b"MZ\x90\x00"),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),  # by name
+        ("report.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),  # by content
+        ("sheet.xlsx", _excel()),
+        ("sheet.docx", _excel()),
+        ("archive.zip", b"PK\x03\x04"),
+        ("tool.exe", b"MZ\x90\x00"),
+    ],
+)
 def test_unsupported_type_is_415(client: TestClient, name: str, data: bytes) -> None:
     message = _error(_upload(client, name, data), 415)
     assert message.startswith(name + ":")
@@ -249,12 +267,18 @@ def test_too_large_is_413_by_header_by_stream_and_by_text() -> None:
         for _ in range(40):
             yield b"a" * 65536
 
-    _error(small.post("/api/audit", content=chunks(), headers={"content-type": "multipart/form-data; boundary=x"}),
-           413, "web.too_large")
+    _error(
+        small.post("/api/audit", content=chunks(), headers={"content-type": "multipart/form-data; boundary=x"}),
+        413,
+        "web.too_large",
+    )
     # within the upload limit but over the limit on characters of text
     text = "关于2023年度法治政府建设情况的报告\n" + "推进依法行政。" * 150_000
-    _error(TestClient(create_app(), base_url="http://127.0.0.1").post("/api/audit", data={"text": text}),
-           413, "error.too_long")
+    _error(
+        TestClient(create_app(), base_url="http://127.0.0.1").post("/api/audit", data={"text": text}),
+        413,
+        "error.too_long",
+    )
 
 
 def test_unknown_route_and_method_are_json(client: TestClient) -> None:
@@ -321,26 +345,40 @@ def test_other_hosts_and_foreign_pages_are_refused() -> None:
     # a page of another site posting to this one: the browser names it in Origin
     app = TestClient(create_app(), base_url="http://127.0.0.1:8000")
     text = (REPORTS / SAMPLES[0]).read_text(encoding="utf-8")
-    _error(app.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}), 403,
-           "web.foreign_origin")
+    _error(
+        app.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}),
+        403,
+        "web.foreign_origin",
+    )
     # a sandboxed frame on another site posts with Origin: null (and the browser says cross-site)
     _error(app.post("/api/audit", data={"text": text}, headers={"origin": "null"}), 403, "web.foreign_origin")
-    _error(app.post("/api/audit", data={"text": text}, headers={"sec-fetch-site": "cross-site"}), 403,
-           "web.foreign_origin")
+    _error(
+        app.post("/api/audit", data={"text": text}, headers={"sec-fetch-site": "cross-site"}), 403, "web.foreign_origin"
+    )
     assert app.post("/api/audit", data={"text": text}, headers={"origin": "http://127.0.0.1:8000"}).status_code == 200
-    assert app.post("/api/audit", data={"text": text}, headers={
-        "origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}).status_code == 200
+    assert (
+        app.post(
+            "/api/audit",
+            data={"text": text},
+            headers={"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"},
+        ).status_code
+        == 200
+    )
     public = TestClient(create_app(WebSettings(allowed_hosts=("*",))), base_url="http://192.0.2.7:8000")
-    _error(public.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}), 403,
-           "web.foreign_origin")  # on the network too
+    _error(
+        public.post("/api/audit", data={"text": text}, headers={"origin": "https://evil.example"}),
+        403,
+        "web.foreign_origin",
+    )  # on the network too
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert is_loopback("LOCALHOST") and is_loopback("127.1") and is_loopback("[::1]")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.com")
 
 
 def test_injection_fixture_is_escaped(client: TestClient) -> None:
-    both = client.post("/api/audit", files={"file": ("inject.txt", INJECTION.read_bytes())},
-                       data={"format": "both"}).json()
+    both = client.post(
+        "/api/audit", files={"file": ("inject.txt", INJECTION.read_bytes())}, data={"format": "both"}
+    ).json()
     page = both["html"]
     assert "<script>window.__pwned" not in page and "<img src=x onerror" not in page
     assert "&lt;script&gt;" in page
@@ -379,8 +417,9 @@ def test_any_upload_gets_a_result_or_a_json_error(client: TestClient, data: byte
         assert body["error"]["status"] == r.status_code and body["error"]["message"]
 
 
-def test_nothing_is_left_in_the_temporary_folder(client: TestClient, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_left_in_the_temporary_folder(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import docx
 
     from checklist.ingest.readers import legacy
@@ -394,9 +433,12 @@ def test_nothing_is_left_in_the_temporary_folder(client: TestClient, tmp_path: P
     converted = tmp_path / "converted.docx"
     document.save(str(converted))
     fake = tmp_path / "soffice"
-    fake.write_text(f"#!{sys.executable}\nimport os, shutil, sys\n"
-                    "out = sys.argv[sys.argv.index('--outdir') + 1]\nos.makedirs(out, exist_ok=True)\n"
-                    f"shutil.copy({str(converted)!r}, out + '/input.docx')\n", encoding="utf-8")
+    fake.write_text(
+        f"#!{sys.executable}\nimport os, shutil, sys\n"
+        "out = sys.argv[sys.argv.index('--outdir') + 1]\nos.makedirs(out, exist_ok=True)\n"
+        f"shutil.copy({str(converted)!r}, out + '/input.docx')\n",
+        encoding="utf-8",
+    )
     fake.chmod(0o755)
     monkeypatch.setattr(legacy, "_converter", lambda: str(fake))
     scratch = tmp_path / "tmp"
@@ -438,10 +480,20 @@ def _get(url: str, timeout: float = 10) -> tuple[int, bytes]:
 
 def _post_file(url: str, name: str, data: bytes) -> tuple[int, dict[str, Any]]:
     boundary = "checklist-test-boundary"
-    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    request = urllib.request.Request(url + "api/audit", data=body, method="POST",
-                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        url + "api/audit",
+        data=body,
+        method="POST",
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as r:
             return r.status, json.loads(r.read())

@@ -72,18 +72,14 @@ class InputError(ChecklistError):
         return (_rebuild_input_error, (self.source, self.problem, self.message_key, self.args_))
 
 
-def _rebuild_input_error(
-    source: str, problem: str, message_key: str | None, args: dict[str, Any]
-) -> InputError:
+def _rebuild_input_error(source: str, problem: str, message_key: str | None, args: dict[str, Any]) -> InputError:
     return InputError(source, problem, message_key=message_key, args=args)
 
 
 class StandardError(ChecklistError):
     """A standard (YAML checklist) is malformed: names the file, the line and the key."""
 
-    def __init__(
-        self, file: str, problem: str, *, line: int | None = None, yaml_key: str | None = None
-    ) -> None:
+    def __init__(self, file: str, problem: str, *, line: int | None = None, yaml_key: str | None = None) -> None:
         where = file if line is None else f"{file}:{line}"
         keypart = f" [{yaml_key}]" if yaml_key else ""
         super().__init__(f"{where}{keypart}: {problem}")
@@ -96,9 +92,7 @@ class StandardError(ChecklistError):
         return (_rebuild_standard_error, (self.file, self.problem, self.line, self.yaml_key))
 
 
-def _rebuild_standard_error(
-    file: str, problem: str, line: int | None, yaml_key: str | None
-) -> StandardError:
+def _rebuild_standard_error(file: str, problem: str, line: int | None, yaml_key: str | None) -> StandardError:
     return StandardError(file, problem, line=line, yaml_key=yaml_key)
 
 

@@ -24,8 +24,15 @@ from _samples import SAMPLES, sample_path
 from checklist.render.html import html_files, page_names, render_report
 
 CHROMIUM = Path(os.environ.get("CHECKLIST_CHROMIUM", "/usr/bin/chromium"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 INJECTION = Path(__file__).parent / "injection.txt"
 
 
@@ -84,10 +91,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def _large(result: Any, times: int = 40) -> Any:
     """A report of some 170,000 characters: the text ``times`` over, evidence in every copy."""
     step = len(result.text) + 1
-    reqs = [r.model_copy(update={"evidence": [
-        e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
-        for k in range(times) for e in r.evidence if e.start is not None and e.end is not None]})
-        for r in result.requirements]
+    reqs = [
+        r.model_copy(
+            update={
+                "evidence": [
+                    e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
+                    for k in range(times)
+                    for e in r.evidence
+                    if e.start is not None and e.end is not None
+                ]
+            }
+        )
+        for r in result.requirements
+    ]
     return result.model_copy(update={"text": (result.text + "\n") * times, "requirements": reqs, "removed": []})
 
 

@@ -16,7 +16,10 @@ from _samples import SAMPLES
 
 
 def _in_view(page: Any, selector: str) -> bool:
-    return bool(page.eval_on_selector(selector, """el => {
+    return bool(
+        page.eval_on_selector(
+            selector,
+            """el => {
         const r = el.getBoundingClientRect();
         let box = {top: 0, bottom: window.innerHeight};
         for (let p = el.parentElement; p; p = p.parentElement) {
@@ -26,7 +29,9 @@ def _in_view(page: Any, selector: str) -> bool:
             }
         }
         return r.bottom > Math.max(0, box.top) && r.top < Math.min(window.innerHeight, box.bottom);
-    }"""))
+    }""",
+        )
+    )
 
 
 def _visible_rows(page: Any) -> list[str]:
@@ -53,7 +58,7 @@ def test_sample_page_opens_cleanly(tab: Any, site: Any, index: int) -> None:
 
 def test_filter_to_missing_shows_exactly_the_missing(tab: Any, site: Any) -> None:
     page = tab.page
-    for name, result in list(site.results.items())[:len(SAMPLES)]:
+    for name, result in list(site.results.items())[: len(SAMPLES)]:
         page.goto(site.url(name))
         page.click('.seg-btn[data-status="missing"]')
         missing = {f"req-{r.id}" for r in result.requirements if r.status == "missing"}
@@ -61,8 +66,9 @@ def test_filter_to_missing_shows_exactly_the_missing(tab: Any, site: Any) -> Non
         assert page.locator("#f-count").inner_text().startswith(f"显示 {len(missing)} /")
         # severity narrows further; the search box narrows by words; "全部" brings all back
         page.select_option("#f-severity", "minor")
-        assert set(_visible_rows(page)) == {f"req-{r.id}" for r in result.requirements
-                                            if r.status == "missing" and r.severity == "minor"}
+        assert set(_visible_rows(page)) == {
+            f"req-{r.id}" for r in result.requirements if r.status == "missing" and r.severity == "minor"
+        }
         page.click('.seg-btn[data-status=""]')
         page.select_option("#f-severity", "")
         page.fill("#f-text", "法律顾问")
@@ -143,8 +149,12 @@ def test_injection_shows_markup_as_text_and_runs_nothing(tab: Any, site: Any) ->
     assert page.evaluate("window.__pwned") is None
     assert page.locator("h1").inner_text().endswith("<script>window.__pwned = 1; alert(1)</script>")
     text = page.locator("#doc-text").inner_text()
-    for shown in ("<script>window.__pwned = 4</script>", "<img src=x onerror=alert(5)>",
-                  '<a href="javascript:alert(6)">执法公示平台</a>', "<iframe src=\"https://evil.example/\"></iframe>"):
+    for shown in (
+        "<script>window.__pwned = 4</script>",
+        "<img src=x onerror=alert(5)>",
+        '<a href="javascript:alert(6)">执法公示平台</a>',
+        '<iframe src="https://evil.example/"></iframe>',
+    ):
         assert shown in text
     assert page.locator("img, iframe, svg, object, embed").count() == 0
     assert page.locator("script").count() == 1
@@ -158,7 +168,7 @@ def test_injection_shows_markup_as_text_and_runs_nothing(tab: Any, site: Any) ->
 def test_overview_sorts_filters_and_links(tab: Any, site: Any) -> None:
     page = tab.page
     page.goto(site.url("index.html"))
-    results = list(site.results.values())[:len(SAMPLES)]
+    results = list(site.results.values())[: len(SAMPLES)]
     assert page.locator("tr.ov-row").count() == len(results)
     scores = [float(s) for s in page.eval_on_selector_all("tr.ov-row", "rs => rs.map(r => r.dataset.score)")]
     assert scores == sorted(scores, reverse=True), "best score first without a click"

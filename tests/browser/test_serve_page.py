@@ -115,7 +115,8 @@ def _download(page: Any, selector: str) -> tuple[str, str]:
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("index", range(len(SAMPLES)))
 def test_upload_shows_score_missing_and_report_and_downloads_the_cli_json(
-        page: Any, drafts: Path, shots: Path, index: int, kind: str) -> None:
+    page: Any, drafts: Path, shots: Path, index: int, kind: str
+) -> None:
     stem = Path(SAMPLES[index]).stem
     name = f"{stem}.{kind}"
     code, out, err = _cli(drafts, name)
@@ -127,7 +128,8 @@ def test_upload_shows_score_missing_and_report_and_downloads_the_cli_json(
     assert page.locator("#score").inner_text() == f"{expected['score']:.1f}"
     counts = expected["counts"]
     assert page.locator("#counts").inner_text() == (
-        f"满足 {counts['met']} 项 · 部分满足 {counts['partial']} 项 · 缺失 {counts['missing']} 项")
+        f"满足 {counts['met']} 项 · 部分满足 {counts['partial']} 项 · 缺失 {counts['missing']} 项"
+    )
     missing = [r for r in expected["requirements"] if r["status"] == "missing"]
     shown = page.eval_on_selector_all("#missing-list li[data-id]", "items => items.map(li => li.dataset.id)")
     assert shown == [r["id"] for r in missing]
@@ -174,8 +176,9 @@ def test_pasted_text_gives_the_command_lines_verdicts(page: Any, drafts: Path, s
         page.screenshot(path=str(shots / "serve-pasted.png"))
 
 
-def test_broken_file_shows_the_command_lines_message(page: Any, drafts: Path, shots: Path,
-                                                     console_allow: list[str]) -> None:
+def test_broken_file_shows_the_command_lines_message(
+    page: Any, drafts: Path, shots: Path, console_allow: list[str]
+) -> None:
     console_allow.append("the server responded with a status of 400")
     code, _, err = _cli(drafts, "broken.docx")
     assert code == 2
@@ -188,9 +191,12 @@ def test_broken_file_shows_the_command_lines_message(page: Any, drafts: Path, sh
 
 def test_warnings_are_shown_above_the_gaps(page: Any, drafts: Path) -> None:
     notice = drafts / "notice.txt"
-    notice.write_text("某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
-                      "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查，"
-                      "推进行政执法公示，落实法律顾问制度。\n", encoding="utf-8")
+    notice.write_text(
+        "某某县人民政府办公室\n关于印发某某县2024年度法治政府建设\n工作要点的通知\n各乡镇人民政府：\n"
+        "现将工作要点印发给你们，请认真贯彻执行。\n一、依法全面履行政府职能\n加强规范性文件备案审查，"
+        "推进行政执法公示，落实法律顾问制度。\n",
+        encoding="utf-8",
+    )
     _check(page, notice)
     assert page.locator("#warnings").is_visible()
     assert page.locator("#warning-list li").first.inner_text().startswith("此文件开头写明它是“通知”")
@@ -206,11 +212,14 @@ def test_nothing_chosen_says_what_to_do(page: Any) -> None:
 def test_dropped_file_is_checked(page: Any, drafts: Path) -> None:
     name = f"{Path(SAMPLES[4]).stem}.txt"
     data = (drafts / name).read_text(encoding="utf-8")
-    transfer = page.evaluate_handle("""([name, text]) => {
+    transfer = page.evaluate_handle(
+        """([name, text]) => {
         const dt = new DataTransfer();
         dt.items.add(new File([text], name, {type: "text/plain"}));
         return dt;
-    }""", [name, data])
+    }""",
+        [name, data],
+    )
     page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
     assert page.locator("#chosen-name").inner_text() == name
     _check(page)

@@ -39,9 +39,14 @@ def chinese_literals(path: Path) -> list[str]:
     """``file:line: text`` of every string constant with a Chinese character not allowed."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     exempt = path.name == "__init__.py"
-    return [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and CHINESE.search(node.value)
-            and not (exempt and _allowed(node, tree))]
+    return [
+        f"{path.name}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and CHINESE.search(node.value)
+        and not (exempt and _allowed(node, tree))
+    ]
 
 
 def test_no_chinese_string_literal_in_the_command_line() -> None:
@@ -84,10 +89,16 @@ def test_audit_cannot_write_in_english(tmp_path: Path) -> None:
     ("content", "english", "chinese"),
     [
         ('{"a": 1}', "the result is not the JSON of checklist audit", "审查结果不是 checklist audit 的 JSON 结果"),
-        ('[{"schema_version": 1}, {"schema_version": 9}]', "result 1 is malformed: tool: ",
-         "第 1 个结果格式不对：tool："),
-        ('{"schema_version": 9}', "the result has schema_version 9; this version reads only 1",
-         "审查结果的 schema_version 为 9，本版本只读 1"),
+        (
+            '[{"schema_version": 1}, {"schema_version": 9}]',
+            "result 1 is malformed: tool: ",
+            "第 1 个结果格式不对：tool：",
+        ),
+        (
+            '{"schema_version": 9}',
+            "the result has schema_version 9; this version reads only 1",
+            "审查结果的 schema_version 为 9，本版本只读 1",
+        ),
         ('{"a": 1}\n{bad\n', "not JSON or JSON Lines: line 1, column 2", "不是 JSON 或 JSON Lines：第 1 行第 2 列"),
         ("[]", "no audit results", "没有审查结果"),
     ],
@@ -125,9 +136,11 @@ def test_standards_commands_in_english(tmp_path: Path) -> None:
     code, out, _ = _run("standards", "show", "township", "--lang", "en")
     assert code == 0 and "  basis: " in out and "依据" not in out
     wrong = tmp_path / "wrong.yaml"
-    wrong.write_text("id: wrong\nversion: '1'\ntitle: {zh: 错}\nextends: national\noverrides:\n"
-                     "  leadership.shufa:\n    examples:\n      - {status: met, text: 开展普法12次。, note: 故意}\n",
-                     encoding="utf-8")
+    wrong.write_text(
+        "id: wrong\nversion: '1'\ntitle: {zh: 错}\nextends: national\noverrides:\n"
+        "  leadership.shufa:\n    examples:\n      - {status: met, text: 开展普法12次。, note: 故意}\n",
+        encoding="utf-8",
+    )
     code, out, _ = _run("standards", "test", str(wrong), "--lang", "en")
     assert code == 1 and "FAIL wrong leadership.shufa example 1: expected met, got " in out
     assert out.splitlines()[0].endswith(" (故意)")
@@ -150,8 +163,11 @@ def test_a_broken_standard_is_reported_in_english(tmp_path: Path) -> None:
     broken.write_text("id: b\nversion: '1'\ntitle: {zh: b}\nrequirements: [{id: x}]\n", encoding="utf-8")
     report = tmp_path / "weak.txt"
     report.write_text(WEAK, encoding="utf-8")
-    for args in (["standards", "validate", str(broken)], ["check", str(report), "-s", str(broken)],
-                 ["audit", str(report), "-s", str(broken)]):
+    for args in (
+        ["standards", "validate", str(broken)],
+        ["check", str(report), "-s", str(broken)],
+        ["audit", str(report), "-s", str(broken)],
+    ):
         code, _, err = _run(*args, "--lang", "en")
         assert code == 2 and err.startswith(f"checklist: error: {broken}:4 [requirements.0.id]: "), err
         assert not CHINESE.search(err), err

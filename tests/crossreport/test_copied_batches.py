@@ -38,15 +38,24 @@ COPIED_NAMED = "{town}依托老年活动中心建成“法治议事角”，聘�
 
 # the same formulas written the several ways reports write them, so that each wording is
 # shared by a few reports of a batch of 30 (a share rule would take them for copies)
-MEASURES = ("{y}年度推进法治政府建设的主要举措和成效", "{y}年推进法治政府建设的主要举措及成效",
-            "{y}年法治政府建设主要举措和成效", "上一年度推进法治政府建设的主要举措和成效")
-SYSTEMS = ("全面落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。",
-           "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
-           "严格落实行政执法“三项制度”，执法规范化水平不断提升。",
-           "深入推进行政执法三项制度，严格规范公正文明执法。")
-DUTY = ("镇党委书记切实履行推进法治建设第一责任人职责。", "严格落实党政主要负责人履行推进法治建设第一责任人职责。",
-        "镇长认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问。",
-        "党政主要负责人切实履行推进法治建设第一责任人职责，推进重大行政决策科学化、民主化、法治化。")
+MEASURES = (
+    "{y}年度推进法治政府建设的主要举措和成效",
+    "{y}年推进法治政府建设的主要举措及成效",
+    "{y}年法治政府建设主要举措和成效",
+    "上一年度推进法治政府建设的主要举措和成效",
+)
+SYSTEMS = (
+    "全面落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。",
+    "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+    "严格落实行政执法“三项制度”，执法规范化水平不断提升。",
+    "深入推进行政执法三项制度，严格规范公正文明执法。",
+)
+DUTY = (
+    "镇党委书记切实履行推进法治建设第一责任人职责。",
+    "严格落实党政主要负责人履行推进法治建设第一责任人职责。",
+    "镇长认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问。",
+    "党政主要负责人切实履行推进法治建设第一责任人职责，推进重大行政决策科学化、民主化、法治化。",
+)
 
 
 def town(i: int) -> str:
@@ -140,8 +149,11 @@ def _prints(tmp_path: Path, issuers: dict[str, str | None]) -> tuple[dict[str, s
     return originals, issuer_of
 
 
-def _findings(originals: dict[str, str], issuer_of: dict[str, str | None], lang: str = "zh",
-              ) -> dict[str, list[Finding]]:
+def _findings(
+    originals: dict[str, str],
+    issuer_of: dict[str, str | None],
+    lang: str = "zh",
+) -> dict[str, list[Finding]]:
     prints = [fingerprint(checklist.parse(text, source=Path(k).name), k) for k, text in originals.items()]
     found = find_boilerplate(prints, issuer_of=issuer_of)
     return {k: boilerplate_findings(found.get(k, []), lang, originals=originals) for k in originals}
@@ -189,12 +201,15 @@ def test_names_can_be_given(tmp_path: Path) -> None:
     assert "发文机关不明的 甲县/乙镇/b.txt" in f.message
 
 
-@pytest.mark.parametrize(("key", "name"), [
-    ("/home/u/报告/甲镇2023.txt", "甲镇2023.txt"),
-    (r"C:\Users\u\甲镇2023.docx", "甲镇2023.docx"),
-    ("甲镇2023.txt", "甲镇2023.txt"),
-    ("r01", "r01"),
-])
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("/home/u/报告/甲镇2023.txt", "甲镇2023.txt"),
+        (r"C:\Users\u\甲镇2023.docx", "甲镇2023.docx"),
+        ("甲镇2023.txt", "甲镇2023.txt"),
+        ("r01", "r01"),
+    ],
+)
 def test_display_name(key: str, name: str) -> None:
     assert display_name(key) == name
 

@@ -32,10 +32,12 @@ def _pairs() -> list[dict[str, Any]]:
 def _report(issuer: str, year: int, work: str, plans: list[str]) -> str:
     """A whole report of ``issuer`` for ``year``: the work, a shortcoming, the plan items."""
     items = "\n".join(f"（{MARKERS[i]}）{p}" for i, p in enumerate(plans))
-    return (f"{issuer}\n{issuer}{year}年法治政府建设年度报告\n上级机关：\n现将有关情况报告如下。\n"
-            f"一、{year}年推进法治政府建设的主要举措\n{work.strip()}\n"
-            f"二、存在的不足\n基层法治力量仍然薄弱，专业人员偏少。\n"
-            f"三、{year + 1}年工作安排\n{items}\n{issuer}\n{year + 1}年1月15日\n")
+    return (
+        f"{issuer}\n{issuer}{year}年法治政府建设年度报告\n上级机关：\n现将有关情况报告如下。\n"
+        f"一、{year}年推进法治政府建设的主要举措\n{work.strip()}\n"
+        f"二、存在的不足\n基层法治力量仍然薄弱，专业人员偏少。\n"
+        f"三、{year + 1}年工作安排\n{items}\n{issuer}\n{year + 1}年1月15日\n"
+    )
 
 
 @cache
@@ -72,14 +74,19 @@ def test_the_case_file_is_big_enough() -> None:
 def test_followed_is_never_said_wrongly_and_recall_is_reported() -> None:
     judged = _all()
     said = [(issuer, case, u) for issuer, case, u in judged if u.outcome == "followed"]
-    wrong = [(issuer, case["plan"], case["label"], u.evidence.quote if u.evidence else None)
-             for issuer, case, u in said if case["label"] != "followed"]
+    wrong = [
+        (issuer, case["plan"], case["label"], u.evidence.quote if u.evidence else None)
+        for issuer, case, u in said
+        if case["label"] != "followed"
+    ]
     labelled = [case for _i, case, _u in judged if case["label"] == "followed"]
     right = len(said) - len(wrong)
     precision = right / len(said) if said else 1.0
     recall = right / len(labelled)
-    print(f"\nfollow-through on {len(judged)} labelled plan items: precision of 'followed' "
-          f"{precision:.3f} ({right}/{len(said)}), recall {recall:.3f} ({right}/{len(labelled)})")
+    print(
+        f"\nfollow-through on {len(judged)} labelled plan items: precision of 'followed' "
+        f"{precision:.3f} ({right}/{len(said)}), recall {recall:.3f} ({right}/{len(labelled)})"
+    )
     assert wrong == [], wrong
     assert recall >= 0.8  # a floor, so that "unclear" does not swallow the clear cases
 
@@ -100,15 +107,16 @@ def test_every_outcome_is_explained_and_quoted(index: int) -> None:
     old, new, c = _compared(index)
     for case, u in _judged(index):
         assert u.followed == (u.outcome == "followed")
-        assert old.original[u.plan.start:u.plan.end] == u.plan.quote
+        assert old.original[u.plan.start : u.plan.end] == u.plan.quote
         if u.outcome == "followed":
             assert u.evidence is not None and u.words, case["plan"]  # the quote and what both share
         if u.evidence is not None:
-            assert new.original[u.evidence.start:u.evidence.end] == u.evidence.quote
+            assert new.original[u.evidence.start : u.evidence.end] == u.evidence.quote
         assert u.reason, case["plan"]
     counts = c.follow_up_counts
     assert (counts.followed, counts.not_followed, counts.unclear) == tuple(
-        sum(1 for u in c.follow_up if u.outcome == o) for o in OUTCOMES)
+        sum(1 for u in c.follow_up if u.outcome == o) for o in OUTCOMES
+    )
 
 
 def test_the_issue_example_is_not_reassuring() -> None:

@@ -21,13 +21,34 @@ from hostile.make_corpus import build
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bad-inputs.md"
 EXPECTED_EXIT = {
-    "empty": 2, "whitespace": 2, "binary-as-txt": 2, "png-as-pdf": 2, "docx-truncated": 2,
-    "docx-bad-zip": 2, "docx-zip-bomb": 2, "docx-xxe": 2, "docx-billion-laughs": 2,
-    "pdf-encrypted": 2, "pdf-no-text": 2, "text-200mb": 2, "text-one-5mb-line": 2, "html-deep": 2,
-    "html-injection": 0, "html-gbk-declared-utf8": 0, "not-a-report": 0, "english-text": 0,
-    "directory": 2, "missing": 2, "unreadable": 2, "chinese-path": 0,
-    "standard-syntax": 2, "standard-unknown-key": 2, "standard-wrong-type": 2, "standard-circular": 2,
-    "standard-duplicate-id": 2, "waiver-expired": 0,
+    "empty": 2,
+    "whitespace": 2,
+    "binary-as-txt": 2,
+    "png-as-pdf": 2,
+    "docx-truncated": 2,
+    "docx-bad-zip": 2,
+    "docx-zip-bomb": 2,
+    "docx-xxe": 2,
+    "docx-billion-laughs": 2,
+    "pdf-encrypted": 2,
+    "pdf-no-text": 2,
+    "text-200mb": 2,
+    "text-one-5mb-line": 2,
+    "html-deep": 2,
+    "html-injection": 0,
+    "html-gbk-declared-utf8": 0,
+    "not-a-report": 0,
+    "english-text": 0,
+    "directory": 2,
+    "missing": 2,
+    "unreadable": 2,
+    "chinese-path": 0,
+    "standard-syntax": 2,
+    "standard-unknown-key": 2,
+    "standard-wrong-type": 2,
+    "standard-circular": 2,
+    "standard-duplicate-id": 2,
+    "waiver-expired": 0,
 }
 
 
@@ -77,21 +98,23 @@ def test_every_bad_input_gets_a_clear_answer(corpus: list[tuple[str, Path, str]]
         else:
             data = json.loads(out)
             warnings = data["warnings"]
-            message = (f"审查完成，得分 {data['score']}" + (f"；{'；'.join(warnings)}" if warnings else ""))
+            message = f"审查完成，得分 {data['score']}" + (f"；{'；'.join(warnings)}" if warnings else "")
         rows.append(f"| {name} | {what} | {code} | {message.replace('|', '∣')} |")
-    table = "\n".join([
-        "# Bad inputs and what the command line says",
-        "",
-        "Produced by `tests/hostile/test_bad_inputs.py` from the corpus that",
-        "`tests/hostile/make_corpus.py` generates (`CHECKLIST_WRITE_DOCS=1 make test` rewrites",
-        "this file). Exit code 2: one line on stderr naming the file and the problem, no",
-        "traceback; exit 0: the file was audited. Limits are settings (`checklist.limits.Limits`).",
-        "",
-        "| input | what it is | exit | message |",
-        "|---|---|---|---|",
-        *rows,
-        "",
-    ])
+    table = "\n".join(
+        [
+            "# Bad inputs and what the command line says",
+            "",
+            "Produced by `tests/hostile/test_bad_inputs.py` from the corpus that",
+            "`tests/hostile/make_corpus.py` generates (`CHECKLIST_WRITE_DOCS=1 make test` rewrites",
+            "this file). Exit code 2: one line on stderr naming the file and the problem, no",
+            "traceback; exit 0: the file was audited. Limits are settings (`checklist.limits.Limits`).",
+            "",
+            "| input | what it is | exit | message |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+        ]
+    )
     if os.environ.get("CHECKLIST_WRITE_DOCS"):
         DOC.write_text(table, encoding="utf-8")
     assert DOC.read_text(encoding="utf-8") == table, "docs/bad-inputs.md is stale: CHECKLIST_WRITE_DOCS=1"
@@ -176,8 +199,12 @@ def test_injection_is_plain_text(corpus: list[tuple[str, Path, str]]) -> None:
 
 
 def test_errors_in_english(corpus: list[tuple[str, Path, str]]) -> None:
-    for name, expected in (("pdf-no-text", "no text layer"), ("empty", "the file is empty"),
-                           ("docx-zip-bomb", "max_unpacked_bytes"), ("missing", "no such file")):
+    for name, expected in (
+        ("pdf-no-text", "no text layer"),
+        ("empty", "the file is empty"),
+        ("docx-zip-bomb", "max_unpacked_bytes"),
+        ("missing", "no such file"),
+    ):
         path = next(p for n, p, _ in corpus if n == name)
         result = CliRunner().invoke(main, ["audit", str(path), "--lang", "en"])
         assert result.exit_code == 2
@@ -195,7 +222,12 @@ def test_every_input_error_key_has_both_languages() -> None:
     src = Path(__file__).resolve().parents[2] / "src" / "checklist"
     import re
 
-    used = {m for f in src.rglob("*.py") for m in re.findall(r'InputError\.of\([^,]+,\s*"(error\.[a-z_]+)"',
-                                                              f.read_text(encoding="utf-8"))}
-    used |= {m for f in src.rglob("*.py") for m in re.findall(r'what = "(error\.[a-z_]+)"', f.read_text(encoding="utf-8"))}
+    used = {
+        m
+        for f in src.rglob("*.py")
+        for m in re.findall(r'InputError\.of\([^,]+,\s*"(error\.[a-z_]+)"', f.read_text(encoding="utf-8"))
+    }
+    used |= {
+        m for f in src.rglob("*.py") for m in re.findall(r'what = "(error\.[a-z_]+)"', f.read_text(encoding="utf-8"))
+    }
     assert used <= zh, used - zh

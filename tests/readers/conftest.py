@@ -21,7 +21,5 @@ def fixtures_module() -> ModuleType:
 @pytest.fixture(scope="session")
 def fixture_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """Every sample as GB18030 text, HTML page, .docx and PDF, built once per session."""
-    built: dict[str, dict[str, Path]] = make_fixtures.build(
-        tmp_path_factory.mktemp("reader-fixtures")
-    )
+    built: dict[str, dict[str, Path]] = make_fixtures.build(tmp_path_factory.mktemp("reader-fixtures"))
     return built

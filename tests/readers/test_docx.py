@@ -157,8 +157,7 @@ def replace_part(original: bytes, name: str, data: bytes) -> bytes:
         (zip_bytes({"readme.txt": b"x"}), "word/document.xml"),
         (zip_bytes({"xl/workbook.xml": b"<x/>"}), "Excel"),
         (zip_bytes({"ppt/presentation.xml": b"<x/>"}), "PowerPoint"),
-        (zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text",
-                    "content.xml": b""}), "odt"),
+        (zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b""}), "odt"),
         (zip_bytes({"word/document.xml": b"<w:document/>"}), "无法读取"),
     ],
 )
@@ -197,9 +196,7 @@ def test_arbitrary_bytes_raise_only_input_error(data: bytes) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.data())
-def test_mangled_document_xml_raises_only_input_error(
-    report_docx: bytes, data: st.DataObject
-) -> None:
+def test_mangled_document_xml_raises_only_input_error(report_docx: bytes, data: st.DataObject) -> None:
     with zipfile.ZipFile(io.BytesIO(report_docx)) as package:
         xml = package.read("word/document.xml")
     start = data.draw(st.integers(0, len(xml)))
@@ -228,8 +225,11 @@ def test_document_part_that_is_not_a_word_document(report_docx: bytes) -> None:
     # found by the property test above: a document.xml whose root lost its w:document tag
     with zipfile.ZipFile(io.BytesIO(report_docx)) as package:
         xml = package.read("word/document.xml")
-    mangled = replace_part(report_docx, "word/document.xml", xml.replace(b"<w:document", b"<w:documenx", 1)
-                           .replace(b"</w:document>", b"</w:documenx>", 1))
+    mangled = replace_part(
+        report_docx,
+        "word/document.xml",
+        xml.replace(b"<w:document", b"<w:documenx", 1).replace(b"</w:document>", b"</w:documenx>", 1),
+    )
     with pytest.raises(InputError) as info:
         read_docx(mangled, "mangled.docx")
     assert info.value.message_key in ("error.docx_unreadable", "error.docx_no_text")

@@ -42,10 +42,13 @@ def test_scripts_styles_and_chrome_tags_are_dropped() -> None:
 
 
 def test_link_dense_blocks_are_dropped() -> None:
-    menu = "".join(f"<li><a href='/{i}'>{name}</a></li>" for i, name in
-                   enumerate(["首页", "政务公开", "政务服务", "互动交流"]))
-    sites = "".join(f"<a href='http://{i}.gov.cn'>{name}人民政府</a>" for i, name in
-                    enumerate(["北京市", "天津市", "河北省", "山西省"]))
+    menu = "".join(
+        f"<li><a href='/{i}'>{name}</a></li>" for i, name in enumerate(["首页", "政务公开", "政务服务", "互动交流"])
+    )
+    sites = "".join(
+        f"<a href='http://{i}.gov.cn'>{name}人民政府</a>"
+        for i, name in enumerate(["北京市", "天津市", "河北省", "山西省"])
+    )
     data = page(
         f"<div class='menu'><ul>{menu}</ul></div>"
         "<div class='crumb'>当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>法治政府</a></div>"
@@ -59,20 +62,13 @@ def test_link_dense_blocks_are_dropped() -> None:
 
 
 def test_body_paragraph_with_a_few_links_is_kept() -> None:
-    text = (
-        "根据<a href='/a'>《法治政府建设实施纲要》</a>和<a href='/b'>有关通知</a>"
-        "要求，现将情况报告如下。"
-    )
-    assert lines_of(page(f"<p>{text}</p>")) == [
-        "根据《法治政府建设实施纲要》和有关通知要求，现将情况报告如下。"
-    ]
+    text = "根据<a href='/a'>《法治政府建设实施纲要》</a>和<a href='/b'>有关通知</a>要求，现将情况报告如下。"
+    assert lines_of(page(f"<p>{text}</p>")) == ["根据《法治政府建设实施纲要》和有关通知要求，现将情况报告如下。"]
 
 
 def test_whole_page_inside_a_form_is_kept() -> None:
     # ASP.NET sites wrap the whole page in one <form>.
-    long_body = "".join(
-        f"<p>第{i}段，推进依法行政，落实法治政府建设各项任务。</p>" for i in range(8)
-    )
+    long_body = "".join(f"<p>第{i}段，推进依法行政，落实法治政府建设各项任务。</p>" for i in range(8))
     data = page(f"<form id='form1' runat='server'><div>{long_body}</div></form>")
     assert len(lines_of(data)) == 8
 
@@ -97,8 +93,17 @@ def test_blocks_end_lines_and_inline_elements_do_not() -> None:
         "<section>节</section><article>文</article><h3>标题</h3>"
     )
     assert lines_of(data) == [
-        "一、主要举措和成效", "第一行", "第二行", "第三行", "甲", "乙",
-        "项目", "数量", "节", "文", "标题",
+        "一、主要举措和成效",
+        "第一行",
+        "第二行",
+        "第三行",
+        "甲",
+        "乙",
+        "项目",
+        "数量",
+        "节",
+        "文",
+        "标题",
     ]
 
 
@@ -182,13 +187,11 @@ def test_metadata_table_goes_to_page_metadata() -> None:
     "grid",
     [
         "<dl><dt>索引号：</dt><dd>000014349/2024-00012</dd><dt>发布日期：</dt><dd>2024-01-20</dd></dl>",
-        "<ul><li><span>索引号：</span><span>000014349/2024-00012</span></li>"
-        "<li><b>发布日期：</b>2024-01-20</li></ul>",
+        "<ul><li><span>索引号：</span><span>000014349/2024-00012</span></li><li><b>发布日期：</b>2024-01-20</li></ul>",
         "<div class='info'><div class='row'><label>[ 索引号 ]</label>"
         "<span>000014349/2024-00012</span></div>"
         "<div class='row'><label>【发布日期】</label><span>2024-01-20</span></div></div>",
-        "<div class='info'><span>索引号：000014349/2024-00012</span>"
-        "<span>发布日期：2024-01-20</span></div>",
+        "<div class='info'><span>索引号：000014349/2024-00012</span><span>发布日期：2024-01-20</span></div>",
     ],
 )
 def test_metadata_grids(grid: str) -> None:
@@ -205,7 +208,9 @@ def test_lone_key_value_line_stays_in_the_text() -> None:
     )
     extracted = read_html(data, "t")
     assert extracted.text.split("\n") == [
-        "发布日期:2025-02-24 16:18:53", "标 题: 某某镇2022年法治政府建设情况报告", "正文。"
+        "发布日期:2025-02-24 16:18:53",
+        "标 题: 某某镇2022年法治政府建设情况报告",
+        "正文。",
     ]
     assert "发布日期" not in extracted.page_metadata
 
@@ -320,12 +325,54 @@ def test_recursion_error_becomes_input_error(monkeypatch: pytest.MonkeyPatch) ->
 
 
 _FRAGMENTS = [
-    "<div>", "</div>", "<p>", "</p>", "<a href='x'>", "</a>", "<table>", "<tr>", "<td>", "</td>",
-    "<ul>", "<li>", "<br>", "<h1>", "</h1>", "<h2>", "<pre>", "</pre>", "<script>", "</script>",
-    "<nav>", "</nav>", "<form>", "</form>", "<article>", "<header>", "<dl><dt>", "<dd>", "<span>",
-    "索引号：", "发布日期", "标 题:", "2024-01-16", "法治政府", "一、主要举措",
-    "&nbsp;", "&#0;", "&gt;",
-    "<!--", "-->", "<meta charset=gbk>", "\n", " ", "\u3000", "\x00", "<![CDATA[", "<svg>", "]]>",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<a href='x'>",
+    "</a>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<ul>",
+    "<li>",
+    "<br>",
+    "<h1>",
+    "</h1>",
+    "<h2>",
+    "<pre>",
+    "</pre>",
+    "<script>",
+    "</script>",
+    "<nav>",
+    "</nav>",
+    "<form>",
+    "</form>",
+    "<article>",
+    "<header>",
+    "<dl><dt>",
+    "<dd>",
+    "<span>",
+    "索引号：",
+    "发布日期",
+    "标 题:",
+    "2024-01-16",
+    "法治政府",
+    "一、主要举措",
+    "&nbsp;",
+    "&#0;",
+    "&gt;",
+    "<!--",
+    "-->",
+    "<meta charset=gbk>",
+    "\n",
+    " ",
+    "\u3000",
+    "\x00",
+    "<![CDATA[",
+    "<svg>",
+    "]]>",
 ]
 
 
@@ -383,7 +430,7 @@ def test_a_portal_page_keeps_the_report_and_names_no_site_as_issuer() -> None:
     m = doc.metadata
     assert (m.title, m.addressee, m.issuer) == ("甲镇2023年度法治政府建设情况报告", "县委、县政府", "甲镇人民政府")
     assert (m.date, m.published) == (dt.date(2024, 1, 16), dt.date(2024, 2, 28))
-    reasons = {doc.original[r.start:r.end].strip(): r.reason for r in doc.removed}
+    reasons = {doc.original[r.start : r.end].strip(): r.reason for r in doc.removed}
     assert reasons["某某区人民政府"] == "site_header"
     assert reasons["• 索引号:"] == "page_metadata"
     assert "乙镇" not in doc.text and "搜索" not in doc.text

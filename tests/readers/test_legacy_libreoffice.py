@@ -33,13 +33,27 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="module")
-def doc_files(soffice: str, fixture_files: dict[str, dict[str, Path]],
-              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def doc_files(
+    soffice: str, fixture_files: dict[str, dict[str, Path]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("doc")
     profile = (out / "profile").as_uri()
     docx_files = [str(fixture_files[name.removesuffix(".txt")]["docx"]) for name in SAMPLES]
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
-                    "--outdir", str(out), *docx_files], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(out),
+            *docx_files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     files = {name: out / f"{name.removesuffix('.txt')}.doc" for name in SAMPLES}
     for path in files.values():
         assert path.read_bytes().startswith(b"\xd0\xcf\x11\xe0"), path  # a real binary Word file
@@ -54,16 +68,20 @@ def test_doc_reads_like_the_txt(name: str, doc_files: dict[str, Path]) -> None:
     assert doc.metadata == txt.metadata
     assert [s.heading for s in doc.sections] == [s.heading for s in txt.sections]
     result = checklist.audit(doc)
-    wrong = {rid: (result.requirement(rid).status, want) for rid, want in LABELS[name]["requirements"].items()
-             if result.requirement(rid).status != want}
+    wrong = {
+        rid: (result.requirement(rid).status, want)
+        for rid, want in LABELS[name]["requirements"].items()
+        if result.requirement(rid).status != want
+    }
     assert not wrong, f"(got, label) {wrong}"
     for r in result.requirements:
         for e in r.evidence:
-            assert doc.original[e.start:e.end] == e.quote
+            assert doc.original[e.start : e.end] == e.quote
 
 
-def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path], tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_doc_upload_to_the_self_check_server(
+    doc_files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     from starlette.testclient import TestClient
@@ -75,7 +93,8 @@ def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path], tmp_pat
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the conversion works
     path = doc_files[SAMPLES[0]]
     r = TestClient(create_app(), base_url="http://127.0.0.1").post(
-        "/api/audit", files={"file": (path.name, path.read_bytes(), "application/msword")})
+        "/api/audit", files={"file": (path.name, path.read_bytes(), "application/msword")}
+    )
     assert r.status_code == 200, r.text
     assert list(scratch.iterdir()) == []  # LibreOffice's folder and profile are gone after the answer
     cli = cli_audit(path.parent, path.name)
@@ -85,9 +104,21 @@ def test_doc_upload_to_the_self_check_server(doc_files: dict[str, Path], tmp_pat
 def test_rtf_reads_like_the_txt(soffice: str, fixture_files: dict[str, dict[str, Path]], tmp_path: Path) -> None:
     name = SAMPLES[3]
     docx = fixture_files[name.removesuffix(".txt")]["docx"]
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "rtf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "rtf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     rtf = tmp_path / f"{name.removesuffix('.txt')}.rtf"
     assert rtf.read_bytes().startswith(b"{\\rtf")
     doc = checklist.read(rtf)

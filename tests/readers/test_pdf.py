@@ -22,8 +22,7 @@ from checklist.ingest.readers.pdf import read_pdf
 
 FILLER = "推进依法行政全面落实法治政府建设各项任务严格规范公正文明执法"
 PARAGRAPHS = [
-    f"（{n}）第{n}项工作。" + (FILLER * (2 + n % 3)) + f"全年办理案件{n * 7}件，办结率100%。"
-    for n in range(1, 13)
+    f"（{n}）第{n}项工作。" + (FILLER * (2 + n % 3)) + f"全年办理案件{n * 7}件，办结率100%。" for n in range(1, 13)
 ]
 FONT = "STSong-Light"  # reportlab's built-in CID font; pdfium extracts it exactly
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -76,8 +75,7 @@ def lines_of(data: bytes) -> list[str]:
 
 
 def test_wrapped_paragraphs_become_lines(fixtures_module: ModuleType) -> None:
-    lines = ["关于2023年度法治政府建设情况的报告", "区委、区政府：", *PARAGRAPHS,
-             "某某镇人民政府", "2024年1月16日"]
+    lines = ["关于2023年度法治政府建设情况的报告", "区委、区政府：", *PARAGRAPHS, "某某镇人民政府", "2024年1月16日"]
     data = fixtures_module.pdf_bytes(lines, header="某某镇人民政府文件")
     assert lines_of(data) == lines
 
@@ -144,7 +142,13 @@ def test_latin_words_join_with_a_space_and_chinese_without() -> None:
 @pytest.mark.parametrize(
     "folio",
     [
-        "- {n} -", "—{n}—", "第 {n} 页", "第{n}页 共{m}页", "{n}/{m}", "{n}", "Page {n} of {m}",
+        "- {n} -",
+        "—{n}—",
+        "第 {n} 页",
+        "第{n}页 共{m}页",
+        "{n}/{m}",
+        "{n}",
+        "Page {n} of {m}",
         "·{n}·",
     ],
 )

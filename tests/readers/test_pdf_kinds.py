@@ -72,13 +72,16 @@ def assert_same_as_txt(name: str, path: Path) -> None:
     assert doc.metadata == txt.metadata, f"{doc.metadata} != {txt.metadata}"
     assert [s.heading for s in doc.sections] == [s.heading for s in txt.sections]
     result = checklist.audit(doc)
-    wrong = {rid: (result.requirement(rid).status, want) for rid, want in LABELS[name]["requirements"].items()
-             if result.requirement(rid).status != want}
+    wrong = {
+        rid: (result.requirement(rid).status, want)
+        for rid, want in LABELS[name]["requirements"].items()
+        if result.requirement(rid).status != want
+    }
     assert not wrong, f"(got, label) {wrong}"
     for r in result.requirements:
         for e in r.evidence:
             if e.start is not None:
-                assert doc.original[e.start:e.end] == e.quote
+                assert doc.original[e.start : e.end] == e.quote
 
 
 # --- the samples in three more shapes ----------------------------------------------------
@@ -119,9 +122,21 @@ def libreoffice_pdfs(fixtures_module: ModuleType, tmp_path_factory: pytest.TempP
         path = out / f"{name.removesuffix('.txt')}.docx"
         path.write_bytes(fixtures_module.docx_bytes(sample_lines(name)))
         docx_files.append(str(path))
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), *docx_files],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *docx_files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     files = {name: out / f"{name.removesuffix('.txt')}.pdf" for name in SAMPLES}
     for path in files.values():
         assert path.read_bytes().startswith(b"%PDF"), path
@@ -193,7 +208,9 @@ def test_quotes_drawn_apart_come_back_in_place(quotes_first: bool) -> None:
 
 
 def test_quotes_in_the_text_order_stay_as_they_are() -> None:
-    assert lines_of(draw(["开展“法律明白人”培训，推进“谁执法谁普法”。"])) == ["开展“法律明白人”培训，推进“谁执法谁普法”。"]
+    assert lines_of(draw(["开展“法律明白人”培训，推进“谁执法谁普法”。"])) == [
+        "开展“法律明白人”培训，推进“谁执法谁普法”。"
+    ]
 
 
 def test_quoted_report_audits_like_its_text(tmp_path: Path) -> None:

@@ -20,10 +20,35 @@ _HEADING = re.compile(r"[一二三四五六七八九十]+、")
 # Website chrome the generated pages add around the sample; the readers must remove it
 # (unless the sample itself, copied with its own page clutter, contains the words).
 _PAGE_CLUTTER = (
-    "无障碍浏览", "长者模式", "繁體", "政务服务", "互动交流", "专题专栏", "数据开放", "正文",
-    "分享到", "QQ空间", "网站地图", "联系我们", "网站声明", "使用帮助", "外交部", "国防部",
-    "国家发展和改革委员会", "宁夏回族自治区", "字号", "网站访问统计", "setFont", "请输入关键词",
-    "搜索", "中国政府网", "党政机关", "政府网站找错", "国务院部门网站", "索 引 号", "主动公开",
+    "无障碍浏览",
+    "长者模式",
+    "繁體",
+    "政务服务",
+    "互动交流",
+    "专题专栏",
+    "数据开放",
+    "正文",
+    "分享到",
+    "QQ空间",
+    "网站地图",
+    "联系我们",
+    "网站声明",
+    "使用帮助",
+    "外交部",
+    "国防部",
+    "国家发展和改革委员会",
+    "宁夏回族自治区",
+    "字号",
+    "网站访问统计",
+    "setFont",
+    "请输入关键词",
+    "搜索",
+    "中国政府网",
+    "党政机关",
+    "政府网站找错",
+    "国务院部门网站",
+    "索 引 号",
+    "主动公开",
 )
 
 
@@ -95,9 +120,7 @@ def test_html_page(stem: str, fixture_files: dict[str, dict[str, Path]]) -> None
     assert extracted.format == "html"
 
 
-def test_html_page_declared_gb2312(
-    fixture_files: dict[str, dict[str, Path]], fixtures_module: ModuleType
-) -> None:
+def test_html_page_declared_gb2312(fixture_files: dict[str, dict[str, Path]], fixtures_module: ModuleType) -> None:
     stem = STEMS[fixtures_module._GB_SAMPLE_INDEX]
     data = fixture_files[stem]["html"].read_bytes()
     assert b"charset=gb2312" in data
@@ -134,9 +157,7 @@ def test_docx(stem: str, fixture_files: dict[str, dict[str, Path]]) -> None:
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_pdf(
-    stem: str, fixture_files: dict[str, dict[str, Path]], fixtures_module: ModuleType
-) -> None:
+def test_pdf(stem: str, fixture_files: dict[str, dict[str, Path]], fixtures_module: ModuleType) -> None:
     extracted = read(fixture_files[stem], "pdf")
     # A sample line that is a bare number looks like a folio to any PDF reader.
     lines = [line for line in sample_lines(stem) if not re.fullmatch(r"\d{1,4}", line)]

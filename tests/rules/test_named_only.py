@@ -27,24 +27,33 @@ def _contents(text: str) -> list[str]:
     return [doc.text[a:b] for a, b in classify(doc).contents]
 
 
-@pytest.mark.parametrize(("text", "announced"), [
-    ("现将本年度工作情况、存在不足及下一步安排报告如下：\n一、主要做法\n开展普法12次。",
-     "现将本年度工作情况、存在不足及下一步安排报告如下："),
-    ("本报告包括工作开展情况、存在的不足和下一步打算三个部分。\n一、工作开展情况\n开展普法12次。",
-     "本报告包括工作开展情况、存在的不足和下一步打算三个部分。"),
-    # only the announcing clause onwards, not the statement before it
-    ("2023年，甲镇坚持依法行政，现将有关情况汇报如下：\n一、主要做法\n开展普法12次。",
-     "现将有关情况汇报如下："),
-])
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        (
+            "现将本年度工作情况、存在不足及下一步安排报告如下：\n一、主要做法\n开展普法12次。",
+            "现将本年度工作情况、存在不足及下一步安排报告如下：",
+        ),
+        (
+            "本报告包括工作开展情况、存在的不足和下一步打算三个部分。\n一、工作开展情况\n开展普法12次。",
+            "本报告包括工作开展情况、存在的不足和下一步打算三个部分。",
+        ),
+        # only the announcing clause onwards, not the statement before it
+        ("2023年，甲镇坚持依法行政，现将有关情况汇报如下：\n一、主要做法\n开展普法12次。", "现将有关情况汇报如下："),
+    ],
+)
 def test_the_sentence_announcing_the_parts_is_a_region_of_its_own(text: str, announced: str) -> None:
     assert _contents(text) == [unicodedata.normalize("NFKC", announced)]  # the normalised text
 
 
-@pytest.mark.parametrize("text", [
-    "一、主要做法\n向县政府报告法治建设情况2次。",
-    "一、主要做法\n听取各部门法治建设工作报告，分析存在的问题。",
-    "一、主要做法\n本年度法治宣传包括三个方面的活动。",  # no 报告 as subject
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、主要做法\n向县政府报告法治建设情况2次。",
+        "一、主要做法\n听取各部门法治建设工作报告，分析存在的问题。",
+        "一、主要做法\n本年度法治宣传包括三个方面的活动。",  # no 报告 as subject
+    ],
+)
 def test_a_sentence_that_only_mentions_a_report_is_not_one(text: str) -> None:
     assert _contents(text) == []
 
@@ -52,7 +61,7 @@ def test_a_sentence_that_only_mentions_a_report_is_not_one(text: str) -> None:
 def test_the_announcing_part_is_out_of_every_scope_but_any() -> None:
     doc = _doc("2023年，乙县执法力量仍存在短板，现将有关情况报告如下：\n一、主要做法\n开展普法12次。")
     regions = classify(doc)
-    (start, _end), = regions.contents
+    ((start, _end),) = regions.contents
     assert regions.kinds_at(doc, start, -1) == {CONTENTS}
     assert regions.kinds_at(doc, start - 3, -1) != {CONTENTS}  # the statement before it
     ctx = make_context(doc, load_standard("national"))
@@ -63,9 +72,15 @@ def test_the_announcing_part_is_out_of_every_scope_but_any() -> None:
 
 def _context(matcher: MatcherModel, text: str, params: dict[str, object], negation: bool = True) -> Context:
     doc = _doc(text)
-    return Context(doc=doc, regions=classify(doc), term_hits=term_positions(doc.text, tuple(matcher.literals())),
-                   scope=resolve_scope("work"), negation=negation, params=params,
-                   sentence_starts=[s.start for s in doc.sentences])
+    return Context(
+        doc=doc,
+        regions=classify(doc),
+        term_hits=term_positions(doc.text, tuple(matcher.literals())),
+        scope=resolve_scope("work"),
+        negation=negation,
+        params=params,
+        sentence_starts=[s.start for s in doc.sentences],
+    )
 
 
 def _terms(rule: dict[str, object], text: str) -> bool:
@@ -73,17 +88,25 @@ def _terms(rule: dict[str, object], text: str) -> bool:
     return matcher.evaluate(_context(matcher, text, {}, negation=False)).matched
 
 
-@pytest.mark.parametrize(("text", "matched"), [
-    ("一、主要做法\n开展专项检查，查找工作短板。", False),
-    ("一、主要做法\n认真查找法治政府建设中存在的问题。", False),   # the verb 8 characters before
-    ("一、主要做法\n查找资料；执法力量仍是短板。", True),  # the verb is in another clause
-    ("一、主要做法\n执法装备短板明显。", True),
-    ("一、主要做法\n存在的问题得到及时解决。", False),
-    ("一、主要做法\n存在的问题主要是执法人员偏少。", True),
-])
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("一、主要做法\n开展专项检查，查找工作短板。", False),
+        ("一、主要做法\n认真查找法治政府建设中存在的问题。", False),  # the verb 8 characters before
+        ("一、主要做法\n查找资料；执法力量仍是短板。", True),  # the verb is in another clause
+        ("一、主要做法\n执法装备短板明显。", True),
+        ("一、主要做法\n存在的问题得到及时解决。", False),
+        ("一、主要做法\n存在的问题主要是执法人员偏少。", True),
+    ],
+)
 def test_terms_not_after_and_not_before(text: str, matched: bool) -> None:
-    rule = {"any": ["短板", "存在的问题"], "not_after": ["查找", "查"], "not_after_within": 10,
-            "not_before": ["得到"], "not_before_within": 6}
+    rule = {
+        "any": ["短板", "存在的问题"],
+        "not_after": ["查找", "查"],
+        "not_after_within": 10,
+        "not_before": ["得到"],
+        "not_before_within": 6,
+    }
     assert _terms(rule, text) is matched
 
 
@@ -112,13 +135,16 @@ def test_the_national_standard_sets_the_list_closers() -> None:
 LIST = {"closers": ["等工作", "相关工作"], "separator": "、"}
 
 
-@pytest.mark.parametrize(("text", "matched"), [
-    ("此外，信访维稳、突发事件应对、城乡环境整治等工作也有序开展。", False),
-    ("突发事件应对、城乡环境整治相关工作有序开展。", False),
-    ("组织开展防汛应急演练、隐患排查等工作。", True),   # the action is in the item
-    ("突发事件应对工作有序开展。", True),                 # one area alone is no list
-    ("开展突发事件应急处置培训2次。", True),
-])
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("此外，信访维稳、突发事件应对、城乡环境整治等工作也有序开展。", False),
+        ("突发事件应对、城乡环境整治相关工作有序开展。", False),
+        ("组织开展防汛应急演练、隐患排查等工作。", True),  # the action is in the item
+        ("突发事件应对工作有序开展。", True),  # one area alone is no list
+        ("开展突发事件应急处置培训2次。", True),
+    ],
+)
 def test_an_area_named_in_a_list_is_only_named(text: str, matched: bool) -> None:
     assert _near(text, LIST) is matched
 

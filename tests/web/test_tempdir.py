@@ -12,8 +12,7 @@ import pytest
 from checklist.web.tempdir import private_tempdir
 
 
-def test_private_tempdir_points_everything_at_it_and_puts_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_private_tempdir_points_everything_at_it_and_puts_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.delenv("TEMP", raising=False)

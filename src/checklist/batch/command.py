@@ -123,9 +123,18 @@ def run_batch(
     output.prepare(out, cross)
     paths = expand_paths(inputs)
     manifest = Manifest(out, standard)  # first: a standard that does not load stops the run here
-    run = _Run(out=out, standard=standard, formats=formats, lang=lang, cross=cross, csv_ids=csv_ids,
-               progress=progress, summary=BatchSummary(inputs=len(paths)),
-               store=RowStore(out / output.ROWS_TMP), names=output.output_names(paths))
+    run = _Run(
+        out=out,
+        standard=standard,
+        formats=formats,
+        lang=lang,
+        cross=cross,
+        csv_ids=csv_ids,
+        progress=progress,
+        summary=BatchSummary(inputs=len(paths)),
+        store=RowStore(out / output.ROWS_TMP),
+        names=output.output_names(paths),
+    )
     todo = _plan(run, manifest, paths, force)
     items = audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=run.html, cross=cross)
     for item in items:

@@ -84,8 +84,9 @@ def _original_texts() -> Callable[[str], str]:
     return original
 
 
-def _mark_copied(out: Path, row: Row, found: list[Match], original: Callable[[str], str], lang: str,
-                 html: bool, standard: str | None) -> int:
+def _mark_copied(
+    out: Path, row: Row, found: list[Match], original: Callable[[str], str], lang: str, html: bool, standard: str | None
+) -> int:
     """Save the copied-text findings in ``row``'s report; how many there are."""
     from checklist.crossreport.copied import boilerplate_findings
 
@@ -129,8 +130,7 @@ def _compare_years(out: Path, rows: list[Row], lang: str, html: bool, standard: 
     return notes
 
 
-def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: bool,
-                  standard: str | None) -> bool:
+def _compare_pair(out: Path, issuer: str, old: Row, new: Row, lang: str, html: bool, standard: str | None) -> bool:
     """Compare ``new`` with ``old``: ``OUT/compare/<issuer>-<old>-<new>.json`` and ``.txt``,
     and the repeated-from-last-year findings in ``new``'s result (``False``: one of the two
     could not be read again)."""

@@ -77,8 +77,13 @@ class Manifest:
         self.touched.add(path)
         if self._journal is None:
             self._journal = self.journal_path.open("a", encoding="utf-8")
-        entry: Entry = {"sha256": sha256, "standard": self.standard, "tool": __version__, "layout": ROW_LAYOUT,
-                        "row": row}
+        entry: Entry = {
+            "sha256": sha256,
+            "standard": self.standard,
+            "tool": __version__,
+            "layout": ROW_LAYOUT,
+            "row": row,
+        }
         self._journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
         self._journal.flush()
 

@@ -100,7 +100,7 @@ def _clashes(names: dict[str, str]) -> list[str]:
 def _longer_name(path: str, depth: int) -> str:
     """The file name of ``path`` after its ``depth`` nearest folders, joined by ``_``."""
     parts = [x for x in PurePath(os.path.normpath(path)).parts if x not in ("/", "\\", "..", ".")]
-    kept = [safe_stem(x) for x in parts[-(depth + 1):]]
+    kept = [safe_stem(x) for x in parts[-(depth + 1) :]]
     return safe_stem("_".join(kept))
 
 

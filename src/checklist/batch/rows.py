@@ -37,8 +37,13 @@ def summary_row(path: str, name: str, result: AuditResult) -> Row:
     """One row of the summary: the document, the score and every requirement's status."""
     d = result.document
     row: Row = {
-        "path": path, "output": name, "issuer": d.get("issuer") or "", "level": d.get("level") or "",
-        "year": d.get("year") or "", "date": d.get("date") or "", "standard": result.standard.id,
+        "path": path,
+        "output": name,
+        "issuer": d.get("issuer") or "",
+        "level": d.get("level") or "",
+        "year": d.get("year") or "",
+        "date": d.get("date") or "",
+        "standard": result.standard.id,
         "score": result.score,
         **{s: result.counts.get(s, 0) for s in ("met", "partial", "missing")},
         "worst_unmet_severity": "",
@@ -50,8 +55,15 @@ def summary_row(path: str, name: str, result: AuditResult) -> Row:
     for r in result.requirements:
         row[r.id] = "waived" if r.waived else r.status
         if r.status in ("missing", "partial") and not r.waived:
-            gaps.append({"id": r.id, "status": r.status, "severity": r.severity, "title": r.title,
-                         "suggestion": r.suggestion or ""})
+            gaps.append(
+                {
+                    "id": r.id,
+                    "status": r.status,
+                    "severity": r.severity,
+                    "title": r.title,
+                    "suggestion": r.suggestion or "",
+                }
+            )
             if r.weight > 0 and SEVERITY_ORDER.get(r.severity, 0) > worst:
                 worst = SEVERITY_ORDER.get(r.severity, 0)
                 # the highest severity not met (empty: none), for the exit policy

@@ -26,15 +26,26 @@ from checklist.messages import t
 if TYPE_CHECKING:
     from checklist.batch.runner import BatchError
 
-_FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED",
-          "waived": "DDEBF7"}
+_FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED", "waived": "DDEBF7"}
 # the summary's columns around the requirements, in order (``rank`` and ``gaps`` are made
 # here; the others are keys of the summary rows, shown when some row has them)
-_BEFORE = ("rank", "issuer", "path", "level", "year", "date", "standard", "score", "met", "partial", "missing",
-           "worst_unmet_severity", "gaps")
+_BEFORE = (
+    "rank",
+    "issuer",
+    "path",
+    "level",
+    "year",
+    "date",
+    "standard",
+    "score",
+    "met",
+    "partial",
+    "missing",
+    "worst_unmet_severity",
+    "gaps",
+)
 _AFTER = ("quality_findings", "copied_sentences", "copied_share", "warnings", "output")
-_GAP_COLUMNS = ("rank", "issuer", "path", "score", "requirement", "status", "severity", "suggestion",
-                "requirement_id")
+_GAP_COLUMNS = ("rank", "issuer", "path", "score", "requirement", "status", "severity", "suggestion", "requirement_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +138,17 @@ def gap_rows(rows: Iterable[Row], lang: str | None) -> Iterator[list[Any]]:
             status, severity = gap["status"], gap["severity"]
             if lang is not None:
                 status, severity = t(f"status.{status}", lang), t(f"severity.{severity}", lang)
-            yield [rank, row["issuer"], row["path"], row["score"], gap["title"], status, severity,
-                   gap["suggestion"], gap["id"]]
+            yield [
+                rank,
+                row["issuer"],
+                row["path"],
+                row["score"],
+                gap["title"],
+                status,
+                severity,
+                gap["suggestion"],
+                gap["id"],
+            ]
 
 
 def write_gaps(path: Path, rows: Iterable[Row], lang: str = "zh", *, ids: bool = False) -> None:
@@ -199,8 +219,9 @@ def _summary_sheet(ws: Any, rows: Iterable[Row], lang: str) -> None:
         area = f"{get_column_letter(min(status_cols))}2:{get_column_letter(max(status_cols))}{count + 1}"
         for status, colour in _FILLS.items():
             word = t(f"status.{status}", lang)
-            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{word}"'],
-                                                           fill=PatternFill("solid", fgColor=colour)))
+            ws.conditional_formatting.add(
+                area, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=PatternFill("solid", fgColor=colour))
+            )
 
 
 def _dress(ws: Any, count: int, freeze: str, widths: dict[str, int] | None = None) -> None:

@@ -30,20 +30,39 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--standard", "-s", help="Standard id (national, township, department) or YAML file. "
-              "Default: chosen from the issuer's level.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "table", "html"]),
-              default="text", show_default=True,
-              help="Output format. html: one page per report; several reports need -o FILE.html or -o DIR/ "
-              "(an overview page, index.html by default, and a page per report beside it).")
+@click.option(
+    "--standard",
+    "-s",
+    help="Standard id (national, township, department) or YAML file. Default: chosen from the issuer's level.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "markdown", "table", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format. html: one page per report; several reports need -o FILE.html or -o DIR/ "
+    "(an overview page, index.html by default, and a page per report beside it).",
+)
 @click.option("-o", "--output", help="Write to this file instead of standard output.")
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 @click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
 @click.option("--input-format", type=INPUT_FORMAT, help="Force the reader instead of sniffing the content.")
-@click.option("--keep-text", is_flag=True,
-              help="Keep the report's text in the result (json, jsonl), so `checklist render` can show it.")
-def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | None, lang: str,
-          waivers: str | None, input_format: str | None, keep_text: bool) -> None:
+@click.option(
+    "--keep-text",
+    is_flag=True,
+    help="Keep the report's text in the result (json, jsonl), so `checklist render` can show it.",
+)
+def audit(
+    paths: Sequence[str],
+    standard: str | None,
+    fmt: str,
+    output: str | None,
+    lang: str,
+    waivers: str | None,
+    input_format: str | None,
+    keep_text: bool,
+) -> None:
     """Audit reports (PATH... files or folders) against a standard."""
     from checklist.api import audit as run
     from checklist.render import RENDERERS
@@ -55,8 +74,7 @@ def audit(paths: Sequence[str], standard: str | None, fmt: str, output: str | No
     keep = keep_text or fmt == "html"
     for path in expand(paths):
         try:
-            results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format,
-                               keep_text=keep))
+            results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format, keep_text=keep))
         except ChecklistError as exc:
             print_error(exc, lang)
             status = EXIT_ERROR

@@ -25,25 +25,65 @@ from checklist.errors import ChecklistError
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "-o", "out", required=True, type=click.Path(file_okay=False),
-              help="Folder for the results (created if needed).")
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the results (created if needed).",
+)
 @click.option("--standard", "-s", help="Standard id or YAML file (default: by each issuer's level).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Worker processes (default: the number of cores).")
-@click.option("--format", "formats", default="csv,xlsx,html", show_default=True,
-              help="Comma-separated extras besides the per-report JSON: html, csv, xlsx (or json alone).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores)."
+)
+@click.option(
+    "--format",
+    "formats",
+    default="csv,xlsx,html",
+    show_default=True,
+    help="Comma-separated extras besides the per-report JSON: html, csv, xlsx (or json alone).",
+)
 @click.option("--force", is_flag=True, help="Audit again even the reports that are unchanged since the last run.")
-@click.option("--cross/--no-cross", default=True, show_default=True,
-              help="Find text copied between issuers and compare the years of one issuer.")
+@click.option(
+    "--cross/--no-cross",
+    default=True,
+    show_default=True,
+    help="Find text copied between issuers and compare the years of one issuer.",
+)
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 if a report scores below.")
-@click.option("--fail-on", type=SEVERITY_FLOOR, default="never",
-              show_default=True, help="Exit 1 if a report has a gap of this severity or higher.")
-@click.option("--lang", type=LANG, default="zh", show_default=True,
-              help="Language of the results and of the spreadsheets' headers and cells.")
-@click.option("--csv-ids", is_flag=True,
-              help="CSV files with ids and codes (core.measures, met, township) instead of words, for scripts.")
-def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | None, formats: str, force: bool,
-          cross: bool, min_score: float | None, fail_on: str, lang: str, csv_ids: bool) -> None:
+@click.option(
+    "--fail-on",
+    type=SEVERITY_FLOOR,
+    default="never",
+    show_default=True,
+    help="Exit 1 if a report has a gap of this severity or higher.",
+)
+@click.option(
+    "--lang",
+    type=LANG,
+    default="zh",
+    show_default=True,
+    help="Language of the results and of the spreadsheets' headers and cells.",
+)
+@click.option(
+    "--csv-ids",
+    is_flag=True,
+    help="CSV files with ids and codes (core.measures, met, township) instead of words, for scripts.",
+)
+def batch(
+    inputs: Sequence[str],
+    out: str,
+    standard: str | None,
+    jobs: int | None,
+    formats: str,
+    force: bool,
+    cross: bool,
+    min_score: float | None,
+    fail_on: str,
+    lang: str,
+    csv_ids: bool,
+) -> None:
     """Audit many reports (files, folders, globs) into a folder, in parallel and incrementally.
 
     \b
@@ -66,8 +106,18 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
     load_standard_or_exit(standard, lang)
     progress = progress_reporter(lang)
     try:
-        summary = run_batch(list(inputs), Path(out), standard=standard, jobs=jobs, formats=wanted,
-                            force=force, lang=lang, progress=progress, cross=cross, csv_ids=csv_ids)
+        summary = run_batch(
+            list(inputs),
+            Path(out),
+            standard=standard,
+            jobs=jobs,
+            formats=wanted,
+            force=force,
+            lang=lang,
+            progress=progress,
+            cross=cross,
+            csv_ids=csv_ids,
+        )
     except ChecklistError as exc:
         print_error(exc, lang)
         sys.exit(EXIT_ERROR)
@@ -75,8 +125,17 @@ def batch(inputs: Sequence[str], out: str, standard: str | None, jobs: int | Non
         progress(-1, -1)
     for e in summary.errors:
         click.echo(f"checklist: {msg('text.error', lang)}{e.message}", err=True)
-    click.echo(msg("batch.counts", lang, inputs=summary.inputs, audited=summary.audited,
-                   skipped=summary.skipped, errors=len(summary.errors), out=out))
+    click.echo(
+        msg(
+            "batch.counts",
+            lang,
+            inputs=summary.inputs,
+            audited=summary.audited,
+            skipped=summary.skipped,
+            errors=len(summary.errors),
+            out=out,
+        )
+    )
     for line in cross_notes(summary, out, lang):
         click.echo(line)
     if not summary.ok:  # pragma: no cover - a bug: inputs must equal results + errors
@@ -99,8 +158,16 @@ def cross_notes(summary: Any, out: str, lang: str) -> list[str]:
         lines.append(msg("batch.nothing_to_compare", lang))
     sep = msg("cli.list_sep", lang)
     for same in summary.same_year:
-        lines.append(msg("batch.same_year", lang, n=len(same.paths), issuer=same.issuer, year=same.year,
-                         paths=sep.join(same.paths)))
+        lines.append(
+            msg(
+                "batch.same_year",
+                lang,
+                n=len(same.paths),
+                issuer=same.issuer,
+                year=same.year,
+                paths=sep.join(same.paths),
+            )
+        )
     return lines
 
 
@@ -135,8 +202,14 @@ def _advance_bar(state: dict[str, Any], done: int, total: int, lang: str) -> Non
     if "bar" not in state:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        bar = Progress(TextColumn(msg("cli.progress", lang)), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True)
+        bar = Progress(
+            TextColumn(msg("cli.progress", lang)),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            transient=True,
+        )
         bar.start()
         state["bar"] = bar
         state["task"] = bar.add_task("batch", total=total, rate="")

@@ -30,16 +30,28 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("path")
 @click.option("--standard", "-s", help="Standard id or YAML file (default: by the issuer's level).")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-              help="Fail when the score is below this.")
-@click.option("--fail-on", type=SEVERITY_FLOOR, default="critical",
-              show_default=True, help="Fail when a requirement of this severity or higher is not met.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Fail when the score is below this.")
+@click.option(
+    "--fail-on",
+    type=SEVERITY_FLOOR,
+    default="critical",
+    show_default=True,
+    help="Fail when a requirement of this severity or higher is not met.",
+)
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 @click.option("--waivers", type=click.Path(dir_okay=False), help="YAML file of waivers.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--verbose", "-v", is_flag=True, help="List the met and not applicable requirements too, with evidence.")
-def check(path: str, standard: str | None, min_score: float | None, fail_on: str, lang: str,
-          waivers: str | None, fmt: str, verbose: bool) -> None:
+def check(
+    path: str,
+    standard: str | None,
+    min_score: float | None,
+    fail_on: str,
+    lang: str,
+    waivers: str | None,
+    fmt: str,
+    verbose: bool,
+) -> None:
     """Pre-submission self-check of one report: exit 0 passes, 1 fails, 2 error.
 
     \b
@@ -79,9 +91,14 @@ def failing_requirements(result: AuditResult, fail_on: str) -> list[RequirementR
     if fail_on == "never":
         return []
     floor = SEVERITY_ORDER[fail_on]
-    return [r for r in result.requirements
-            if r.status in ("missing", "partial") and r.waived is None
-            and SEVERITY_ORDER[r.severity] >= floor and r.weight > 0]
+    return [
+        r
+        for r in result.requirements
+        if r.status in ("missing", "partial")
+        and r.waived is None
+        and SEVERITY_ORDER[r.severity] >= floor
+        and r.weight > 0
+    ]
 
 
 def failure_reasons(result: AuditResult, min_score: float | None, fail_on: str, lang: str) -> list[str]:
@@ -92,6 +109,12 @@ def failure_reasons(result: AuditResult, min_score: float | None, fail_on: str, 
         reasons.append(msg("text.check_reason_score", lang, score=f"{result.score:.1f}", min=f"{min_score:g}"))
     failing = failing_requirements(result, fail_on)
     if failing:
-        reasons.append(msg("text.check_reason_severity", lang, severity=msg(f"severity.{fail_on}", lang),
-                           ids=msg("cli.list_sep", lang).join(r.title for r in failing)))
+        reasons.append(
+            msg(
+                "text.check_reason_severity",
+                lang,
+                severity=msg(f"severity.{fail_on}", lang),
+                ids=msg("cli.list_sep", lang).join(r.title for r in failing),
+            )
+        )
     return reasons

@@ -18,8 +18,9 @@ from checklist.errors import ChecklistError
 @click.command("compare")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 @click.option("--standard", "-s", help="Standard id or YAML file (default: by the new report's level).")
 def compare(old: str, new: str, fmt: str, lang: str, standard: str | None) -> None:
@@ -33,8 +34,9 @@ def compare(old: str, new: str, fmt: str, lang: str, standard: str | None) -> No
         old_doc = read(old)
         new_doc = read(new)
         std, _reason = choose_standard(new_doc, standard, lang)
-        result = run(old_doc, audit(old_doc, std, lang=lang), new_doc, audit(new_doc, std, lang=lang), lang,
-                     standard=std)
+        result = run(
+            old_doc, audit(old_doc, std, lang=lang), new_doc, audit(new_doc, std, lang=lang), lang, standard=std
+        )
     except ChecklistError as exc:
         print_error(exc, lang)
         sys.exit(EXIT_ERROR)

@@ -20,10 +20,12 @@ from checklist.cli._common import EXIT_ERROR, EXIT_OK, LANG, load_standard_or_ex
 
 @click.command("evaluate")
 @click.argument("labels", nargs=-1, required=True)
-@click.option("--standard", "-s", help="Standard id or YAML file (default: chosen by each report's level, "
-              "as the audit does).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--standard", "-s", help="Standard id or YAML file (default: chosen by each report's level, as the audit does)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 def evaluate(labels: Sequence[str], standard: str | None, fmt: str, lang: str) -> None:
     """Audit the reports LABELS files name and compare the results with their labels."""

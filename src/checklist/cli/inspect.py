@@ -21,11 +21,16 @@ FIELDS = ("format", "encoding", "title", "issuer", "level", "year", "date", "pub
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 @click.option("--input-format", type=INPUT_FORMAT, help="Force the reader instead of sniffing the content.")
-@click.option("--t2s", is_flag=True, help="Convert traditional characters even in a mostly simplified text "
-              "(a mostly traditional text is converted anyway).")
+@click.option(
+    "--t2s",
+    is_flag=True,
+    help="Convert traditional characters even in a mostly simplified text "
+    "(a mostly traditional text is converted anyway).",
+)
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of messages.")
 def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool, lang: str) -> None:
     """Print metadata and outline of each report (FILE... or folders)."""
@@ -62,6 +67,7 @@ def _print_text(path: str, doc: Document, lang: str) -> None:
     for s in doc.sections:
         click.echo("    " + "  " * (s.level - 1) + s.heading)
     if doc.removed:
-        reasons = msg("cli.list_sep", lang).join(msg(f"removed.{code}", lang)
-                                                  for code in sorted({r.reason for r in doc.removed}))
+        reasons = msg("cli.list_sep", lang).join(
+            msg(f"removed.{code}", lang) for code in sorted({r.reason for r in doc.removed})
+        )
         click.echo(f"  removed:   {msg('cli.removed', lang, count=len(doc.removed), reasons=reasons)}")

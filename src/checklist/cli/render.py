@@ -19,10 +19,20 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output", help="Write to this file (several results: the overview page, or a folder "
-              "ending in /), instead of standard output.")
-@click.option("--format", "fmt", type=click.Choice(["html", "text", "markdown", "json", "jsonl", "table"]),
-              default="html", show_default=True, help="Output format.")
+@click.option(
+    "-o",
+    "--output",
+    help="Write to this file (several results: the overview page, or a folder "
+    "ending in /), instead of standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "text", "markdown", "json", "jsonl", "table"]),
+    default="html",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--lang", type=LANG, default=None, help="Language of the page (default: the result's).")
 def render(files: Sequence[str], output: str | None, fmt: str, lang: str | None) -> None:
     """Re-render saved results (RESULT.json..., from audit --format json/jsonl) without re-auditing.

@@ -13,15 +13,33 @@ WEB_MODULES = ("starlette", "uvicorn", "python_multipart")
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. The default lets only this computer connect; 0.0.0.0 opens the page "
-              "to the network.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0: any free port, printed at start).")
-@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024),
-              help="Largest report file accepted, in MB (larger uploads get HTTP 413).")
-@click.option("--lang", type=LANG, default="zh", show_default=True,
-              help="Language of the page (also ?lang=en in the address) and of these messages.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. The default lets only this computer connect; 0.0.0.0 opens the page to the network.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port, printed at start).",
+)
+@click.option(
+    "--max-upload-mb",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 1024),
+    help="Largest report file accepted, in MB (larger uploads get HTTP 413).",
+)
+@click.option(
+    "--lang",
+    type=LANG,
+    default="zh",
+    show_default=True,
+    help="Language of the page (also ?lang=en in the address) and of these messages.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: bool) -> None:
     """Run the self-check page for report authors: drop in a draft, see what is missing.
@@ -46,9 +64,12 @@ def serve(host: str, port: int, max_upload_mb: int, lang: str, open_browser: boo
 
     local = is_loopback(host)
     bound = f"[{host.strip('[]')}]" if ":" in host else host.lower()  # as a Host header names it
-    settings = WebSettings(max_upload_bytes=max_upload_mb * MB, lang=lang,
-                           allowed_hosts=(*LOOPBACK_HOSTS, bound) if local else ("*",),
-                           log=lambda line: click.echo(f"checklist: {line}", err=True))
+    settings = WebSettings(
+        max_upload_bytes=max_upload_mb * MB,
+        lang=lang,
+        allowed_hosts=(*LOOPBACK_HOSTS, bound) if local else ("*",),
+        log=lambda line: click.echo(f"checklist: {line}", err=True),
+    )
 
     def ready(url: str) -> None:
         click.echo(msg("serve.listening", lang, url=url))

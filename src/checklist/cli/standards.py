@@ -38,8 +38,17 @@ def standards_list(lang: str) -> None:
             print_error(exc, lang)
             continue
         base = msg("cli.extends", lang, base=std.extends) if std.extends else ""
-        click.echo(msg("cli.standards_row", lang, id=std.id, version=std.version, count=len(std.requirements),
-                       title=std.title.get(lang), extends=base))
+        click.echo(
+            msg(
+                "cli.standards_row",
+                lang,
+                id=std.id,
+                version=std.version,
+                count=len(std.requirements),
+                title=std.title.get(lang),
+                extends=base,
+            )
+        )
 
 
 @standards.command("show")
@@ -54,8 +63,9 @@ def standards_show(ref: str, lang: str) -> None:
     for b in std.basis:
         click.echo(msg("cli.basis", lang, basis=b.label()))
     for r in std.requirements:
-        applies = "" if r.applies is True else msg("cli.not_applicable" if r.applies is False else "cli.conditional",
-                                                   lang)
+        applies = (
+            "" if r.applies is True else msg("cli.not_applicable" if r.applies is False else "cli.conditional", lang)
+        )
         click.echo(f"  {r.id:34} {r.severity:8} {r.weight:>4g}  {r.title.get(lang)}{applies}")
 
 

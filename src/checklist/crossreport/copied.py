@@ -51,14 +51,32 @@ from checklist.structure.sections import HEADER, SIGNATURE, classify
 #: Goal phrases and slogans of the 2021–2025 纲要 and the usual political preamble: every
 #: report may write them, so they are taken out of a sentence before it is compared.
 DEFAULT_STOP_PHRASES: tuple[str, ...] = (
-    "职能科学", "权责法定", "执法严明", "公开公正", "智能高效", "廉洁诚信", "人民满意",
-    "坚持以习近平新时代中国特色社会主义思想为指导", "习近平新时代中国特色社会主义思想",
-    "深入学习贯彻习近平法治思想", "深入贯彻习近平法治思想", "习近平法治思想",
-    "全面贯彻党的二十大精神", "全面贯彻党的十九大精神", "党的二十大和二十届二中全会精神",
-    "党的二十届三中全会精神", "党的十九大和十九届历次全会精神",
-    "法治国家法治政府法治社会一体建设", "依法治国依法执政依法行政共同推进",
-    "增强四个意识", "坚定四个自信", "做到两个维护", "两个确立", "两个维护",
-    "法治政府建设实施纲要", "法治政府建设与责任落实督察工作规定",
+    "职能科学",
+    "权责法定",
+    "执法严明",
+    "公开公正",
+    "智能高效",
+    "廉洁诚信",
+    "人民满意",
+    "坚持以习近平新时代中国特色社会主义思想为指导",
+    "习近平新时代中国特色社会主义思想",
+    "深入学习贯彻习近平法治思想",
+    "深入贯彻习近平法治思想",
+    "习近平法治思想",
+    "全面贯彻党的二十大精神",
+    "全面贯彻党的十九大精神",
+    "党的二十大和二十届二中全会精神",
+    "党的二十届三中全会精神",
+    "党的十九大和十九届历次全会精神",
+    "法治国家法治政府法治社会一体建设",
+    "依法治国依法执政依法行政共同推进",
+    "增强四个意识",
+    "坚定四个自信",
+    "做到两个维护",
+    "两个确立",
+    "两个维护",
+    "法治政府建设实施纲要",
+    "法治政府建设与责任落实督察工作规定",
 )
 
 CODE = "quality.boilerplate"
@@ -163,7 +181,11 @@ def _numbers_hash(key: str) -> int:
 
 
 def fingerprint(
-    doc: Document, key: str, *, min_chars: int = 15, stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
+    doc: Document,
+    key: str,
+    *,
+    min_chars: int = 15,
+    stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
     min_specific: int = MIN_SPECIFIC,
 ) -> Fingerprint:
     """The fingerprint of ``doc``'s body sentences, under report id ``key``.
@@ -388,8 +410,9 @@ def _near_copies(corpus: _Corpus, is_rep: bytearray, need: int, max_bucket: int)
     return near
 
 
-def _common_roots(reps: Iterable[int], corpus: _Corpus, verbatim: _Verbatim, near: _Near, classes: Sequence[int],
-                  common_at: int) -> set[int]:
+def _common_roots(
+    reps: Iterable[int], corpus: _Corpus, verbatim: _Verbatim, near: _Near, classes: Sequence[int], common_at: int
+) -> set[int]:
     """Groups of copies (by union–find root) spread over ``common_at`` issuers or more."""
     spread: dict[int, set[int]] = {}
     for rep in reps:
@@ -398,8 +421,9 @@ def _common_roots(reps: Iterable[int], corpus: _Corpus, verbatim: _Verbatim, nea
     return {root for root, seen in spread.items() if len(seen) >= common_at}
 
 
-def _closest_per_report(peers: Sequence[tuple[int, float]], mine: int, corpus: _Corpus,
-                        classes: Sequence[int]) -> dict[int, tuple[float, int]]:
+def _closest_per_report(
+    peers: Sequence[tuple[int, float]], mine: int, corpus: _Corpus, classes: Sequence[int]
+) -> dict[int, tuple[float, int]]:
     """Per other report (of another issuer class than ``mine``): its most similar copy
     ``(similarity, sentence)``, the lowest sentence id among equals."""
     best: dict[int, tuple[float, int]] = {}
@@ -412,8 +436,9 @@ def _closest_per_report(peers: Sequence[tuple[int, float]], mine: int, corpus: _
     return best
 
 
-def _match(g: int, best: dict[int, tuple[float, int]], corpus: _Corpus, issuer_of: Mapping[str, str | None],
-           max_copies: int) -> Match:
+def _match(
+    g: int, best: dict[int, tuple[float, int]], corpus: _Corpus, issuer_of: Mapping[str, str | None], max_copies: int
+) -> Match:
     """The match of sentence ``g``: the ``max_copies`` closest other reports, most similar first."""
     report, local = corpus.where(g)
     start, end = report.span(local)
@@ -530,15 +555,29 @@ def boilerplate_findings(
         key = _key_of(quote, stop)
         if not is_specific_key(key, m.issuer, min_specific):
             continue
-        others = [c for c in m.others if c.similarity >= 1.0
-                  or fuzz.ratio(key, _key_of(originals[c.report][c.start : c.end], stop), score_cutoff=cutoff)]
+        others = [
+            c
+            for c in m.others
+            if c.similarity >= 1.0
+            or fuzz.ratio(key, _key_of(originals[c.report][c.start : c.end], stop), score_cutoff=cutoff)
+        ]
         if not others:
             continue
         top = others[0]
         message = _message(m, others, originals[top.report][top.start : top.end], lang, shown, names or {})
-        out.append(Finding(
-            code=CODE, category="quality", severity=severity, message=message, suggestion=suggestion, quote=quote,
-            section=m.section or None, start=m.start, end=m.end))
+        out.append(
+            Finding(
+                code=CODE,
+                category="quality",
+                severity=severity,
+                message=message,
+                suggestion=suggestion,
+                quote=quote,
+                section=m.section or None,
+                start=m.start,
+                end=m.end,
+            )
+        )
     return out
 
 
@@ -587,11 +626,27 @@ def boilerplate_across(
     come from each document's metadata. Messages name a report of unknown issuer by
     its id's last path part.
     """
-    prints = [fingerprint(d, k, min_chars=min_chars, stop_phrases=stop_phrases, min_specific=min_specific)
-              for k, d in docs.items()]
-    found = find_boilerplate(prints, issuer_of={k: d.metadata.issuer for k, d in docs.items()},
-                             similarity=similarity, common_share=common_share, common_min=common_min)
+    prints = [
+        fingerprint(d, k, min_chars=min_chars, stop_phrases=stop_phrases, min_specific=min_specific)
+        for k, d in docs.items()
+    ]
+    found = find_boilerplate(
+        prints,
+        issuer_of={k: d.metadata.issuer for k, d in docs.items()},
+        similarity=similarity,
+        common_share=common_share,
+        common_min=common_min,
+    )
     originals = {k: d.original for k, d in docs.items()}
-    return {k: boilerplate_findings(found.get(k, []), lang, originals=originals, similarity=similarity,
-                                    stop_phrases=stop_phrases, standard=standard, min_specific=min_specific)
-            for k in docs}
+    return {
+        k: boilerplate_findings(
+            found.get(k, []),
+            lang,
+            originals=originals,
+            similarity=similarity,
+            stop_phrases=stop_phrases,
+            standard=standard,
+            min_specific=min_specific,
+        )
+        for k in docs
+    }

@@ -67,8 +67,9 @@ for _i, (_name, _broad, _tasks) in enumerate(FOLLOW_UP_FIELDS):
 for _w in FOLLOW_UP_GENERIC:
     _WORDS.setdefault(_w, (_GENERIC, -1))
 _ANY_WORD = re.compile(alternation(sorted(_WORDS, key=len, reverse=True)))
-_FIELD_WORD = re.compile(alternation(sorted((w for w, (k, _f) in _WORDS.items() if k != _GENERIC),
-                                            key=len, reverse=True)))
+_FIELD_WORD = re.compile(
+    alternation(sorted((w for w, (k, _f) in _WORDS.items() if k != _GENERIC), key=len, reverse=True))
+)
 _DEED = re.compile(alternation(sorted(FOLLOW_UP_DEEDS, key=len, reverse=True)))
 
 
@@ -167,8 +168,9 @@ def _read(key: str) -> _Read:
             continue
         own.add(key[i : i + 2])
     own |= core
-    return _Read(key, frozenset(fields), frozenset(tasks), frozenset(own), frozenset(core),
-                 tuple(o == _COVERED for o in owner))
+    return _Read(
+        key, frozenset(fields), frozenset(tasks), frozenset(own), frozenset(core), tuple(o == _COVERED for o in owner)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +207,9 @@ def _work(doc: Document, ctx: Context) -> list[_Work]:
             active.append(keys[-1])
             if FIGURE.search(clause) or _DEED.search(clause):
                 deed = True
-        out.append(_Work(s, read, fields, frozenset(_pairs(read.key)), deed, frozenset(idle), tuple(keys),
-                         tuple(active)))
+        out.append(
+            _Work(s, read, fields, frozenset(_pairs(read.key)), deed, frozenset(idle), tuple(keys), tuple(active))
+        )
     return out
 
 
@@ -256,8 +259,7 @@ def _match(plan: _Read, work: _Work) -> _Match:
     return _Match(work, words, strong, done, bool(shared & plan.core))
 
 
-def follow_up(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Context,
-              lang: str) -> list[FollowUp]:
+def follow_up(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Context, lang: str) -> list[FollowUp]:
     """Each item of ``old_doc``'s plan with its outcome in ``new_doc``'s work sections."""
     work = _work(new_doc, new_ctx)
     out: list[FollowUp] = []
@@ -273,10 +275,17 @@ def follow_up(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: C
         if best is not None:
             s = best.work.sentence
             quote = evidence_of(new_doc, Hit(*trim(new_doc, s.start, s.end)), lang)
-        out.append(FollowUp(
-            plan=ev, outcome=outcome, reason=reason, followed=outcome == "followed", evidence=quote,
-            topics=[FOLLOW_UP_FIELDS[i][0] for i in sorted(plan.fields)],
-            words=best.words if best is not None and reason != "broad" else []))
+        out.append(
+            FollowUp(
+                plan=ev,
+                outcome=outcome,
+                reason=reason,
+                followed=outcome == "followed",
+                evidence=quote,
+                topics=[FOLLOW_UP_FIELDS[i][0] for i in sorted(plan.fields)],
+                words=best.words if best is not None and reason != "broad" else [],
+            )
+        )
     return out
 
 
@@ -303,6 +312,8 @@ def _judge(plan: _Read, work: list[_Work]) -> tuple[Outcome, Reason, _Match | No
 
 def counts(items: list[FollowUp]) -> FollowUpCounts:
     """How many of ``items`` had each outcome."""
-    return FollowUpCounts(followed=sum(1 for f in items if f.outcome == "followed"),
-                          not_followed=sum(1 for f in items if f.outcome == "not_followed"),
-                          unclear=sum(1 for f in items if f.outcome == "unclear"))
+    return FollowUpCounts(
+        followed=sum(1 for f in items if f.outcome == "followed"),
+        not_followed=sum(1 for f in items if f.outcome == "not_followed"),
+        unclear=sum(1 for f in items if f.outcome == "unclear"),
+    )

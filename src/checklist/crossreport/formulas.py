@@ -42,7 +42,8 @@ MIN_SPECIFIC = 10
 _NOISE = re.compile(r"[\W_]+")
 # 现将我镇2023年法治政府建设工作情况报告如下 (the words between are the report's subject)
 _STATEMENT = re.compile(
-    f"(?:{alternation(REPORT_STATEMENT_OPENERS)})\\w{{0,40}}?(?:{alternation(REPORT_STATEMENT_WORDS)})如下")
+    f"(?:{alternation(REPORT_STATEMENT_OPENERS)})\\w{{0,40}}?(?:{alternation(REPORT_STATEMENT_WORDS)})如下"
+)
 # years, redacted years (****年), months and days: dates say when, not what (the
 # lookahead lets the scan skip every position that starts no figure)
 _DATES = re.compile(r"(?=[\d*])(?:(?:19|20)\d\d|\*+|\d{1,2}月(?:\d{1,2}日)?)")
@@ -52,8 +53,14 @@ _PARTY = "中共"
 def _formula_words() -> ahocorasick.Automaton:
     """The formula words and the body's words for itself (我镇, 本局, 全县, 该街道 …), each
     mapped to its length: one pass takes the longest at each place, left to right."""
-    words = {*STATUTORY_PART_WORDS, *FIRST_RESPONSIBLE_WORDS, *THREE_SYSTEMS_WORDS, *GENRE_TERMS, *GENRE_VERBS,
-             *GENRE_TIME_WORDS}
+    words = {
+        *STATUTORY_PART_WORDS,
+        *FIRST_RESPONSIBLE_WORDS,
+        *THREE_SYSTEMS_WORDS,
+        *GENRE_TERMS,
+        *GENRE_VERBS,
+        *GENRE_TIME_WORDS,
+    }
     words |= {f"{me}{kind}" for me in NOT_A_NAME for kind in {*PLACE_NAME_SUFFIXES, *BODY_SUFFIXES}}
     auto = ahocorasick.Automaton()
     for word in words:

@@ -40,6 +40,8 @@ from checklist.rules.result import AuditResult, Evidence, Finding
 from checklist.rules.standard import Standard, load_standard
 
 REPEATED = "quality.repeated_from_last_year"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -114,21 +116,40 @@ def compare(
     repeated = _repeats(old_doc, old_ctx, new_doc, new_ctx, lang, similarity, min_chars)
     old_year = old_doc.metadata.year
     findings = [
-        Finding(code=REPEATED, category="quality", severity=config.severity if config else "minor",
-                message=t(REPEATED, lang, year=old_year if old_year is not None else t("text.unknown", lang),
-                          part=t(f"part.{r.old_part}", lang), other=r.old.quote),
-                suggestion=config.suggestion.get(lang) if config else t(f"{REPEATED}_suggestion", lang),
-                quote=r.new.quote, section=r.new.section, start=r.new.start, end=r.new.end)
+        Finding(
+            code=REPEATED,
+            category="quality",
+            severity=config.severity if config else "minor",
+            message=t(
+                REPEATED,
+                lang,
+                year=old_year if old_year is not None else t("text.unknown", lang),
+                part=t(f"part.{r.old_part}", lang),
+                other=r.old.quote,
+            ),
+            suggestion=config.suggestion.get(lang) if config else t(f"{REPEATED}_suggestion", lang),
+            quote=r.new.quote,
+            section=r.new.section,
+            start=r.new.start,
+            end=r.new.end,
+        )
         for r in repeated
         if config is None or config.enabled
     ]
     follow = follow_up(old_doc, old_ctx, new_doc, new_ctx, lang)
     return Comparison(
-        old=old_doc.metadata_dict(), new=new_doc.metadata_dict(), old_score=old_result.score,
-        new_score=new_result.score, score_change=round(new_result.score - old_result.score, 1),
-        requirements=_statuses(old_result, new_result), repeated=repeated, findings=findings,
-        follow_up=follow, follow_up_counts=counts(follow), warnings=warnings)
-
+        old=old_doc.metadata_dict(),
+        new=new_doc.metadata_dict(),
+        old_score=old_result.score,
+        new_score=new_result.score,
+        score_change=round(new_result.score - old_result.score, 1),
+        requirements=_statuses(old_result, new_result),
+        repeated=repeated,
+        findings=findings,
+        follow_up=follow,
+        follow_up_counts=counts(follow),
+        warnings=warnings,
+    )
 
 
 def _warnings(old: Document, new: Document, lang: str) -> list[str]:
@@ -182,8 +203,15 @@ def _pieces(doc: Document, ctx: Context, min_chars: int) -> tuple[list[_Piece], 
     return units, sentences
 
 
-def _repeats(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Context, lang: str,
-             similarity: float, min_chars: int) -> list[Repeat]:
+def _repeats(
+    old_doc: Document,
+    old_ctx: Context,
+    new_doc: Document,
+    new_ctx: Context,
+    lang: str,
+    similarity: float,
+    min_chars: int,
+) -> list[Repeat]:
     old_units, old_sentences = _pieces(old_doc, old_ctx, min_chars)
     new_units, new_sentences = _pieces(new_doc, new_ctx, min_chars)
     cutoff = 100 * similarity
@@ -197,10 +225,15 @@ def _repeats(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: Co
         if best is None:
             return False
         old = against[best[2]]
-        out.append(Repeat(
-            old_part=old[3], new_part=piece[3], similarity=round(best[1] / 100, 3),
-            old=evidence_of(old_doc, Hit(old[1], old[2]), lang),
-            new=evidence_of(new_doc, Hit(piece[1], piece[2]), lang)))
+        out.append(
+            Repeat(
+                old_part=old[3],
+                new_part=piece[3],
+                similarity=round(best[1] / 100, 3),
+                old=evidence_of(old_doc, Hit(old[1], old[2]), lang),
+                new=evidence_of(new_doc, Hit(piece[1], piece[2]), lang),
+            )
+        )
         return True
 
     for unit in new_units:

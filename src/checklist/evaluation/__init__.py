@@ -44,7 +44,14 @@ from checklist.rules.result import AuditResult, Finding
 from checklist.rules.standard import Standard, load_standard
 
 __all__ = [
-    "Disagreement", "Evaluation", "FieldScore", "FindingScores", "LabelsEvaluation", "Quote", "Scores", "Summary",
+    "Disagreement",
+    "Evaluation",
+    "FieldScore",
+    "FindingScores",
+    "LabelsEvaluation",
+    "Quote",
+    "Scores",
+    "Summary",
     "evaluate",
 ]
 
@@ -109,15 +116,23 @@ class Evaluation:
         return {
             "standard": self.standard,
             "total": _summary_dict(self.total),
-            "files": [{"labels": f.labels, "reports": f.reports, "standards": dict(f.standards),
-                       **_summary_dict(f.summary),
-                       "disagreements": [_disagreement_dict(d) for d in f.disagreements]} for f in self.files],
+            "files": [
+                {
+                    "labels": f.labels,
+                    "reports": f.reports,
+                    "standards": dict(f.standards),
+                    **_summary_dict(f.summary),
+                    "disagreements": [_disagreement_dict(d) for d in f.disagreements],
+                }
+                for f in self.files
+            ],
             "errors": [_error_dict(e, lang) for e in self.errors],
         }
 
 
-def evaluate(labels_paths: Iterable[str | Path], standard: str | Path | Standard | None = None,
-             *, lang: str = "zh") -> Evaluation:
+def evaluate(
+    labels_paths: Iterable[str | Path], standard: str | Path | Standard | None = None, *, lang: str = "zh"
+) -> Evaluation:
     """Audit every report the labels files name and compare the results with the labels.
 
     ``standard`` is a shipped id, a YAML path or a loaded :class:`Standard`; ``None`` lets
@@ -137,12 +152,14 @@ def evaluate(labels_paths: Iterable[str | Path], standard: str | Path | Standard
             if result.reports:
                 files.append(result)
                 total.merge(tally)
-    return Evaluation(standard=std.id if std is not None else None, files=tuple(files), total=total.summary(),
-                      errors=tuple(errors))
+    return Evaluation(
+        standard=std.id if std is not None else None, files=tuple(files), total=total.summary(), errors=tuple(errors)
+    )
 
 
-def _evaluate_file(source: str, entries: Sequence[ReportLabels], std: Standard | None, lang: str,
-                   errors: list[ChecklistError]) -> tuple[LabelsEvaluation, Tally]:
+def _evaluate_file(
+    source: str, entries: Sequence[ReportLabels], std: Standard | None, lang: str, errors: list[ChecklistError]
+) -> tuple[LabelsEvaluation, Tally]:
     audited: list[tuple[ReportLabels, Document, AuditResult]] = []
     for entry in entries:
         try:
@@ -168,8 +185,13 @@ def _evaluate_file(source: str, entries: Sequence[ReportLabels], std: Standard |
             raised = [f for f in result.findings if f.category == "quality"] + copied.get(entry.name, [])
             disagreements += _compare_findings(entry.name, entry.findings, raised, tally)
     standards = Counter(result.standard.id for _, _, result in audited)
-    return LabelsEvaluation(labels=source, reports=len(audited), standards=dict(sorted(standards.items())),
-                            summary=tally.summary(), disagreements=tuple(disagreements)), tally
+    return LabelsEvaluation(
+        labels=source,
+        reports=len(audited),
+        standards=dict(sorted(standards.items())),
+        summary=tally.summary(),
+        disagreements=tuple(disagreements),
+    ), tally
 
 
 def _check_names(source: str, entry: ReportLabels, result: AuditResult) -> None:
@@ -177,13 +199,13 @@ def _check_names(source: str, entry: ReportLabels, result: AuditResult) -> None:
     ids = {r.id for r in result.requirements}
     for rid in entry.requirements:
         if rid not in ids:
-            raise InputError.of(source, "eval.unknown_requirement", report=entry.name, id=rid,
-                                standard=result.standard.id)
+            raise InputError.of(
+                source, "eval.unknown_requirement", report=entry.name, id=rid, standard=result.standard.id
+            )
     fields = [k for k in result.document if k not in _FILE_KEYS]
     for name in entry.metadata:
         if name not in fields:
-            raise InputError.of(source, "eval.unknown_field", report=entry.name, field=name,
-                                allowed=", ".join(fields))
+            raise InputError.of(source, "eval.unknown_field", report=entry.name, field=name, allowed=", ".join(fields))
 
 
 def _compare_requirements(entry: ReportLabels, result: AuditResult, tally: Tally) -> list[Disagreement]:
@@ -193,8 +215,16 @@ def _compare_requirements(entry: ReportLabels, result: AuditResult, tally: Tally
         tally.add_pair(rid, label, verdict.status)
         if label != verdict.status:
             kind: Kind = "requirement" if label in SCORED and verdict.status in SCORED else "not_applicable"
-            out.append(Disagreement(entry.name, kind, rid, label, verdict.status,
-                                    tuple(Quote(e.quote, e.section) for e in verdict.evidence)))
+            out.append(
+                Disagreement(
+                    entry.name,
+                    kind,
+                    rid,
+                    label,
+                    verdict.status,
+                    tuple(Quote(e.quote, e.section) for e in verdict.evidence),
+                )
+            )
     return out
 
 
@@ -206,7 +236,7 @@ def _compare_metadata(entry: ReportLabels, doc: Document, result: AuditResult, t
         tally.add_field(name, equal)
         if not equal:
             span = doc.meta_spans.get(name)
-            where = (Quote(doc.original[span[0]:span[1]], ""),) if span and ours is not None else ()
+            where = (Quote(doc.original[span[0] : span[1]], ""),) if span and ours is not None else ()
             out.append(Disagreement(entry.name, "metadata", name, _plain(label), _plain(ours), where))
     return out
 
@@ -251,8 +281,9 @@ def _plain(value: object) -> str | int | None:
     return str(value)
 
 
-def _compare_findings(report: str, labelled: Sequence[LabelledFinding], raised: Sequence[Finding],
-                      tally: Tally) -> list[Disagreement]:
+def _compare_findings(
+    report: str, labelled: Sequence[LabelledFinding], raised: Sequence[Finding], tally: Tally
+) -> list[Disagreement]:
     out = []
     confirmed: set[int] = set()
     found = 0
@@ -265,8 +296,9 @@ def _compare_findings(report: str, labelled: Sequence[LabelledFinding], raised: 
             out.append(Disagreement(report, "finding_missed", want.code, want.quotes[0], None))
     for i, f in enumerate(raised):
         if i not in confirmed:
-            out.append(Disagreement(report, "finding_extra", f.code, None, f.quote,
-                                    (Quote(f.quote or "", f.section or ""),)))
+            out.append(
+                Disagreement(report, "finding_extra", f.code, None, f.quote, (Quote(f.quote or "", f.section or ""),))
+            )
     tally.add_findings(len(labelled), found, len(raised), len(confirmed))
     return out
 
@@ -290,9 +322,15 @@ def _key(text: str) -> str:
 
 
 def _scores_dict(s: Scores) -> dict[str, Any]:
-    return {"present_f1": s.present_f1, "gap_f1": s.gap_f1, "accuracy": s.accuracy, "scored": s.scored,
-            "correct": s.correct, "not_applicable": s.not_applicable,
-            "confusion": {a: dict(row) for a, row in s.confusion.items()}}
+    return {
+        "present_f1": s.present_f1,
+        "gap_f1": s.gap_f1,
+        "accuracy": s.accuracy,
+        "scored": s.scored,
+        "correct": s.correct,
+        "not_applicable": s.not_applicable,
+        "confusion": {a: dict(row) for a, row in s.confusion.items()},
+    }
 
 
 def _field_dict(f: FieldScore) -> dict[str, Any]:
@@ -303,20 +341,34 @@ def _summary_dict(s: Summary) -> dict[str, Any]:
     findings = None
     if s.findings is not None:
         f = s.findings
-        findings = {"precision": f.precision, "recall": f.recall, "labelled": f.labelled, "found": f.found,
-                    "raised": f.raised, "confirmed": f.confirmed}
+        findings = {
+            "precision": f.precision,
+            "recall": f.recall,
+            "labelled": f.labelled,
+            "found": f.found,
+            "raised": f.raised,
+            "confirmed": f.confirmed,
+        }
     return {
         "overall": _scores_dict(s.overall),
         "requirements": {rid: _scores_dict(sc) for rid, sc in s.requirements.items()},
-        "metadata": {**_field_dict(s.metadata_overall),
-                     "fields": {name: _field_dict(f) for name, f in s.metadata.items()}},
+        "metadata": {
+            **_field_dict(s.metadata_overall),
+            "fields": {name: _field_dict(f) for name, f in s.metadata.items()},
+        },
         "findings": findings,
     }
 
 
 def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
-    return {"report": d.report, "kind": d.kind, "key": d.key, "label": d.label, "ours": d.ours,
-            "evidence": [{"quote": q.quote, "section": q.section} for q in d.evidence]}
+    return {
+        "report": d.report,
+        "kind": d.kind,
+        "key": d.key,
+        "label": d.label,
+        "ours": d.ours,
+        "evidence": [{"quote": q.quote, "section": q.section} for q in d.evidence],
+    }
 
 
 def _error_dict(exc: ChecklistError, lang: str) -> dict[str, str]:

@@ -63,9 +63,15 @@ class Scores:
             row = confusion.setdefault(a, {})
             row[b] = row.get(b, 0) + 1
         correct = sum(1 for a, b in scored if a == b)
-        return cls(scored=len(scored), correct=correct, not_applicable=len(every) - len(scored),
-                   present_f1=f1(scored, PRESENT), gap_f1=f1(scored, GAP), accuracy=ratio(correct, len(scored)),
-                   confusion=confusion)
+        return cls(
+            scored=len(scored),
+            correct=correct,
+            not_applicable=len(every) - len(scored),
+            present_f1=f1(scored, PRESENT),
+            gap_f1=f1(scored, GAP),
+            accuracy=ratio(correct, len(scored)),
+            confusion=confusion,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,9 +98,13 @@ def _entry(source: str, folder: Path, name: str, entry: object) -> ReportLabels:
     report = folder / name
     if not report.is_file():
         raise InputError.of(source, "eval.report_not_found", report=name)
-    return ReportLabels(name=name, path=report, metadata={str(k): v for k, v in metadata.items()},
-                        requirements={str(k): str(v) for k, v in requirements.items()},
-                        findings=_findings(source, name, entry))
+    return ReportLabels(
+        name=name,
+        path=report,
+        metadata={str(k): v for k, v in metadata.items()},
+        requirements={str(k): str(v) for k, v in requirements.items()},
+        findings=_findings(source, name, entry),
+    )
 
 
 def _findings(source: str, name: str, entry: dict[Any, Any]) -> tuple[LabelledFinding, ...] | None:

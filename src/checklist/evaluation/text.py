@@ -41,8 +41,15 @@ def _file(f: LabelsEvaluation, lang: str) -> list[str]:
 
 def _summary(s: Summary, lang: str) -> list[str]:
     o = s.overall
-    line = t("eval.overall", lang, present=_figure(o.present_f1), gap=_figure(o.gap_f1),
-             accuracy=_figure(o.accuracy), correct=o.correct, scored=o.scored)
+    line = t(
+        "eval.overall",
+        lang,
+        present=_figure(o.present_f1),
+        gap=_figure(o.gap_f1),
+        accuracy=_figure(o.accuracy),
+        correct=o.correct,
+        scored=o.scored,
+    )
     if o.not_applicable:
         line += t("eval.left_out", lang, n=o.not_applicable)
     out = [line]
@@ -50,8 +57,18 @@ def _summary(s: Summary, lang: str) -> list[str]:
     out.append(t("eval.metadata_overall", lang, accuracy=_figure(m.accuracy), correct=m.correct, compared=m.compared))
     if s.findings is not None:
         fs = s.findings
-        out.append(t("eval.findings", lang, precision=_figure(fs.precision), confirmed=fs.confirmed, raised=fs.raised,
-                     recall=_figure(fs.recall), found=fs.found, labelled=fs.labelled))
+        out.append(
+            t(
+                "eval.findings",
+                lang,
+                precision=_figure(fs.precision),
+                confirmed=fs.confirmed,
+                raised=fs.raised,
+                recall=_figure(fs.recall),
+                found=fs.found,
+                labelled=fs.labelled,
+            )
+        )
     if s.requirements:
         head = t("eval.col_id", lang)
         width = max(_width(x) for x in [head, *s.requirements]) + 2
@@ -59,8 +76,10 @@ def _summary(s: Summary, lang: str) -> list[str]:
         out.append("  " + _pad(head, width) + t("eval.columns", lang))
         for rid, sc in s.requirements.items():
             na = f" ({sc.not_applicable})" if sc.not_applicable else ""
-            out.append(f"  {_pad(rid, width)}{_figure(sc.present_f1):>7} {_figure(sc.gap_f1):>7} "
-                       f"{_figure(sc.accuracy):>7}  {sc.correct}/{sc.scored}{na}")
+            out.append(
+                f"  {_pad(rid, width)}{_figure(sc.present_f1):>7} {_figure(sc.gap_f1):>7} "
+                f"{_figure(sc.accuracy):>7}  {sc.correct}/{sc.scored}{na}"
+            )
     if s.metadata:
         head = t("eval.col_field", lang)
         width = max(_width(x) for x in [head, *s.metadata]) + 2

@@ -320,9 +320,7 @@ def _title_position(lines: Sequence[str], live: Sequence[int]) -> int | None:
         wrapped = bool(TITLE_TOPIC.search(line)) and not is_org_line(line) and is_title_line(line + nxt)
         if is_title_line(line) or wrapped:
             return pos
-        if match_marker(line) is not None or line.endswith(":") or (
-            len(line) >= 30 and SENTENCE_PUNCT.search(line)
-        ):
+        if match_marker(line) is not None or line.endswith(":") or (len(line) >= 30 and SENTENCE_PUNCT.search(line)):
             return None  # the text started without a title
     return None
 
@@ -344,14 +342,15 @@ def _own_header(lines: Sequence[str], verdicts: Sequence[LineVerdict], title: in
 def _names_a_body(line: str) -> bool:
     """A short line that starts with a body's name (某某镇人民政府信息公开), but not the
     red header of an official document (某某县人民政府文件), which is the issuer's own."""
-    return len(line) <= 40 and not line.endswith("文件") and not SENTENCE_PUNCT.search(line) and any(
-        is_org_line(line[:k]) for k in range(3, len(line))
+    return (
+        len(line) <= 40
+        and not line.endswith("文件")
+        and not SENTENCE_PUNCT.search(line)
+        and any(is_org_line(line[:k]) for k in range(3, len(line)))
     )
 
 
-def _mark_repeated_page_title(
-    lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]
-) -> None:
+def _mark_repeated_page_title(lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]) -> None:
     """A page title shown above the document that repeats the document's own heading."""
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     for pos, i in enumerate(live[:6]):
@@ -360,9 +359,7 @@ def _mark_repeated_page_title(
             continue
         following = [lines[j].replace(" ", "") for j in live[pos + 1 : pos + 10]]
         for k in range(len(following)):
-            if following[k] == squeezed or (
-                k + 1 < len(following) and following[k] + following[k + 1] == squeezed
-            ):
+            if following[k] == squeezed or (k + 1 < len(following) and following[k] + following[k + 1] == squeezed):
                 verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
                 meta.setdefault(TITLE_FIELD, lines[i])
                 return

@@ -35,13 +35,24 @@ from checklist.vocabulary import NUMBER_UNITS, TRADITIONAL_MARKERS
 # Circled numbers (①) are outline markers in their own right; NFKC would turn them
 # into plain digits and glue them to the text, so they are kept as they are.
 _KEEP = frozenset(
-    chr(c)
-    for lo, hi in ((0x2460, 0x2473), (0x24EA, 0x24FF), (0x2776, 0x2793))
-    for c in range(lo, hi + 1)
+    chr(c) for lo, hi in ((0x2460, 0x2473), (0x24EA, 0x24FF), (0x2776, 0x2793)) for c in range(lo, hi + 1)
 )
 _QUOTES = {
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"',
-    "『": '"', "』": '"', "〝": '"', "〞": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    "〝": '"',
+    "〞": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
 }
 _BLANK_CHARS = (
     " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -117,8 +128,11 @@ class _Builder:
 
     def build(self, orig_length: int) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(
-            tuple(self._nstarts), tuple(self._ostarts), tuple(self._ends),
-            tuple(self._copies), orig_length,
+            tuple(self._nstarts),
+            tuple(self._ostarts),
+            tuple(self._ends),
+            tuple(self._copies),
+            orig_length,
         )
 
 
@@ -178,9 +192,7 @@ def _t2s() -> Callable[[str], str]:
     except ImportError:  # pragma: no cover - opencc is a dependency
         from checklist.errors import UsageError
 
-        raise UsageError(
-            "繁体转简体需要依赖 opencc：pip install opencc"
-        ) from None
+        raise UsageError("繁体转简体需要依赖 opencc：pip install opencc") from None
     conv = opencc.OpenCC("t2s")
     return conv.convert  # type: ignore[no-any-return,unused-ignore]
 
@@ -208,9 +220,7 @@ def _number_gaps(raw: str) -> frozenset[int]:
     """Positions of the spaces around a counted number that are not the author's."""
     if " " not in raw or _SPACED_DIGIT.search(raw) is None:
         return _NOTHING
-    return frozenset(
-        m.start(group) for m in _UNIT_NUMBER.finditer(raw) for group in (1, 3) if m.group(group)
-    )
+    return frozenset(m.start(group) for m in _UNIT_NUMBER.finditer(raw) for group in (1, 3) if m.group(group))
 
 
 def normalize_lines(
@@ -281,8 +291,16 @@ def _normalize_line(
 # general punctuation to miscellaneous symbols, CJK symbols and compatibility,
 # compatibility ideographs, presentation and half-/full-width forms); beyond the BMP,
 # characters are checked one by one.
-_FOLD_BLOCKS = ((0x00A0, 0x02FF), (0x0300, 0x036F), (0x2000, 0x2BFF), (0x2E80, 0x33FF),
-                (0xA700, 0xA7FF), (0xF900, 0xFAFF), (0xFB00, 0xFB4F), (0xFE10, 0xFFEF))
+_FOLD_BLOCKS = (
+    (0x00A0, 0x02FF),
+    (0x0300, 0x036F),
+    (0x2000, 0x2BFF),
+    (0x2E80, 0x33FF),
+    (0xA700, 0xA7FF),
+    (0xF900, 0xFAFF),
+    (0xFB00, 0xFB4F),
+    (0xFE10, 0xFFEF),
+)
 
 
 @lru_cache(maxsize=1)
@@ -290,8 +308,12 @@ def _foldable_chars() -> tuple[str, str]:
     """The BMP characters the normalisation changes (blanks aside), in two sets: those
     that fold to one other, final character, and the rest (to several characters, to
     nothing, to a blank)."""
-    changed = [chr(c) for lo, hi in _FOLD_BLOCKS for c in range(lo, hi + 1)
-               if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)]
+    changed = [
+        chr(c)
+        for lo, hi in _FOLD_BLOCKS
+        for c in range(lo, hi + 1)
+        if chr(c) not in _BLANK_CHARS and _fold(chr(c)) != chr(c)
+    ]
     changed.extend(q for q in _QUOTES if q not in changed)
     one = [c for c in changed if _is_one_for_one(c)]
     rest = [c for c in changed if not _is_one_for_one(c)]
@@ -315,7 +337,7 @@ def _one_for_one() -> re.Pattern[str]:
 def _reshaping() -> re.Pattern[str]:
     """Blank runs, and characters that fold to another length (or outside the BMP)."""
     blanks = re.escape(_BLANK_CHARS)
-    others = re.escape(_foldable_chars()[1]) + "\U00010000-\U0010FFFF"
+    others = re.escape(_foldable_chars()[1]) + "\U00010000-\U0010ffff"
     # The lookahead on one class of every first character lets the regex engine skip
     # ahead fast; an alternation alone is tried at every position of the text.
     return re.compile(f"(?=[{blanks}{others}])(?:{_BLANK_CLASS}|[{others}])")

@@ -74,9 +74,16 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
         raise InputError.of(source, "error.no_text")
     text, omap, norm_lines = join_lines(lines.kept, len(original))
     return Ingested(
-        original=original, format=extracted.format, encoding=extracted.encoding,
-        text=text, offsets=omap, lines=tuple(norm_lines), line_origins=tuple(lines.origins),
-        removed=tuple(lines.removed), page_metadata=page_meta, field_lines=lines.field_lines,
+        original=original,
+        format=extracted.format,
+        encoding=extracted.encoding,
+        text=text,
+        offsets=omap,
+        lines=tuple(norm_lines),
+        line_origins=tuple(lines.origins),
+        removed=tuple(lines.removed),
+        page_metadata=page_meta,
+        field_lines=lines.field_lines,
         heading_hints=_hints(extracted.heading_lines, lines.origins),
     )
 

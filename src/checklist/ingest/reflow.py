@@ -30,8 +30,10 @@ _END = "。；;！!？?：:"
 # Heading markers as they stand in the raw text (full-width brackets, before normalising),
 # and only the forms whose headings a run-on report loses its breaks before: not
 # vocabulary.HEADING_MARKERS, which reads normalised lines.
-_MARKER = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
-           r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))")
+_MARKER = (
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}部分|\d{1,2}(?:、|\.(?!\d)))"
+)
 # A heading that lost its line break follows a sentence end, or the 如下： that announces the
 # parts; a marker after ：or ；is an inline list (主要表现在：一、…；二、…) and stays.
 _AFTER = r"(?:(?<=[。！!？?])|(?<=如下[：:]))"
@@ -101,9 +103,11 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int]]:
     """The line ``start:end`` as one span, or two when a stamp is glued before a title."""
     head = min(end, start + 120)
-    if original.find("www", start, head) < 0 and original.find("http", start, head) < 0 and original.find(
-        "WWW", start, head
-    ) < 0:
+    if (
+        original.find("www", start, head) < 0
+        and original.find("http", start, head) < 0
+        and original.find("WWW", start, head) < 0
+    ):
         return [(start, end)]
     line = original[start:end]
     lead = len(line) - len(line.lstrip())

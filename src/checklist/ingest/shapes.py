@@ -65,4 +65,3 @@ def is_org_line(line: str) -> bool:
 def is_date_line(line: str) -> bool:
     """A line that is only a date (the signature date)."""
     return bool(_DATE_LINE.match(line))
-

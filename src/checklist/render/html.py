@@ -47,8 +47,7 @@ INDEX_NAME = "index.html"
 
 def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
     script = asset(js)
-    return {"css": Markup("\n".join(asset(c) for c in css)), "js": Markup(script),
-            "script_hash": script_hash(script)}
+    return {"css": Markup("\n".join(asset(c) for c in css)), "js": Markup(script), "script_hash": script_hash(script)}
 
 
 def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
@@ -101,8 +100,13 @@ def highlight(quote: str, terms: Iterable[str]) -> Markup:
 
 
 def _valid_span(text: str | None, start: int | None, end: int | None, quote: str) -> bool:
-    return (text is not None and start is not None and end is not None and 0 <= start < end <= len(text)
-            and text[start:end] == quote)
+    return (
+        text is not None
+        and start is not None
+        and end is not None
+        and 0 <= start < end <= len(text)
+        and text[start:end] == quote
+    )
 
 
 # --- document view ------------------------------------------------------------------
@@ -115,7 +119,7 @@ def _regions(text: str, removed: Sequence[RemovedSpan]) -> list[tuple[int, int, 
         start, end = max(0, r.start), min(len(text), r.end)
         if start >= end:
             continue
-        if blocks and (blocks[-1][1] >= start or not text[blocks[-1][1]:start].strip()):
+        if blocks and (blocks[-1][1] >= start or not text[blocks[-1][1] : start].strip()):
             s0, e0, reasons = blocks[-1]
             if r.reason not in reasons:
                 reasons.append(r.reason)
@@ -177,8 +181,13 @@ class _Marker:
     Spans opened in one region stay open into the next, so the state lives across calls.
     """
 
-    def __init__(self, n: int, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]],
-                 regions: Sequence[_Region]) -> None:
+    def __init__(
+        self,
+        n: int,
+        spans: Sequence[tuple[int, int, str]],
+        terms: Sequence[tuple[int, int]],
+        regions: Sequence[_Region],
+    ) -> None:
         self.n = n
         self.starts: dict[int, list[str]] = {}
         self.ends: dict[int, list[str]] = {}
@@ -207,7 +216,7 @@ class _Marker:
             a = ordered[i]
             b = ordered[i + 1] if i + 1 < len(ordered) else self.n
             out.extend(self._step(a))
-            out.append(self._piece(_esc(text[a:min(b, end)])))
+            out.append(self._piece(_esc(text[a : min(b, end)])))
             i += 1
         return Markup("".join(out))
 
@@ -236,8 +245,9 @@ class _Marker:
         return f'<mark class="{cls}" data-refs="{refs}">{piece}</mark>'
 
 
-def document_blocks(text: str, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]],
-                    removed: Sequence[RemovedSpan]) -> list[dict[str, Any]]:
+def document_blocks(
+    text: str, spans: Sequence[tuple[int, int, str]], terms: Sequence[tuple[int, int]], removed: Sequence[RemovedSpan]
+) -> list[dict[str, Any]]:
     """The report's text as blocks of HTML: text chunks and collapsed removed clutter.
 
     ``spans`` are (start, end, ref) with ref ``e…`` (evidence) or ``f…`` (a quality
@@ -284,8 +294,9 @@ class _Refs:
         self.terms: list[tuple[int, int]] = []
         self.by_span: dict[tuple[int, int], str] = {}
 
-    def add(self, prefix: str, ev_start: int | None, ev_end: int | None, quote: str,
-            terms: Sequence[str] = ()) -> str | None:
+    def add(
+        self, prefix: str, ev_start: int | None, ev_end: int | None, quote: str, terms: Sequence[str] = ()
+    ) -> str | None:
         if not _valid_span(self.text, ev_start, ev_end, quote):
             return None
         assert self.text is not None and ev_start is not None and ev_end is not None
@@ -362,16 +373,29 @@ def _requirements_view(result: AuditResult, refs: _Refs, lang: str) -> list[Grou
             score = result.groups.get(r.group)
             g = groups[r.group] = GroupView(r.group, titles.get(r.group, r.group), score, _score_class(score))
         status = _status_key(r)
-        evidence = [EvidenceView(highlight(e.quote, e.terms), e.section,
-                                 refs.add("e", e.start, e.end, e.quote, e.terms), anchor)
-                    for e in r.evidence if e.quote]
+        evidence = [
+            EvidenceView(
+                highlight(e.quote, e.terms), e.section, refs.add("e", e.start, e.end, e.quote, e.terms), anchor
+            )
+            for e in r.evidence
+            if e.quote
+        ]
         plain = t(f"msg.{r.status}", result.lang, title=r.title) if r.status != "not_applicable" else None
-        g.rows.append(RowView(
-            r=r, anchor=anchor, status_key=status, mark=MARKS[status],
-            label=t(f"status.{r.status}", lang) + (waived if r.waived else ""),
-            severity=_severity(r.severity, lang), weight=f"{r.weight:g}", evidence=evidence,
-            first_ref=next((e.ref for e in evidence if e.ref), None), gap=r.status in ("missing", "partial"),
-            message=None if r.message == plain else r.message))
+        g.rows.append(
+            RowView(
+                r=r,
+                anchor=anchor,
+                status_key=status,
+                mark=MARKS[status],
+                label=t(f"status.{r.status}", lang) + (waived if r.waived else ""),
+                severity=_severity(r.severity, lang),
+                weight=f"{r.weight:g}",
+                evidence=evidence,
+                first_ref=next((e.ref for e in evidence if e.ref), None),
+                gap=r.status in ("missing", "partial"),
+                message=None if r.message == plain else r.message,
+            )
+        )
     return list(groups.values())
 
 
@@ -384,8 +408,9 @@ def _findings_view(result: AuditResult, refs: _Refs, anchors: dict[str, str], la
             ref = refs.by_span.get((f.start, f.end)) if f.start is not None and f.end is not None else None
         else:
             ref = refs.add("f", f.start, f.end, f.quote or "")
-            related = [EvidenceView(escape(e.quote), e.section, refs.add("f", e.start, e.end, e.quote), own)
-                       for e in f.related]
+            related = [
+                EvidenceView(escape(e.quote), e.section, refs.add("f", e.start, e.end, e.quote), own) for e in f.related
+            ]
         out.append(FindingView(f, own, anchors.get(f.code), _severity(f.severity, lang), ref, related))
     return out
 
@@ -425,23 +450,37 @@ def render_report(result: AuditResult, lang: str | None = None, *, index_href: s
     findings = _findings_view(result, refs, anchors, lang)
     doc = None
     if result.text is not None:
-        doc = {"blocks": document_blocks(result.text, refs.spans, refs.terms, result.removed),
-               "chars": len(result.text), "lazy": len(result.text) > LAZY_CHARS}
+        doc = {
+            "blocks": document_blocks(result.text, refs.spans, refs.terms, result.removed),
+            "chars": len(result.text),
+            "lazy": len(result.text) > LAZY_CHARS,
+        }
     d = result.document
     heading = d.get("title") or d.get("issuer") or str(d.get("path") or t("html.title", lang))
     counts = [(s, MARKS[s], t(f"status.{s}", lang), result.counts.get(s, 0)) for s in STATUSES]
     environment = env()
     return environment.get_template("report.html.j2").render(
-        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
-        result=result, heading=heading, meta=_meta_rows(result, lang), groups=groups, rows=rows,
-        core=[row for row in rows if row.r.group == CORE_GROUP], counts=counts,
-        score_class=_score_class(result.score), findings=findings, doc=doc,
+        t=translator(lang),
+        lang=lang,
+        html_lang="zh-CN" if lang == "zh" else lang,
+        result=result,
+        heading=heading,
+        meta=_meta_rows(result, lang),
+        groups=groups,
+        rows=rows,
+        core=[row for row in rows if row.r.group == CORE_GROUP],
+        counts=counts,
+        score_class=_score_class(result.score),
+        findings=findings,
+        doc=doc,
         quality=[f for f in findings if f.f.category == "quality"],
         coverage=[f for f in findings if f.f.category == "coverage"],
-        severities=[(s, t(f"severity.{s}", lang)) for s in SEVERITIES
-                    if any(r.severity == s for r in result.requirements)],
+        severities=[
+            (s, t(f"severity.{s}", lang)) for s in SEVERITIES if any(r.severity == s for r in result.requirements)
+        ],
         statuses=[(s, t(f"status.{s}", lang), result.counts.get(s, 0)) for s in STATUSES],
-        evidence_shown=EVIDENCE_SHOWN, index_href=index_href,
+        evidence_shown=EVIDENCE_SHOWN,
+        index_href=index_href,
         **_assets(["base.css", "report.css"], "report.js"),
     )
 
@@ -520,8 +559,12 @@ def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
     return Cell(key, MARKS[key], f"{column.title}：{label}")
 
 
-def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] | None = None,
-                    lang: str = "zh", copied: Sequence[float | None] | None = None) -> str:
+def render_overview(
+    results: Sequence[AuditResult],
+    links: Sequence[str | None] | None = None,
+    lang: str = "zh",
+    copied: Sequence[float | None] | None = None,
+) -> str:
     """One page for several results: a row per report, best score first, a coloured cell
     per requirement (headed by its whole title), and the standard each report was
     audited under.
@@ -532,8 +575,10 @@ def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] 
     links = list(links) if links is not None else [None] * len(results)
     shares = list(copied) if copied is not None else [None] * len(results)
     # best score first, ties by issuer and path: the order a reviewer reads a ranking in
-    ranked = sorted(zip(results, links, shares, strict=True),
-                    key=lambda e: (-e[0].score, str(e[0].document.get("issuer") or ""), str(e[0].document.get("path"))))
+    ranked = sorted(
+        zip(results, links, shares, strict=True),
+        key=lambda e: (-e[0].score, str(e[0].document.get("issuer") or ""), str(e[0].document.get("path"))),
+    )
     groups = _column_groups([r for r, _, _ in ranked], lang)
     ordered = [c for g in groups for c in g.columns]
     rows = [_overview_row(i + 1, r, link, share, ordered, lang) for i, (r, link, share) in enumerate(ranked)]
@@ -541,14 +586,25 @@ def render_overview(results: Sequence[AuditResult], links: Sequence[str | None] 
     years = sorted({row.year for row in rows if row.year})
     standards = sorted({row.standard for row in rows})
     scores = [r.score for r in results]
-    return env().get_template("overview.html.j2").render(
-        t=translator(lang), lang=lang, html_lang="zh-CN" if lang == "zh" else lang,
-        rows=rows, groups=groups, columns=ordered, show_copied=copied is not None,
-        levels=[(lv, t(f"level.{lv}", lang)) for lv in levels], years=years, standards=standards,
-        mean=sum(scores) / len(scores) if scores else None,
-        statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
-        tool=results[0].tool if results else None,
-        **_assets(["base.css", "overview.css"], "overview.js"),
+    return (
+        env()
+        .get_template("overview.html.j2")
+        .render(
+            t=translator(lang),
+            lang=lang,
+            html_lang="zh-CN" if lang == "zh" else lang,
+            rows=rows,
+            groups=groups,
+            columns=ordered,
+            show_copied=copied is not None,
+            levels=[(lv, t(f"level.{lv}", lang)) for lv in levels],
+            years=years,
+            standards=standards,
+            mean=sum(scores) / len(scores) if scores else None,
+            statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
+            tool=results[0].tool if results else None,
+            **_assets(["base.css", "overview.css"], "overview.js"),
+        )
     )
 
 
@@ -571,27 +627,36 @@ def _column_groups(results: Sequence[AuditResult], lang: str) -> list[ColumnGrou
     return list(groups.values())
 
 
-def _overview_row(n: int, r: AuditResult, link: str | None, copied: float | None, columns: Sequence[Column],
-                  lang: str) -> OverviewRow:
+def _overview_row(
+    n: int, r: AuditResult, link: str | None, copied: float | None, columns: Sequence[Column], lang: str
+) -> OverviewRow:
     by_id = {q.id: q for q in r.requirements}
     d = r.document
     level = d.get("level") or ""
     std = r.standard
     return OverviewRow(
-        n=n, r=r, link=url_quote(link) if link else None,
-        issuer=d.get("issuer") or str(d.get("path") or "—"), path=str(d.get("path") or ""),
-        level=level, level_label=t(f"level.{level}", lang) if level else "—", year=d.get("year"),
-        score_class=_score_class(r.score), cells=[_cell(by_id.get(c.id), c, lang) for c in columns],
-        copied=copied, standard=std.id,
-        standard_title=f"{std.id} {std.version}" + (t("text.colon", lang) + std.reason if std.reason else ""))
+        n=n,
+        r=r,
+        link=url_quote(link) if link else None,
+        issuer=d.get("issuer") or str(d.get("path") or "—"),
+        path=str(d.get("path") or ""),
+        level=level,
+        level_label=t(f"level.{level}", lang) if level else "—",
+        year=d.get("year"),
+        score_class=_score_class(r.score),
+        cells=[_cell(by_id.get(c.id), c, lang) for c in columns],
+        copied=copied,
+        standard=std.id,
+        standard_title=f"{std.id} {std.version}" + (t("text.colon", lang) + std.reason if std.reason else ""),
+    )
 
 
-def html_files(results: Sequence[AuditResult], lang: str | None = None,
-               index_name: str = INDEX_NAME) -> dict[str, str]:
+def html_files(results: Sequence[AuditResult], lang: str | None = None, index_name: str = INDEX_NAME) -> dict[str, str]:
     """File name → page: the overview ``index_name`` and one page per result, linked."""
     names = page_names(results, reserved=(index_name,))
-    files = {name: render_report(r, lang, index_href=url_quote(index_name)) for name, r in zip(names, results,
-                                                                                              strict=True)}
+    files = {
+        name: render_report(r, lang, index_href=url_quote(index_name)) for name, r in zip(names, results, strict=True)
+    }
     files[index_name] = render_overview(results, names, lang or (results[0].lang if results else "zh"))
     return files
 

@@ -34,6 +34,8 @@ def render_markdown(result: AuditResult, lang: str = "zh") -> str:
     if result.findings:
         out += ["", f"## {t('text.findings', lang)}", ""]
         for f in result.findings:
-            out.append(f"- **{f.code}**（{t(f'severity.{f.severity}', lang)}）：{_cell(f.message)}"
-                       + (f" — {_cell(f.suggestion)}" if f.suggestion else ""))
+            out.append(
+                f"- **{f.code}**（{t(f'severity.{f.severity}', lang)}）：{_cell(f.message)}"
+                + (f" — {_cell(f.suggestion)}" if f.suggestion else "")
+            )
     return "\n".join(out) + "\n"

@@ -20,8 +20,14 @@ from checklist.messages import t
 @functools.cache
 def env() -> Environment:
     """The templates in ``checklist/render/templates``: autoescaped, undefined names are errors."""
-    return Environment(loader=PackageLoader("checklist.render", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    return Environment(
+        loader=PackageLoader("checklist.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
 
 
 @functools.cache

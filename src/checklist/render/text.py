@@ -77,9 +77,10 @@ def render_text(result: AuditResult, lang: str = "zh") -> str:
         lines.extend(f"  ! {w}" for w in result.warnings)
     lines += ["", f"-- {t('text.requirements', lang)} --"]
     for r in result.requirements:
-        lines.append(f"{_MARK[r.status]} [{status_label(r, lang)}] {r.id}  {r.title}"
-                     + t("text.paren", lang, text=f"{t(f'severity.{r.severity}', lang)}{t('cli.list_sep', lang)}"
-                                                 f"{r.weight:g}"))
+        lines.append(
+            f"{_MARK[r.status]} [{status_label(r, lang)}] {r.id}  {r.title}"
+            + t("text.paren", lang, text=f"{t(f'severity.{r.severity}', lang)}{t('cli.list_sep', lang)}{r.weight:g}")
+        )
         if r.status not in ("met", "not_applicable") or r.waived:
             lines.append(f"    {r.message}")
         lines.extend(_evidence(r, lang))
@@ -99,8 +100,10 @@ def _evidence(r: RequirementResult, lang: str, shown: int = 2) -> list[str]:
 def _advice(r: RequirementResult, lang: str) -> list[str]:
     """The waiver, or else the suggestion, indented under the requirement."""
     if r.waived:
-        return ["    " + t("waived", lang, reason=r.waived.reason, owner=r.waived.owner or "",
-                               expires=r.waived.expires or "")]
+        return [
+            "    "
+            + t("waived", lang, reason=r.waived.reason, owner=r.waived.owner or "", expires=r.waived.expires or "")
+        ]
     return [f"    {_label('text.suggestion', lang)}{r.suggestion}"] if r.suggestion else []
 
 
@@ -123,8 +126,9 @@ def _quality(result: AuditResult, lang: str) -> list[str]:
 # --- the self-check -------------------------------------------------------------------
 
 
-def render_check(result: AuditResult, reasons: Sequence[str], failing: Sequence[str], lang: str = "zh",
-                 *, verbose: bool = False) -> str:
+def render_check(
+    result: AuditResult, reasons: Sequence[str], failing: Sequence[str], lang: str = "zh", *, verbose: bool = False
+) -> str:
     """The self-check for an author: the verdict and why, then each requirement that fails
     the policy (``failing``: their ids) by title with its suggestion, the other missing and
     partial ones, the waived ones, quality notes; the met and not applicable ones as a
@@ -132,27 +136,37 @@ def render_check(result: AuditResult, reasons: Sequence[str], failing: Sequence[
     verdict = t("text.check_fail" if reasons else "text.check_pass", lang)
     if reasons:
         verdict += t("cli.check_reasons", lang, reasons=t("cli.reason_sep", lang).join(reasons))
-    lines = [f"== {verdict} ==", *_head(result, lang),
-             t("check.score", lang, score=f"{result.score:.1f}", groups=_group_scores(result, lang))]
+    lines = [
+        f"== {verdict} ==",
+        *_head(result, lang),
+        t("check.score", lang, score=f"{result.score:.1f}", groups=_group_scores(result, lang)),
+    ]
     if result.warnings:
         lines.append(_label("text.warnings", lang).rstrip())
         lines.extend(f"  ! {w}" for w in result.warnings)
     must = set(failing)
     # the most severe first, then in the standard's order
-    open_ = sorted((r for r in result.requirements if r.status in ("missing", "partial") and not r.waived),
-                   key=lambda r: -SEVERITY_ORDER.get(r.severity, 0))
+    open_ = sorted(
+        (r for r in result.requirements if r.status in ("missing", "partial") and not r.waived),
+        key=lambda r: -SEVERITY_ORDER.get(r.severity, 0),
+    )
     sections = [
         ("check.must_fix", [r for r in open_ if r.id in must]),
-        ("check.other_missing" if must else "check.missing", [r for r in open_ if r.id not in must
-                                                              and r.status == "missing"]),
-        ("check.other_partial" if must else "check.partial", [r for r in open_ if r.id not in must
-                                                              and r.status == "partial"]),
+        (
+            "check.other_missing" if must else "check.missing",
+            [r for r in open_ if r.id not in must and r.status == "missing"],
+        ),
+        (
+            "check.other_partial" if must else "check.partial",
+            [r for r in open_ if r.id not in must and r.status == "partial"],
+        ),
         ("check.waived", [r for r in result.requirements if r.waived]),
     ]
     if verbose:
-        sections += [("check.met", [r for r in result.requirements if r.status == "met" and not r.waived]),
-                     ("check.not_applicable", [r for r in result.requirements
-                                               if r.status == "not_applicable" and not r.waived])]
+        sections += [
+            ("check.met", [r for r in result.requirements if r.status == "met" and not r.waived]),
+            ("check.not_applicable", [r for r in result.requirements if r.status == "not_applicable" and not r.waived]),
+        ]
     for key, items in sections:
         if items:
             lines += ["", f"-- {t(key, lang, n=len(items))} --"]
@@ -169,8 +183,17 @@ def render_check(result: AuditResult, reasons: Sequence[str], failing: Sequence[
 def _check_item(r: RequirementResult, lang: str, verbose: bool) -> list[str]:
     """One requirement of the self-check: title, status and severity, what to do."""
     key = "waived" if r.waived else r.status
-    lines = [t("check.item", lang, mark=_MARK[key], title=r.title, status=status_label(r, lang),
-               severity=t(f"severity.{r.severity}", lang), id=r.id)]
+    lines = [
+        t(
+            "check.item",
+            lang,
+            mark=_MARK[key],
+            title=r.title,
+            status=status_label(r, lang),
+            severity=t(f"severity.{r.severity}", lang),
+            id=r.id,
+        )
+    ]
     if r.status == "partial" or (verbose and r.status == "not_applicable"):
         lines.append(f"    {r.message}")
     if verbose or r.status == "partial":
@@ -195,9 +218,22 @@ def render_table(results: Sequence[AuditResult], lang: str = "zh") -> str:
             rank, last = n, r.score
         d = r.document
         level = t(f"level.{d['level']}", lang) if d.get("level") else "—"
-        out.append("\t".join([str(rank), f"{r.score:5.1f}", str(r.counts["met"]), str(r.counts["partial"]),
-                              str(r.counts["missing"]), r.standard.id, str(d.get("year") or "—"), level,
-                              d.get("issuer") or "—", str(d.get("path"))]))
+        out.append(
+            "\t".join(
+                [
+                    str(rank),
+                    f"{r.score:5.1f}",
+                    str(r.counts["met"]),
+                    str(r.counts["partial"]),
+                    str(r.counts["missing"]),
+                    r.standard.id,
+                    str(d.get("year") or "—"),
+                    level,
+                    d.get("issuer") or "—",
+                    str(d.get("path")),
+                ]
+            )
+        )
     return "\n".join(out) + "\n"
 
 

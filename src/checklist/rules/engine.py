@@ -72,8 +72,7 @@ def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
     if req.partial is not None:
         part = req.partial.evaluate(ctx)
         if part.matched:
-            return "partial", Outcome(True, part.hits, part.note or out.note,
-                                      part.note_args or out.note_args)
+            return "partial", Outcome(True, part.hits, part.note or out.note, part.note_args or out.note_args)
     return "missing", out
 
 
@@ -82,8 +81,13 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
     if hit.start < 0:
         start, end = hit.orig if hit.orig else (None, None)
         quote = doc.original[start:end] if start is not None else (hit.quote or "")
-        return Evidence(quote=quote, section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
-                        start=start, end=end, terms=list(hit.terms))
+        return Evidence(
+            quote=quote,
+            section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
+            start=start,
+            end=end,
+            terms=list(hit.terms),
+        )
     quote, o_start, o_end = doc.quote(hit.start, hit.end)
     if hit.start < doc.body_start:
         where = t("text.region_header", lang)
@@ -125,11 +129,18 @@ def evaluate(
         applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
         if not applies:
             why = t("na.profile" if req.applies is False else "na.condition", lang)
-            results.append(RequirementResult(
-                id=req.id, title=title, group=req.group, status="not_applicable",
-                severity=req.severity, weight=req.weight,
-                message=t("msg.not_applicable", lang, title=title, reason=why),
-                basis=basis))
+            results.append(
+                RequirementResult(
+                    id=req.id,
+                    title=title,
+                    group=req.group,
+                    status="not_applicable",
+                    severity=req.severity,
+                    weight=req.weight,
+                    message=t("msg.not_applicable", lang, title=title, reason=why),
+                    basis=basis,
+                )
+            )
             continue
         status, out = judge(req, ctx)
         evidence = [evidence_of(doc, h, lang) for h in out.hits]
@@ -143,21 +154,46 @@ def evaluate(
             if names_it and w.selects(doc.source, meta.issuer, doc.sha256):
                 used.add(i)
                 if w.expired(today):
-                    warnings.append(t("warn.waiver_expired", lang, requirement=w.requirement, reason=w.reason,
-                                      expires=w.expires.isoformat() if w.expires else ""))
+                    warnings.append(
+                        t(
+                            "warn.waiver_expired",
+                            lang,
+                            requirement=w.requirement,
+                            reason=w.reason,
+                            expires=w.expires.isoformat() if w.expires else "",
+                        )
+                    )
                     continue
-                waiver = Waiver(reason=w.reason, owner=w.owner,
-                                expires=w.expires.isoformat() if w.expires else None)
-        results.append(RequirementResult(
-            id=req.id, title=title, group=req.group, status=status,  # type: ignore[arg-type]
-            severity=req.severity, weight=req.weight, evidence=evidence, message=message,
-            suggestion=suggestion, basis=basis, waived=waiver))
+                waiver = Waiver(reason=w.reason, owner=w.owner, expires=w.expires.isoformat() if w.expires else None)
+        results.append(
+            RequirementResult(
+                id=req.id,
+                title=title,
+                group=req.group,
+                status=status,  # type: ignore[arg-type]
+                severity=req.severity,
+                weight=req.weight,
+                evidence=evidence,
+                message=message,
+                suggestion=suggestion,
+                basis=basis,
+                waived=waiver,
+            )
+        )
         if status != "met" and waiver is None and req.severity != "info":
             first = evidence[0] if evidence else None
-            findings.append(Finding(
-                code=req.id, severity=req.severity, message=message, suggestion=suggestion,
-                quote=first.quote if first else None, section=first.section if first else None,
-                start=first.start if first else None, end=first.end if first else None))
+            findings.append(
+                Finding(
+                    code=req.id,
+                    severity=req.severity,
+                    message=message,
+                    suggestion=suggestion,
+                    quote=first.quote if first else None,
+                    section=first.section if first else None,
+                    start=first.start if first else None,
+                    end=first.end if first else None,
+                )
+            )
     not_report = not_a_report(doc, standard)
     if not_report:
         warnings.insert(0, t("warn.not_a_report", lang, **not_report))
@@ -183,10 +219,21 @@ def evaluate(
     counts["waived"] = sum(1 for r in results if r.waived)
     return AuditResult(
         tool=ToolInfo(version=__version__),
-        standard=StandardInfo(id=standard.id, version=standard.version, extends=standard.extends,
-                              title=standard.title.get(lang), reason=reason),
-        lang=lang, document=doc.metadata_dict(), score=score, groups=groups, counts=counts,
-        requirements=results, findings=findings, warnings=warnings,
+        standard=StandardInfo(
+            id=standard.id,
+            version=standard.version,
+            extends=standard.extends,
+            title=standard.title.get(lang),
+            reason=reason,
+        ),
+        lang=lang,
+        document=doc.metadata_dict(),
+        score=score,
+        groups=groups,
+        counts=counts,
+        requirements=results,
+        findings=findings,
+        warnings=warnings,
     )
 
 
@@ -237,13 +284,20 @@ def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Findin
         for issue in check(ctx.derive(ctx.scope, True), standard.quality_params(code)):
             evidence = [evidence_of(ctx.doc, h, lang) for h in issue.hits]
             first = evidence[0] if evidence else None
-            out.append(Finding(
-                code=code, category="quality", severity=config.severity,
-                message=t(issue.message, lang, **issue.args),
-                suggestion=with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
-                quote=first.quote if first else None, section=first.section if first else None,
-                start=first.start if first else None, end=first.end if first else None,
-                related=evidence[1:]))
+            out.append(
+                Finding(
+                    code=code,
+                    category="quality",
+                    severity=config.severity,
+                    message=t(issue.message, lang, **issue.args),
+                    suggestion=with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
+                    quote=first.quote if first else None,
+                    section=first.section if first else None,
+                    start=first.start if first else None,
+                    end=first.end if first else None,
+                    related=evidence[1:],
+                )
+            )
     return out
 
 
@@ -256,12 +310,22 @@ def weighted_quality(standard: Standard, findings: Sequence[Finding], lang: str)
         mine = [f for f in findings if f.code == code]
         title = config.title.get(lang) if config.title else code
         status: Literal["met", "missing"] = "missing" if mine else "met"
-        evidence = [Evidence(quote=f.quote or "", section=f.section or "", start=f.start, end=f.end)
-                    for f in mine if f.quote]
-        out.append(RequirementResult(
-            id=code, title=title, group="quality", status=status, severity=config.severity,
-            weight=config.weight, evidence=evidence, message=t(f"msg.{status}", lang, title=title),
-            suggestion=config.suggestion.get(lang) if mine else None))
+        evidence = [
+            Evidence(quote=f.quote or "", section=f.section or "", start=f.start, end=f.end) for f in mine if f.quote
+        ]
+        out.append(
+            RequirementResult(
+                id=code,
+                title=title,
+                group="quality",
+                status=status,
+                severity=config.severity,
+                weight=config.weight,
+                evidence=evidence,
+                message=t(f"msg.{status}", lang, title=title),
+                suggestion=config.suggestion.get(lang) if mine else None,
+            )
+        )
     return out
 
 

@@ -63,4 +63,3 @@ def standard_error(
 ) -> CatalogueStandardError:
     """The error of a standard or waiver ``file`` whose problem is catalogue ``message_key``."""
     return CatalogueStandardError(file, message_key, args, line=line, yaml_key=yaml_key)
-

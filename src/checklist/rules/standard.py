@@ -48,7 +48,7 @@ class I18n(_Strict):
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (falls back to Chinese)."""
-        return (self.en if lang == "en" and self.en else self.zh)
+        return self.en if lang == "en" and self.en else self.zh
 
 
 class Basis(_Strict):
@@ -116,8 +116,9 @@ class Requirement(_Strict):
 
         for name in [value] if isinstance(value, str) else value:
             if name not in SCOPES:
-                raise PydanticCustomError("standard.unknown_scope", "unknown scope",
-                                          {"name": repr(name), "scopes": ", ".join(SCOPES)})
+                raise PydanticCustomError(
+                    "standard.unknown_scope", "unknown scope", {"name": repr(name), "scopes": ", ".join(SCOPES)}
+                )
         return value
 
     def matchers(self) -> list[MatcherModel]:
@@ -249,8 +250,9 @@ def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: _Lines, label: str)
         for k, v in node.value:
             key = k.value
             if key in keys:
-                raise standard_error(label, "standard.duplicate_key", line=k.start_mark.line + 1, yaml_key=str(key),
-                                     name=repr(key))
+                raise standard_error(
+                    label, "standard.duplicate_key", line=k.start_mark.line + 1, yaml_key=str(key), name=repr(key)
+                )
             keys.add(key)
             out[(*path, key)] = k.start_mark.line + 1
             _mark_lines(v, (*path, key), out, label)
@@ -300,11 +302,26 @@ def _line_for(lines: _Lines, loc: Iterable[Any]) -> int | None:
 
 # pydantic's error types that the catalogue words for a standard's author
 # (``standard.invalid.<type>``); other types keep pydantic's own message
-_WORDED_TYPES = frozenset({
-    "extra_forbidden", "missing", "float_parsing", "float_type", "int_parsing", "int_type", "string_type",
-    "bool_parsing", "bool_type", "list_type", "dict_type", "model_type", "string_pattern_mismatch", "too_short",
-    "date_from_datetime_parsing", "date_parsing",
-})
+_WORDED_TYPES = frozenset(
+    {
+        "extra_forbidden",
+        "missing",
+        "float_parsing",
+        "float_type",
+        "int_parsing",
+        "int_type",
+        "string_type",
+        "bool_parsing",
+        "bool_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "string_pattern_mismatch",
+        "too_short",
+        "date_from_datetime_parsing",
+        "date_parsing",
+    }
+)
 
 
 def _validation_problem(err: Any) -> tuple[str, dict[str, Any]]:
@@ -351,8 +368,9 @@ class _Source:
         except ValidationError as exc:
             _raise_validation(self.label, exc, prefix, self.lines)
 
-    def fail(self, message_key: str, *, at: tuple[Any, ...] | None = None, yaml_key: str | None = None,
-             **args: Any) -> NoReturn:
+    def fail(
+        self, message_key: str, *, at: tuple[Any, ...] | None = None, yaml_key: str | None = None, **args: Any
+    ) -> NoReturn:
         """Raise the catalogue error ``message_key`` at the key path ``at``."""
         line = self.lines.get(at) if at is not None else None
         raise standard_error(self.label, message_key, line=line, yaml_key=yaml_key, **args)
@@ -408,7 +426,9 @@ def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
 
 
 def _load(
-    ref: str | Path, seen: tuple[str, ...], relative_to: Path | None = None,
+    ref: str | Path,
+    seen: tuple[str, ...],
+    relative_to: Path | None = None,
     files: list[tuple[str, int]] | None = None,
 ) -> Standard:
     path = _find(ref, relative_to)
@@ -426,23 +446,41 @@ def _load(
     groups.update(spec.groups)
     for i, r in enumerate(requirements):
         if groups and r.group not in groups:
-            src.fail("standard.group_undefined", at=("requirements", i, "group"), yaml_key="group",
-                     id=r.id, group=repr(r.group))
+            src.fail(
+                "standard.group_undefined",
+                at=("requirements", i, "group"),
+                yaml_key="group",
+                id=r.id,
+                group=repr(r.group),
+            )
     params = dict(parent.parameters) if parent else {}
     params.update(spec.parameters)
     quality = _merge_quality(src, dict(parent.quality) if parent else {}, spec.quality)
     if not requirements:
         src.fail("standard.empty")
     return Standard(
-        id=spec.id, version=spec.version, title=spec.title, description=spec.description,
-        basis=spec.basis or (parent.basis if parent else []), extends=spec.extends,
-        chain=[*(parent.chain if parent else []), spec.id], applies_to=spec.applies_to,
-        parameters=params, groups=groups, requirements=requirements, quality=quality, source=src.label,
+        id=spec.id,
+        version=spec.version,
+        title=spec.title,
+        description=spec.description,
+        basis=spec.basis or (parent.basis if parent else []),
+        extends=spec.extends,
+        chain=[*(parent.chain if parent else []), spec.id],
+        applies_to=spec.applies_to,
+        parameters=params,
+        groups=groups,
+        requirements=requirements,
+        quality=quality,
+        source=src.label,
     )
 
 
 def _load_parent(
-    spec: StandardFile, src: _Source, seen: tuple[str, ...], folder: Path, files: list[tuple[str, int]] | None,
+    spec: StandardFile,
+    src: _Source,
+    seen: tuple[str, ...],
+    folder: Path,
+    files: list[tuple[str, int]] | None,
 ) -> Standard | None:
     """The standard ``spec`` extends (a path relative to ``folder``), if any."""
     if not spec.extends:
@@ -462,8 +500,12 @@ def _requirements(spec: StandardFile, src: _Source, parent: Standard | None) -> 
     for i, raw in enumerate(spec.requirements):
         req = src.validate(Requirement, raw, ("requirements", i))
         if req.id in index:
-            src.fail("standard.duplicate_requirement", at=("requirements", i, "id"),
-                     yaml_key=f"requirements.{i}.id", id=repr(req.id))
+            src.fail(
+                "standard.duplicate_requirement",
+                at=("requirements", i, "id"),
+                yaml_key=f"requirements.{i}.id",
+                id=repr(req.id),
+            )
         index.add(req.id)
         requirements.append(req)
     return requirements
@@ -494,7 +536,9 @@ def _overridden(base: Requirement, override: Override) -> dict[str, Any]:
 
 
 def _merge_quality(
-    src: _Source, inherited: dict[str, QualityConfig], given: dict[str, dict[str, Any]],
+    src: _Source,
+    inherited: dict[str, QualityConfig],
+    given: dict[str, dict[str, Any]],
 ) -> dict[str, QualityConfig]:
     """Validate the ``quality:`` block and merge it over the inherited one."""
     from checklist.rules.quality import CHECKS, CROSS_CHECKS, params_model
@@ -504,8 +548,13 @@ def _merge_quality(
         where = ("quality", code)
         model = params_model(code)
         if model is None:
-            src.fail("standard.unknown_quality", at=where, yaml_key=f"quality.{code}", code=repr(code),
-                     known=", ".join([*CHECKS, *CROSS_CHECKS]))
+            src.fail(
+                "standard.unknown_quality",
+                at=where,
+                yaml_key=f"quality.{code}",
+                code=repr(code),
+                known=", ".join([*CHECKS, *CROSS_CHECKS]),
+            )
         config = _quality_config(src, where, out.get(code), raw)
         src.validate(model, config.params, where)
         if code in CROSS_CHECKS and config.weight > 0:

@@ -81,10 +81,16 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
             err = exc.errors()[0]
             loc = tuple(err["loc"])
             # an empty reason is pydantic's string_too_short: worded as an empty list is
-            message_key, args = (("standard.invalid.too_short", {}) if err["type"] == "string_too_short"
-                                 else _validation_problem(err))
-            raise standard_error(label, message_key, line=_line_for(lines, (*prefix, i, *loc)),
-                                 yaml_key=".".join(str(p) for p in loc) or None, **args) from None
+            message_key, args = (
+                ("standard.invalid.too_short", {}) if err["type"] == "string_too_short" else _validation_problem(err)
+            )
+            raise standard_error(
+                label,
+                message_key,
+                line=_line_for(lines, (*prefix, i, *loc)),
+                yaml_key=".".join(str(p) for p in loc) or None,
+                **args,
+            ) from None
     return out
 
 
@@ -102,8 +108,12 @@ def _parse(label: str, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
             loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise standard_error(label, "standard.yaml_syntax", line=mark.line + 1 if mark else None,
-                             problem=str(getattr(exc, "problem", None) or exc)) from None
+        raise standard_error(
+            label,
+            "standard.yaml_syntax",
+            line=mark.line + 1 if mark else None,
+            problem=str(getattr(exc, "problem", None) or exc),
+        ) from None
     except ValueError:  # a date YAML reads as one but no calendar has (2026-13-40)
         line, key = _impossible_date(node)
         raise standard_error(label, "standard.invalid.date_parsing", line=line, yaml_key=key) from None

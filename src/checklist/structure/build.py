@@ -33,12 +33,24 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
     body_start = lines[layout.body_first][0] if layout.body_first < len(lines) else len(text)
     signature_start = lines[layout.body_stop][0] if layout.body_stop < len(lines) else None
     return Document(
-        source=source, format=ingested.format, encoding=ingested.encoding, sha256=sha256,
-        original=ingested.original, text=text, offsets=ingested.offsets, lines=lines,
-        sections=sections, items=items, sentences=sentences, metadata=meta,
+        source=source,
+        format=ingested.format,
+        encoding=ingested.encoding,
+        sha256=sha256,
+        original=ingested.original,
+        text=text,
+        offsets=ingested.offsets,
+        lines=lines,
+        sections=sections,
+        items=items,
+        sentences=sentences,
+        metadata=meta,
         meta_spans=meta_spans,
-        meta_norm_spans=norm_spans, page_metadata=ingested.page_metadata, removed=ingested.removed,
-        body_start=body_start, signature_start=signature_start,
+        meta_norm_spans=norm_spans,
+        page_metadata=ingested.page_metadata,
+        removed=ingested.removed,
+        body_start=body_start,
+        signature_start=signature_start,
     )
 
 

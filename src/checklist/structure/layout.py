@@ -68,17 +68,29 @@ def locate(text: str, lines: Sequence[tuple[int, int]], breaks: Collection[int] 
     header = _header(texts, breaks)
     first = header.first
     stop, sig_orgs, sig_date = _signature(texts, first)
-    return Layout(first, max(stop, first), header.title_line, header.title_end, tuple(header.orgs),
-                  header.addressee, tuple(sig_orgs), sig_date)
+    return Layout(
+        first,
+        max(stop, first),
+        header.title_line,
+        header.title_end,
+        tuple(header.orgs),
+        header.addressee,
+        tuple(sig_orgs),
+        sig_date,
+    )
 
 
 def _wrapped_title(texts: Sequence[str], i: int) -> bool:
     """``texts[i]`` and the next line are one title (关于2023年度法治政府建设 / 情况的报告)."""
     line = texts[i]
     return (
-        i + 1 < len(texts) and not is_addressee_line(line) and not is_org_line(line)
-        and "。" not in line and match_marker(texts[i + 1]) is None  # a sentence, then a heading
-        and is_title_line(line + texts[i + 1]) and bool(TITLE_TOPIC.search(line))
+        i + 1 < len(texts)
+        and not is_addressee_line(line)
+        and not is_org_line(line)
+        and "。" not in line
+        and match_marker(texts[i + 1]) is None  # a sentence, then a heading
+        and is_title_line(line + texts[i + 1])
+        and bool(TITLE_TOPIC.search(line))
     )
 
 

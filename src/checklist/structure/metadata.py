@@ -94,8 +94,17 @@ def extract(
     date = _date(src)
     published = _date_from_fields(src, "published", PUBLISHED_FIELDS)
     addressee = _addressee(src)
-    meta = Metadata(title=title or page_title, issuer=issuer, issuer_source=issuer_source, level=level,
-                    year=year, year_source=year_source, date=date, published=published, addressee=addressee)
+    meta = Metadata(
+        title=title or page_title,
+        issuer=issuer,
+        issuer_source=issuer_source,
+        level=level,
+        year=year,
+        year_source=year_source,
+        date=date,
+        published=published,
+        addressee=addressee,
+    )
     return meta, src.spans, src.fields_used
 
 

@@ -50,9 +50,7 @@ _TIME_CLAUSE = re.compile(
 _DATE_AFTER = re.compile(r"\d{1,2}\s?月\s?\d{1,2}\s?日")  # 2019年12月3日: a date, not a year
 # clauses before the subject that are no subject: a setting (在…领导下, 按照…部署, 根据…),
 # or what the year was (2023年是…之年)
-_SETTING_CLAUSE = re.compile(
-    rf"\A(?:在.{{1,40}}(?:下|中)|(?:{alternation(SETTING_OPENERS)}).{{1,60}}|是.{{1,40}}年)\Z"
-)
+_SETTING_CLAUSE = re.compile(rf"\A(?:在.{{1,40}}(?:下|中)|(?:{alternation(SETTING_OPENERS)}).{{1,60}}|是.{{1,40}}年)\Z")
 _STATEMENT = re.compile(
     rf"(?:{alternation(REPORT_STATEMENT_OPENERS)})(?:(?P<self>{_SELF})|(?P<name>{_NAME}))?"
     rf"(?P<year>{_YEAR})?[^。]{{0,40}}?(?:{alternation(REPORT_STATEMENT_WORDS)})"

@@ -23,7 +23,7 @@ __all__ = ["HEAD_MAX", "MARKERS", "build", "lead_length", "match_marker"]
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
-_ITEM_BOUNDARY = frozenset("。；;：:，, )\"")
+_ITEM_BOUNDARY = frozenset('。；;：:，, )"')
 # 统一是, 唯一是, 第一是 … : the numeral belongs to a word, not an enumeration
 _WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
 
@@ -76,8 +76,7 @@ def build(
         title = rest[:n].strip()
         if not title:
             continue
-        raw.append({"rank": rank, "marker": marker, "start": start,
-                    "heading_end": start + offset + n, "title": title})
+        raw.append({"rank": rank, "marker": marker, "start": start, "heading_end": start + offset + n, "title": title})
 
     sections: list[Section] = []
     stack: list[int] = []  # indices into sections
@@ -91,17 +90,37 @@ def build(
         marker, title = str(h["marker"]), str(h["title"])
         heading = marker + title
         path = (sections[parent].path + " > " + heading) if parent >= 0 else heading
-        sec = Section(index=len(sections), heading=heading, title=title, marker=marker,
-                      rank=rank, level=len(stack) + 1, start=start, end=-1,
-                      heading_end=int(h["heading_end"]),  # type: ignore[call-overload]
-                      parent=parent, path=path)
+        sec = Section(
+            index=len(sections),
+            heading=heading,
+            title=title,
+            marker=marker,
+            rank=rank,
+            level=len(stack) + 1,
+            start=start,
+            end=-1,
+            heading_end=int(h["heading_end"]),  # type: ignore[call-overload]
+            parent=parent,
+            path=path,
+        )
         sections.append(sec)
         stack.append(sec.index)
     for idx in stack:
         ends[idx] = body_end
     final = tuple(
-        Section(s.index, s.heading, s.title, s.marker, s.rank, s.level, s.start,
-                max(ends[s.index], s.heading_end), s.heading_end, s.parent, s.path)
+        Section(
+            s.index,
+            s.heading,
+            s.title,
+            s.marker,
+            s.rank,
+            s.level,
+            s.start,
+            max(ends[s.index], s.heading_end),
+            s.heading_end,
+            s.parent,
+            s.path,
+        )
         for s in sections
     )
     line_section = _innermost_per_line(final, lines)
@@ -167,8 +186,17 @@ def _items(
         nxt = found[i + 1][0] if i + 1 < len(found) and found[i + 1][3] == li else line_end
         lead_start = pos + len(marker)
         n = lead_length(text[lead_start:nxt], 30)
-        items.append(Item(marker=marker, lead=text[lead_start:lead_start + n], start=pos,
-                          lead_start=lead_start, lead_end=lead_start + n, end=nxt, section=sec))
+        items.append(
+            Item(
+                marker=marker,
+                lead=text[lead_start : lead_start + n],
+                start=pos,
+                lead_start=lead_start,
+                lead_end=lead_start + n,
+                end=nxt,
+                section=sec,
+            )
+        )
     return tuple(items)
 
 

@@ -48,10 +48,18 @@ FORM_OVERHEAD = 64 * 1024  # multipart boundaries, part headers and the small fi
 
 # Reader errors that mean "this kind of file is not a report we can read" (415), "too big"
 # (413) or "this computer cannot convert it" (503); every other input error is a 400.
-UNSUPPORTED_KEYS = frozenset({
-    "error.foreign", "error.format", "error.binary", "error.docx_is_excel", "error.docx_is_powerpoint",
-    "error.docx_is_odt", "error.docx_macro", "error.no_converter",
-})
+UNSUPPORTED_KEYS = frozenset(
+    {
+        "error.foreign",
+        "error.format",
+        "error.binary",
+        "error.docx_is_excel",
+        "error.docx_is_powerpoint",
+        "error.docx_is_odt",
+        "error.docx_macro",
+        "error.no_converter",
+    }
+)
 TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep"})
 UNAVAILABLE_KEYS = frozenset({"error.soffice_start"})  # this computer's LibreOffice, not the file
 
@@ -80,8 +88,7 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders),
-                    Middleware(LocalOnly, allowed_hosts=handlers.settings.allowed_hosts)],
+        middleware=[Middleware(SecurityHeaders), Middleware(LocalOnly, allowed_hosts=handlers.settings.allowed_hosts)],
         exception_handlers={HTTPException: handlers.http_error, Exception: handlers.bug},
     )
 
@@ -122,8 +129,9 @@ class _Handlers:
             return _input_error(exc, ask.lang)
         except Exception as exc:  # a bug: say so in one line, keep serving
             self.log(t("text.internal", "zh", path=ask.label, kind=type(exc).__name__, detail=exc))
-            return json_error(500, "error.internal", t("text.internal", ask.lang, path=ask.label,
-                                                       kind=type(exc).__name__, detail=exc))
+            return json_error(
+                500, "error.internal", t("text.internal", ask.lang, path=ask.label, kind=type(exc).__name__, detail=exc)
+            )
         self.log(f"{ask.label}: {(time.perf_counter() - started) * 1000:.0f} ms")
         if isinstance(answer, dict):
             return JSONResponse(answer)
@@ -158,9 +166,11 @@ class _Handlers:
 
     async def bug(self, request: Request, exc: Exception) -> Response:
         """Anything not caught where it happened: still one JSON line (the server logs it)."""
-        response = json_error(500, "error.internal", t("web.internal", self.lang_of(request),
-                                                       path=request.url.path, kind=type(exc).__name__,
-                                                       detail=exc))
+        response = json_error(
+            500,
+            "error.internal",
+            t("web.internal", self.lang_of(request), path=request.url.path, kind=type(exc).__name__, detail=exc),
+        )
         # this answer leaves outside the security-headers middleware, so it carries them itself
         response.headers.update(SecurityHeaders.as_dict())
         return response
@@ -211,9 +221,12 @@ def _standards(lang: str) -> Json:
 
 def _describe(std: Standard, lang: str) -> Json:
     return {
-        "id": std.id, "version": std.version, "title": std.title.get(lang),
+        "id": std.id,
+        "version": std.version,
+        "title": std.title.get(lang),
         "description": std.description.get(lang) if std.description else None,
-        "extends": std.extends, "requirements": len(std.requirements),
+        "extends": std.extends,
+        "requirements": len(std.requirements),
     }
 
 
@@ -225,15 +238,28 @@ def _page(lang: str, max_upload_bytes: int) -> tuple[str, str]:
     """
     script = asset("serve.js")
     profiles = [(sid, _profile_label(sid, lang)) for sid in shipped()]
-    html = env().get_template("serve.html.j2").render(
-        t=translator(lang), html_lang="zh-CN" if lang == "zh" else "en", css=Markup(asset("serve.css")),
-        js=Markup(script), profiles=profiles, max_mb=max_upload_bytes // MB, version=__version__,
-        accept=",".join(SUFFIXES), lang=lang)
+    html = (
+        env()
+        .get_template("serve.html.j2")
+        .render(
+            t=translator(lang),
+            html_lang="zh-CN" if lang == "zh" else "en",
+            css=Markup(asset("serve.css")),
+            js=Markup(script),
+            profiles=profiles,
+            max_mb=max_upload_bytes // MB,
+            version=__version__,
+            accept=",".join(SUFFIXES),
+            lang=lang,
+        )
+    )
     # The report is shown in a sandboxed srcdoc frame, which inherits this policy: its own
     # script (by hash) must be admitted too. Its styles are inline, like the page's.
-    policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-              f"script-src '{script_hash(script)}' '{script_hash(asset('report.js'))}'; connect-src 'self'; "
-              "frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    policy = (
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+        f"script-src '{script_hash(script)}' '{script_hash(asset('report.js'))}'; connect-src 'self'; "
+        "frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
     return html, policy
 
 

@@ -108,8 +108,7 @@ def _json_fields(body: bytes, lang: str) -> dict[str, Field]:
     return fields
 
 
-async def _ask_from(fields: Mapping[str, Field], query: Mapping[str, str], lang: str,
-                    max_upload_bytes: int) -> Ask:
+async def _ask_from(fields: Mapping[str, Field], query: Mapping[str, str], lang: str, max_upload_bytes: int) -> Ask:
     def option(name: str, default: str) -> Field:
         value = fields.get(name)
         return value if value not in (None, "") else query.get(name, default)

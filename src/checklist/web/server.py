@@ -67,8 +67,12 @@ def warm_up() -> None:
     render_json([result])
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, settings: WebSettings | None = None,
-          ready: Callable[[str], None] | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    settings: WebSettings | None = None,
+    ready: Callable[[str], None] | None = None,
+) -> None:
     """Run the application with uvicorn until interrupted (Ctrl+C or SIGTERM).
 
     The socket is bound before anything else, so ``port=0`` takes a free port; ``ready``
@@ -121,13 +125,24 @@ def _server(settings: WebSettings | None) -> uvicorn.Server:
         def capture_signals(self) -> Iterator[None]:
             yield
 
-    config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False, server_header=False,
-                            lifespan="off", timeout_graceful_shutdown=int(CONVERT_TIMEOUT) + 5)
+    config = uvicorn.Config(
+        create_app(settings),
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        lifespan="off",
+        timeout_graceful_shutdown=int(CONVERT_TIMEOUT) + 5,
+    )
     return Server(config)
 
 
-async def _run(server: uvicorn.Server, sock: socket.socket, url: str, warming: threading.Thread,
-               ready: Callable[[str], None] | None) -> None:
+async def _run(
+    server: uvicorn.Server,
+    sock: socket.socket,
+    url: str,
+    warming: threading.Thread,
+    ready: Callable[[str], None] | None,
+) -> None:
     def stop() -> None:
         if server.should_exit:  # a second Ctrl+C: do not wait for open connections
             server.force_exit = True

@@ -25,17 +25,32 @@ __all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
-    f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent",
+    f"{_W}p",
+    f"{_W}tbl",
+    f"{_W}tr",
+    f"{_W}tc",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
 )
 _R, _T, _TAB, _BR, _CR = f"{_W}r", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _NB_HYPHEN, _PPR, _TCPR = f"{_W}noBreakHyphen", f"{_W}pPr", f"{_W}tcPr"
 _VAL, _TYPE = f"{_W}val", f"{_W}type"
 # Containers whose runs are live text: hyperlinks, tracked insertions, smart tags,
 # simple fields, content controls, bidi overrides.
-_RUN_CONTAINERS = frozenset({
-    f"{_W}hyperlink", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag", f"{_W}customXml",
-    f"{_W}fldSimple", f"{_W}sdt", f"{_W}sdtContent", f"{_W}dir", f"{_W}bdo",
-})
+_RUN_CONTAINERS = frozenset(
+    {
+        f"{_W}hyperlink",
+        f"{_W}ins",
+        f"{_W}moveTo",
+        f"{_W}smartTag",
+        f"{_W}customXml",
+        f"{_W}fldSimple",
+        f"{_W}sdt",
+        f"{_W}sdtContent",
+        f"{_W}dir",
+        f"{_W}bdo",
+    }
+)
 # Body-level wrappers whose children are paragraphs and tables.
 _BLOCK_CONTAINERS = frozenset({_SDT, _SDT_CONTENT, f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"})
 _CELL_SEP = "\t"  # one table row is one line; a tab keeps the cells apart
@@ -67,8 +82,7 @@ def _check_package(data: bytes, source: str) -> None:
             unpacked = sum(info.file_size for info in package.infolist())
             limit = current().max_unpacked_bytes
             if unpacked > limit:
-                raise InputError.of(source, "error.zip_bomb", name="max_unpacked_bytes",
-                                    value=unpacked, limit=limit)
+                raise InputError.of(source, "error.zip_bomb", name="max_unpacked_bytes", value=unpacked, limit=limit)
             types = b""
             if "[Content_Types].xml" in names:
                 types = package.read("[Content_Types].xml")
@@ -83,8 +97,14 @@ def _check_package(data: bytes, source: str) -> None:
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise InputError.of(source, "error.docx_doctype", part=name)
     except (
-        zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
-        RuntimeError, NotImplementedError,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
     ):
         # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression.
         raise InputError.of(source, "error.docx_bad_zip") from None

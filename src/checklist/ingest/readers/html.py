@@ -36,21 +36,86 @@ from checklist.vocabulary import PAGE_DATE_FIELDS, PAGE_FIELDS, TITLE_FIELD
 __all__ = ["read_html"]
 
 # Elements whose content is never report text.
-_DROP = frozenset({
-    "head", "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas",
-    "object", "embed", "video", "audio", "map", "nav", "aside", "button", "select",
-    "textarea", "input", "option", "datalist", "dialog", "frameset", "frame",
-})
+_DROP = frozenset(
+    {
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "math",
+        "canvas",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "map",
+        "nav",
+        "aside",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "option",
+        "datalist",
+        "dialog",
+        "frameset",
+        "frame",
+    }
+)
 # Page chrome that HTML5 pages put around the article. Inside an <article>/<main> the
 # same tags hold the article's own title and date line, so there they are kept.
 _CHROME = frozenset({"header", "footer"})
-_BLOCK = frozenset({
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-})
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Never judged by link density: dropping them would drop the whole page.
 _NO_DENSITY = frozenset({"html", "body", "main", "article"})
@@ -82,16 +147,25 @@ _SPACE_RUN = re.compile(r" {2,}")
 # ---------------------------------------------------------------------------
 # decoding
 
-_CHARSET_META = re.compile(
-    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:\-]+)""", re.IGNORECASE
-)
-_XML_ENCODING = re.compile(
-    rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9._:\-]+)""", re.IGNORECASE
-)
+_CHARSET_META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9._:\-]+)""", re.IGNORECASE)
 # Browsers decode every GB label with the GB18030 decoder (a superset); a page that
 # says gb2312 but uses a GBK-only character is not broken.
-_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn",
-                        "csgb2312", "hz-gb-2312", "iso-ir-58", "chinese"})
+_GB_FAMILY = frozenset(
+    {
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "cp936",
+        "x-gbk",
+        "gb_2312-80",
+        "euc-cn",
+        "csgb2312",
+        "hz-gb-2312",
+        "iso-ir-58",
+        "chinese",
+    }
+)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -150,9 +224,32 @@ def _decode_page(data: bytes, source: str) -> tuple[str, str]:
 # Real pages nest a few dozen levels. Lexbor needs time quadratic in the depth of
 # unclosed block elements, so a page nesting thousands of them is refused up front.
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th",
-                   "option"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "option",
+    }
+)
 
 
 def _too_deep(text: str, max_depth: int) -> bool:
@@ -448,8 +545,7 @@ class _Walk:
             self.in_pre += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        self.frames.append(_Frame(node, tag, len(self.pieces), self.text_len, self.link_len,
-                                  self.links, self.dropped))
+        self.frames.append(_Frame(node, tag, len(self.pieces), self.text_len, self.link_len, self.links, self.dropped))
         return True
 
     def _close(self, frame: _Frame) -> None:
@@ -563,8 +659,7 @@ def read_html(data: bytes, source: str) -> Extracted:
     text = _CONTROL.sub("", text).lstrip("\ufeff")
     max_depth = current().max_html_depth
     if _too_deep(text, max_depth):
-        raise InputError.of(source, "error.html_too_deep", name="max_html_depth",
-                            value=max_depth + 1, limit=max_depth)
+        raise InputError.of(source, "error.html_too_deep", name="max_html_depth", value=max_depth + 1, limit=max_depth)
     try:
         tree = LexborHTMLParser(text)
         metadata, title = _page_metadata(tree)
@@ -575,8 +670,9 @@ def read_html(data: bytes, source: str) -> Extracted:
         if body is not None:
             lines, headings = _body_lines(body, grid)
     except RecursionError:
-        raise InputError.of(source, "error.html_too_deep", name="max_html_depth",
-                            value=max_depth + 1, limit=max_depth) from None
+        raise InputError.of(
+            source, "error.html_too_deep", name="max_html_depth", value=max_depth + 1, limit=max_depth
+        ) from None
     if not lines:
         raise InputError.of(source, "error.html_no_text")
     for key, value in grid.metadata.items():

@@ -80,9 +80,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?…][”’」』)）]*$")
 _WEAK_PUNCT = re.compile(r"[\u2010-\u206f\u00b7]")
 _CJK_SIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_FILE_NAME = re.compile(
-    r"\.(?:pdf|docx?|wps|wpt|txt|rtf|xlsx?|html?|ofd|ceb|tmp)\s*$", re.IGNORECASE
-)
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|wps|wpt|txt|rtf|xlsx?|html?|ofd|ceb|tmp)\s*$", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEAD_FOOT_DEPTH = 3  # lines looked at from each end of a page
 _SAME_PLACE = 3.0  # points: how far a running head may move between pages
@@ -214,8 +212,7 @@ class _Chars:
         """The line's characters in the order they stand on the page, left to right."""
         text = self._text
         placed = [
-            (self.box(i), text[i]) for i in range(first, last + 1)
-            if not (text[i].isspace() and self.generated(i))
+            (self.box(i), text[i]) for i in range(first, last + 1) if not (text[i].isspace() and self.generated(i))
         ]
         placed.sort(key=lambda item: item[0][0] + item[0][2])
         top = max(box[3] for box, _ in placed)
@@ -276,14 +273,16 @@ def _visual_order(lines: list[_Line]) -> list[_Line]:
         for prev, cur in itertools.pairwise(row):
             gap = cur.x0 - prev.x1
             text += (" " if gap > 0.5 * max(prev.height, 1.0) else "") + cur.text
-        merged.append(_Line(
-            text=text,
-            x0=row[0].x0,
-            x1=max(ln.x1 for ln in row),
-            top=max(ln.top for ln in row),
-            bottom=min(ln.bottom for ln in row),
-            page=row[0].page,
-        ))
+        merged.append(
+            _Line(
+                text=text,
+                x0=row[0].x0,
+                x1=max(ln.x1 for ln in row),
+                top=max(ln.top for ln in row),
+                bottom=min(ln.bottom for ln in row),
+                page=row[0].page,
+            )
+        )
     return merged
 
 
@@ -350,10 +349,7 @@ def _reflow(lines: list[_Line], page_width: float) -> list[str]:
     right = _edge([ln.x1 for ln in lines], tol, highest=True)
     # A block narrower than half the page means we found no wrapped lines at all.
     can_wrap = right - left >= 0.5 * page_width
-    pitches = [
-        a.top - b.top for a, b in itertools.pairwise(lines)
-        if a.page == b.page and a.top > b.top
-    ]
+    pitches = [a.top - b.top for a, b in itertools.pairwise(lines) if a.page == b.page and a.top > b.top]
     pitch = statistics.median(pitches) if pitches else 1.5 * height
     out: list[str] = []
     current = lines[0].text

@@ -74,9 +74,19 @@ class Context:
 
     def derive(self, scope: frozenset[str], negation: bool) -> Context:
         """A copy with another scope and negation setting, sharing the caches."""
-        return Context(self.doc, self.regions, self.term_hits, scope, negation, self.params,
-                       self.sentence_starts, self.breaks, self.sentence_kinds, self.asserted_cache,
-                       self.spans_cache)
+        return Context(
+            self.doc,
+            self.regions,
+            self.term_hits,
+            scope,
+            negation,
+            self.params,
+            self.sentence_starts,
+            self.breaks,
+            self.sentence_kinds,
+            self.asserted_cache,
+            self.spans_cache,
+        )
 
     def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Every occurrence ``(start, end, term)`` of ``terms``, sorted (any scope)."""

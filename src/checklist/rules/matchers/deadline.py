@@ -46,8 +46,7 @@ class Deadline(MatcherModel):
             except ValueError:
                 cutoff = dt.date(meta.year + 1, month, 28)
             evidence = Field(name=name).evaluate(ctx).hits
-            args = {"date": when.isoformat(), "deadline": cutoff.isoformat(),
-                    "which": name}
+            args = {"date": when.isoformat(), "deadline": cutoff.isoformat(), "which": name}
             if when <= cutoff:
                 return Outcome(True, evidence, note="on_time", note_args=args)
             return Outcome(False, evidence, note="late", note_args=args)

@@ -21,8 +21,7 @@ from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
 from checklist.structure.metadata import DATE_FIELDS, ISSUER_FIELDS, PUBLISHED_FIELDS
 from checklist.structure.numerals import YEAR_RE
 
-_PAGE_KEYS = {"date": DATE_FIELDS, "published": PUBLISHED_FIELDS, "issuer": ISSUER_FIELDS,
-              "title": ("标题",)}
+_PAGE_KEYS = {"date": DATE_FIELDS, "published": PUBLISHED_FIELDS, "issuer": ISSUER_FIELDS, "title": ("标题",)}
 
 
 class Field(MatcherModel):
@@ -56,6 +55,5 @@ class Field(MatcherModel):
         for key in _PAGE_KEYS.get(self.name, ()):
             if key in doc.page_metadata:
                 orig = doc.meta_spans.get(self.name)
-                return Outcome(True, (Hit(-1, -1, (), label=key,
-                                          quote=f"{key}：{doc.page_metadata[key]}", orig=orig),))
+                return Outcome(True, (Hit(-1, -1, (), label=key, quote=f"{key}：{doc.page_metadata[key]}", orig=orig),))
         return Outcome(False)

@@ -63,9 +63,7 @@ class Near(MatcherModel):
                 i = bisect_left(spans, (u0, -1, ""))
                 while i < len(spans) and spans[i][0] < u1:
                     s0, s1, t = spans[i]
-                    if s1 <= u1 and all(s1 <= a or s0 >= b for a, b in used) and (
-                        by_clause or ctx.asserted(s0, s1)
-                    ):
+                    if s1 <= u1 and all(s1 <= a or s0 >= b for a, b in used) and (by_clause or ctx.asserted(s0, s1)):
                         pick = (s0, s1, t)
                         break
                     i += 1

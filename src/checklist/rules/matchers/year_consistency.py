@@ -43,9 +43,12 @@ class YearConsistency(MatcherModel):
         conflicts += _narrated_years(ctx, year)
         conflicts += _placeholders(ctx)
         if conflicts:
-            return Outcome(False, tuple(conflicts[:5]), note="conflict",
-                           note_args={"year": year,
-                                      "found": "、".join(dict.fromkeys(t for h in conflicts for t in h.terms))})
+            return Outcome(
+                False,
+                tuple(conflicts[:5]),
+                note="conflict",
+                note_args={"year": year, "found": "、".join(dict.fromkeys(t for h in conflicts for t in h.terms))},
+            )
         return Outcome(True, tuple(good[:2]), note=None)
 
 

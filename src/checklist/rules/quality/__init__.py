@@ -30,7 +30,6 @@ CHECKS: dict[str, tuple[type[CheckParams], Callable[[Any, Any], list[Issue]]]] =
 }
 
 
-
 def params_model(code: str) -> type[CheckParams] | None:
     """The parameter model of quality check ``code``, one report's or cross-report; None if unknown."""
     if code in CHECKS:

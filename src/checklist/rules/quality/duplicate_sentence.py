@@ -60,8 +60,7 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         window = [keyed[b][0] for b in order[a_pos + 1 : stop]]
         if not window:
             continue
-        for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio,
-                                                   score_cutoff=cutoff, limit=None):
+        for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             b = order[a_pos + 1 + k]
             first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
             if second in repeated or keyed[a][3] != keyed[b][3]:
@@ -70,8 +69,12 @@ def check(ctx: Context, params: Params) -> list[Issue]:
                 continue  # a plan restating a heading of the work part is not a copy
             repeated.add(second)
             one, two = keyed[first], keyed[second]
-            issues.append(Issue("quality.duplicate_sentence",
-                                {"other": doc.quote(two[1], two[2])[0]},
-                                (Hit(one[1], one[2]), Hit(two[1], two[2]))))
+            issues.append(
+                Issue(
+                    "quality.duplicate_sentence",
+                    {"other": doc.quote(two[1], two[2])[0]},
+                    (Hit(one[1], one[2]), Hit(two[1], two[2])),
+                )
+            )
     issues.sort(key=lambda i: i.hits[0].start)
     return issues

@@ -33,5 +33,10 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         return []
     parts = top_sections_of(ctx.doc, ctx.regions, MEASURES)
     hits = tuple(Hit(s.start, s.heading_end) for s in parts[:1])
-    return [Issue("quality.no_figures", {"count": count, "chars": chars, "density": f"{density:.2f}",
-                                         "threshold": f"{params.per_1000:g}"}, hits)]
+    return [
+        Issue(
+            "quality.no_figures",
+            {"count": count, "chars": chars, "density": f"{density:.2f}", "threshold": f"{params.per_1000:g}"},
+            hits,
+        )
+    ]

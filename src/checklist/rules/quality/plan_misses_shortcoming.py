@@ -40,6 +40,11 @@ def check(ctx: Context, params: Params) -> list[Issue]:
             continue
         words = [params.topics[i][0] for i in sorted(named)]
         lead = unit.lead_end if unit.lead_end > unit.start else unit.end
-        issues.append(Issue("quality.plan_misses_shortcoming", {"topics": "、".join(words[:4])},
-                            (Hit(unit.start, lead, tuple(words)),)))
+        issues.append(
+            Issue(
+                "quality.plan_misses_shortcoming",
+                {"topics": "、".join(words[:4])},
+                (Hit(unit.start, lead, tuple(words)),),
+            )
+        )
     return issues

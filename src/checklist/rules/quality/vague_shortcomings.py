@@ -36,6 +36,7 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         if FIGURE.search(text) or _QUOTED.search(text) or any(w in text for w in params.specific):
             continue
         lead = unit.lead_end if unit.lead_end > unit.start else unit.end
-        issues.append(Issue("quality.vague_shortcomings", {"stock": "、".join(stock[:3])},
-                            (Hit(unit.start, lead, tuple(stock)),)))
+        issues.append(
+            Issue("quality.vague_shortcomings", {"stock": "、".join(stock[:3])}, (Hit(unit.start, lead, tuple(stock)),))
+        )
     return issues
