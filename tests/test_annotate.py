@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -328,3 +332,65 @@ def test_hostile_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes) ->
 def test_a_missing_input_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(annotate_command, [str(tmp_path / "nope.docx")])
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------
+# A real consumer: LibreOffice (skipped without it, unless CHECKLIST_LIBREOFFICE_TESTS=required)
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Writer leaves comments out of a PDF unless asked (ExportNotes; in the margin: ExportNotesInMargin, 7.6+)
+PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    if SOFFICE is None:
+        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
+            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
+        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
+    return SOFFICE
+
+
+@pytest.fixture(scope="module")
+def annotated_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("annotated")
+    files = {}
+    for name in SAMPLES:
+        path = folder / f"{name.removesuffix('.txt')}.docx"
+        path.write_bytes(annotate(sample_docx(name)))
+        files[name] = path
+    return files
+
+
+def _convert(soffice: str, target: str, files: list[Path], out: Path) -> None:
+    profile = (out / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=300)
+
+
+def test_libreoffice_prints_every_annotated_sample_with_its_comments(
+        soffice: str, annotated_files: dict[str, Path], tmp_path: Path) -> None:
+    _convert(soffice, PDF_WITH_NOTES, list(annotated_files.values()), tmp_path)
+    for path in annotated_files.values():
+        pdf = (tmp_path / path.name).with_suffix(".pdf").read_bytes()
+        assert pdf.startswith(b"%PDF-")
+        # each comment becomes a PDF note (a Text annotation with its popup)
+        notes = len(re.findall(rb"/Subtype\s*/Text\b", pdf))
+        assert notes == len(comments_of(path.read_bytes())[1]), path.name
+
+
+def test_comments_survive_a_libreoffice_round_trip(
+        soffice: str, annotated_files: dict[str, Path], tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    copies = []
+    for path in annotated_files.values():
+        copy = tmp_path / "in" / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    _convert(soffice, "docx:MS Word 2007 XML", copies, tmp_path)
+    for path in annotated_files.values():
+        ours = comments_of(path.read_bytes())[1]
+        theirs = comments_of((tmp_path / path.name).read_bytes())[1]
+        # LibreOffice writes them in document order; the texts and authors are the same
+        assert sorted(c.text for c in theirs) == sorted(c.text for c in ours), path.name
+        assert {c.author for c in theirs} == {"checklist"}
