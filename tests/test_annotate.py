@@ -394,3 +394,24 @@ def test_comments_survive_a_libreoffice_round_trip(
         # LibreOffice writes them in document order; the texts and authors are the same
         assert sorted(c.text for c in theirs) == sorted(c.text for c in ours), path.name
         assert {c.author for c in theirs} == {"checklist"}
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_a_web_page_or_pdf_comes_back_as_a_new_docx(fmt: str) -> None:
+    builder = fixture_builder()
+    name = SAMPLES[2]
+    lines = _lines(name)
+    if fmt == "html":
+        page, encoding = builder.html_page(lines, name.removesuffix(".txt"), 0, {})
+        data = page.encode(encoding)
+    else:
+        data = builder.pdf_bytes(lines)
+    result = checklist.audit(data, format=fmt, keep_text=True)
+    out = annotate(data, format=fmt)
+    word, comments, anchors = comments_of(out)
+    assert "\n".join(p.text for p in word.paragraphs) == result.text
+    assert len(comments) == expected_count(result)
+    for r in result.requirements:
+        if r.status == "partial" and r.evidence:
+            c = next(c for c in comments[1:] if c.text.startswith(r.message))
+            assert _same_quote(anchors[c.comment_id], r.evidence[0].quote)
