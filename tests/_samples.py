@@ -7,10 +7,13 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from click.testing import CliRunner, Result
+
+if TYPE_CHECKING:
+    from checklist.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
@@ -43,3 +46,21 @@ def cli_audit(folder: Path, name: str, *args: str) -> Result:
 
     with contextlib.chdir(folder):
         return CliRunner().invoke(main, ["audit", name, "--format", "json", *args])
+
+
+def assert_verdicts_as_labelled(name: str, doc: Document, context: str = "") -> None:
+    """``doc`` (sample ``name`` read from another format) gets every labelled verdict, and each
+    piece of evidence quotes its own original text at its offsets."""
+    import checklist
+
+    result = checklist.audit(doc)
+    wrong = {
+        rid: (result.requirement(rid).status, want)
+        for rid, want in LABELS[name]["requirements"].items()
+        if result.requirement(rid).status != want
+    }
+    assert not wrong, f"{context}(got, label) {wrong}"
+    for r in result.requirements:
+        for e in r.evidence:
+            if e.start is not None:
+                assert doc.original[e.start : e.end] == e.quote

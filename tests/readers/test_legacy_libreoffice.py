@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import checklist
-from _samples import LABELS, SAMPLES, cli_audit, sample_path
+from _samples import LABELS, SAMPLES, assert_verdicts_as_labelled, cli_audit, sample_path
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -67,16 +67,7 @@ def test_doc_reads_like_the_txt(name: str, doc_files: dict[str, Path]) -> None:
     assert doc.format == "doc"
     assert doc.metadata == txt.metadata
     assert [s.heading for s in doc.sections] == [s.heading for s in txt.sections]
-    result = checklist.audit(doc)
-    wrong = {
-        rid: (result.requirement(rid).status, want)
-        for rid, want in LABELS[name]["requirements"].items()
-        if result.requirement(rid).status != want
-    }
-    assert not wrong, f"(got, label) {wrong}"
-    for r in result.requirements:
-        for e in r.evidence:
-            assert doc.original[e.start : e.end] == e.quote
+    assert_verdicts_as_labelled(name, doc)
 
 
 def test_doc_upload_to_the_self_check_server(
