@@ -415,3 +415,33 @@ def test_a_web_page_or_pdf_comes_back_as_a_new_docx(fmt: str) -> None:
         if r.status == "partial" and r.evidence:
             c = next(c for c in comments[1:] if c.text.startswith(r.message))
             assert _same_quote(anchors[c.comment_id], r.evidence[0].quote)
+
+
+# ---------------------------------------------------------------------------
+# The self-check server: format=docx, and format=all for the page's three downloads
+
+
+def test_the_api_answers_format_docx_with_the_annotated_file() -> None:
+    pytest.importorskip("starlette")
+    import base64
+    from urllib.parse import quote
+
+    from starlette.testclient import TestClient
+
+    from checklist.web import create_app
+
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
+    data = sample_docx(SAMPLES[1])
+    answer = client.post("/api/audit", files={"file": ("草稿.docx", data)}, data={"format": "docx"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    disposition = answer.headers["content-disposition"]
+    assert disposition.startswith("attachment;") and quote("草稿-审查.docx") in disposition
+    ours = [c.text for c in comments_of(annotate(data))[1]]
+    assert [c.text for c in comments_of(answer.content)[1]] == ours
+    both = client.post("/api/audit", files={"file": ("草稿.docx", data)}, data={"format": "all"}).json()
+    assert set(both) == {"result", "html", "docx", "docx_name"} and both["docx_name"] == "草稿-审查.docx"
+    assert [c.text for c in comments_of(base64.b64decode(both["docx"]))[1]] == ours
+    pasted = client.post("/api/audit", data={"text": sample_path(SAMPLES[1]).read_text(encoding="utf-8"),
+                                             "format": "docx"})
+    assert pasted.status_code == 200 and len(comments_of(pasted.content)[1]) == len(ours)

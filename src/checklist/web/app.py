@@ -7,11 +7,14 @@ at most ``max_concurrent`` at once). Errors are JSON with the command line's mes
 
 from __future__ import annotations
 
+import base64
 import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import anyio
 from markupsafe import Markup
@@ -42,6 +45,8 @@ from checklist.web.middleware import (
 )
 
 if TYPE_CHECKING:
+    from checklist.document import Document
+    from checklist.rules.result import AuditResult
     from checklist.rules.standard import Standard
 
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries, part headers and the small fields
@@ -63,7 +68,9 @@ UNSUPPORTED_KEYS = frozenset(
 TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep"})
 UNAVAILABLE_KEYS = frozenset({"error.soffice_start"})  # this computer's LibreOffice, not the file
 
-# The JSON of an answer in ``format=both`` or of ``/api/standards``.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# The JSON of an answer in ``format=both`` or ``all``, or of ``/api/standards``.
 Json = dict[str, object]
 
 
@@ -135,6 +142,9 @@ class _Handlers:
         self.log(f"{ask.label}: {(time.perf_counter() - started) * 1000:.0f} ms")
         if isinstance(answer, dict):
             return JSONResponse(answer)
+        if isinstance(answer, bytes):
+            return Response(answer, media_type=DOCX_TYPE,
+                            headers={"Content-Disposition": attachment(annotated_name(ask.label))})
         if ask.fmt == "html":
             return HTMLResponse(answer)
         return Response(answer, media_type="application/json")
@@ -192,7 +202,7 @@ def _input_error(exc: ChecklistError, lang: str) -> JSONResponse:
     return json_error(_status_of(exc), getattr(exc, "message_key", None) or "error.input", message)
 
 
-def _audit(ask: Ask, limits: Limits) -> Json | str:
+def _audit(ask: Ask, limits: Limits) -> Json | str | bytes:
     """Run the audit (in a worker thread) and shape the answer for ``ask.fmt``."""
     from checklist.api import audit
     from checklist.reading import parse, read
@@ -201,15 +211,44 @@ def _audit(ask: Ask, limits: Limits) -> Json | str:
     with using(limits):
         doc = read(ask.data, name=ask.label) if ask.data is not None else parse(ask.text or "", source=ask.label)
         result = audit(doc, ask.standard, lang=ask.lang, keep_text=ask.fmt != "json")
+        docx = _annotated(ask, doc, result) if ask.fmt in ("docx", "all") else b""
     if ask.fmt == "json":
         return render_json([result], ask.lang)
+    if ask.fmt == "docx":
+        return docx
     from checklist.render.html import render_report
 
     page = render_report(result, ask.lang)
     if ask.fmt == "html":
         return page
     bare = result.model_copy(update={"text": None, "removed": []})
-    return {"result": bare.model_dump(mode="json"), "html": page}
+    answer: Json = {"result": bare.model_dump(mode="json"), "html": page}
+    if ask.fmt == "all":
+        answer["docx"] = base64.b64encode(docx).decode("ascii")
+        answer["docx_name"] = annotated_name(ask.label)
+    return answer
+
+
+def _annotated(ask: Ask, doc: Document, result: AuditResult) -> bytes:
+    """The upload (a .docx) or the report's text (a new .docx) with the review as comments."""
+    from checklist.annotating import annotate_result
+    from checklist.ingest.readers import sniff
+
+    original = ask.data if ask.data is not None and sniff(ask.data, ask.label) == "docx" else None
+    return annotate_result(result, original, lang=ask.lang, document=doc)
+
+
+def annotated_name(label: str) -> str:
+    """The annotated .docx's file name: ``DRAFT-审查.docx`` for ``DRAFT.docx``."""
+    from checklist.annotating import default_output
+
+    return default_output(PurePosixPath(label).name or "report").name
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition for ``name``: an ASCII fallback and the UTF-8 name (RFC 6266)."""
+    fallback = "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "-_." else "_" for ch in name)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def _standards(lang: str) -> Json:

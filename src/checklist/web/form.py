@@ -23,7 +23,9 @@ from checklist.limits import MB
 from checklist.messages import t
 from checklist.rules.bundled import shipped
 
-FORMATS = ("json", "html", "both")
+# both: the result and the HTML report; all: those and the annotated .docx (the page's
+# three downloads from one request); docx: the annotated .docx alone
+FORMATS = ("json", "html", "both", "all", "docx")
 
 # A form or JSON field: text, an upload, or (JSON) any value, checked before use.
 Field = object

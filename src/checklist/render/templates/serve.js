@@ -34,6 +34,14 @@
     return (base.replace(/[\\/:*?"<>|\x00-\x1f]/g, "_") || "report").slice(0, 120);
   }
 
+  var DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  function bytes(base64) {
+    var raw = atob(base64), out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { out[i] = raw.charCodeAt(i); }
+    return out;
+  }
+
   function download(id, content, type, name) {
     var url = URL.createObjectURL(new Blob([content], { type: type }));
     urls.push(url);
@@ -87,6 +95,7 @@
     gapList("partial-list", reqs.filter(function (q) { return q.status === "partial"; }));
     download("download-html", answer.html, "text/html;charset=utf-8", stem(name) + ".checklist.html");
     download("download-json", JSON.stringify(r, null, 2) + "\n", "application/json", stem(name) + ".checklist.json");
+    download("download-docx", bytes(answer.docx), DOCX, answer.docx_name);
     frame.srcdoc = answer.html;
     result.hidden = false;
     status.textContent = fill(i18n.done, { ms: ms });
@@ -105,7 +114,7 @@
     if (f) { body.append("file", f, f.name); } else { body.append("text", pasted); }
     body.append("standard", $("standard").value);
     body.append("lang", i18n.lang);
-    body.append("format", "both");
+    body.append("format", "all");
     button.disabled = true;
     status.textContent = i18n.checking;
     var started = performance.now();
