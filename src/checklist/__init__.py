@@ -23,15 +23,16 @@ _EXPORTS: dict[str, str] = {
     "ChecklistError": "errors", "InputError": "errors", "StandardError": "errors", "UsageError": "errors",
     "read": "reading", "parse": "reading",
     "audit": "api", "example_failures": "api",
-    "AuditResult": "rules.result",
+    "AuditResult": "rules.result", "DocumentInfo": "rules.result", "Evidence": "rules.result",
+    "Finding": "rules.result", "RequirementResult": "rules.result",
     "Standard": "rules.standard", "load_standard": "rules.standard",
     "Limits": "limits",
 }
 
 __all__ = [
-    "AuditResult", "ChecklistError", "Document", "InputError", "Item", "Limits", "Metadata", "Section",
-    "Sentence", "Standard", "StandardError", "UsageError", "__version__", "audit", "example_failures",
-    "load_standard", "parse", "read",
+    "AuditResult", "ChecklistError", "Document", "DocumentInfo", "Evidence", "Finding", "InputError", "Item",
+    "Limits", "Metadata", "RequirementResult", "Section", "Sentence", "Standard", "StandardError", "UsageError",
+    "__version__", "audit", "example_failures", "load_standard", "parse", "read",
 ]
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from checklist.errors import ChecklistError, InputError, StandardError, UsageError
     from checklist.limits import Limits
     from checklist.reading import parse, read
-    from checklist.rules.result import AuditResult
+    from checklist.rules.result import AuditResult, DocumentInfo, Evidence, Finding, RequirementResult
     from checklist.rules.standard import Standard, load_standard
 
 

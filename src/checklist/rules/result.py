@@ -3,16 +3,28 @@
 ``schema_version`` changes only when the shape changes incompatibly. The result records
 what ran (tool and standard versions), on what (the document's metadata and hash), and
 every verdict with its evidence, so a saved result can be re-rendered without
-re-auditing.
+re-auditing. Every field is described: the descriptions are the JSON Schema's
+(``checklist schema`` prints ``AuditResult.model_json_schema()``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = 1
+
+# The same values as checklist.rules.standard.Severity (a test keeps them equal); spelled
+# here so that the result types import nothing of the engine.
+Severity = Literal["critical", "major", "minor", "info"]
+"""How much a gap matters, most severe first."""
+Status = Literal["met", "partial", "missing", "not_applicable"]
+"""A requirement's verdict."""
+Level = Literal["province", "city", "county", "township", "department"]
+"""The issuer's level (checklist.document.LEVELS)."""
 
 
 class _Model(BaseModel):
@@ -22,98 +34,150 @@ class _Model(BaseModel):
 class Evidence(_Model):
     """A quote from the original text, where it stands, and the words that matched."""
 
-    quote: str
-    section: str
-    start: int | None
-    end: int | None
-    terms: list[str] = []
+    quote: str = Field(description="The quoted words, as the original text has them.")
+    section: str = Field(description="Where the quote stands: the path of its section (\"二、… > (三)…\"), "
+                                     "or the header, signature or page metadata.")
+    start: int | None = Field(description="Offset of the quote in the original text (characters); "
+                                          "null when the quote is not in the text (page metadata).")
+    end: int | None = Field(description="Offset just past the quote in the original text; null with start.")
+    terms: list[str] = Field(default=[], description="The words of the requirement's rules that matched.")
 
 
 class Waiver(_Model):
     """Why a requirement is waived for this report."""
 
-    reason: str
-    owner: str | None = None
-    expires: str | None = None
+    reason: str = Field(description="Why the requirement does not apply to this report.")
+    owner: str | None = Field(default=None, description="Who granted the waiver.")
+    expires: str | None = Field(default=None, description="The date the waiver ends (YYYY-MM-DD).")
 
 
 class RequirementResult(_Model):
     """The verdict on one requirement."""
 
-    id: str
-    title: str
-    group: str
-    status: Literal["met", "partial", "missing", "not_applicable"]
-    severity: str
-    weight: float
-    evidence: list[Evidence] = []
-    message: str
-    suggestion: str | None = None
-    basis: list[str] = []
-    waived: Waiver | None = None
+    id: str = Field(description="The requirement's id in its standard (core.measures …).")
+    title: str = Field(description="The requirement's title, in the result's language.")
+    group: str = Field(description="The group the requirement is scored in (format, statutory, core … or quality).")
+    status: Status = Field(description="The verdict: met, partial, missing, or not_applicable to this report.")
+    severity: Severity = Field(description="How much a gap here matters: critical, major, minor or info.")
+    weight: float = Field(description="The requirement's weight in its group's score (0: not scored).")
+    evidence: list[Evidence] = Field(default=[], description="The quotes the verdict rests on.")
+    message: str = Field(description="The verdict in words, in the result's language.")
+    suggestion: str | None = Field(default=None, description="What to add or change when not met.")
+    basis: list[str] = Field(default=[], description="The documents and articles that require it.")
+    waived: Waiver | None = Field(default=None, description="The waiver that applies, if any; the verdict is kept.")
 
 
 class Finding(_Model):
     """A gap or a quality problem, with what to do about it."""
 
-    code: str
-    category: Literal["coverage", "quality"] = "coverage"
-    severity: str
-    message: str
-    suggestion: str | None = None
-    quote: str | None = None
-    section: str | None = None
-    start: int | None = None
-    end: int | None = None
-    related: list[Evidence] = []  # further places the finding rests on (the repeated sentence)
+    code: str = Field(description="The requirement id (coverage) or the quality check's code.")
+    category: Literal["coverage", "quality"] = Field(
+        default="coverage", description="coverage: a requirement not met; quality: a problem in how it is written.")
+    severity: Severity = Field(description="How much it matters: critical, major, minor or info.")
+    message: str = Field(description="The problem in words, in the result's language.")
+    suggestion: str | None = Field(default=None, description="What to do about it.")
+    quote: str | None = Field(default=None, description="The words of the report the finding is about.")
+    section: str | None = Field(default=None, description="Where the quote stands.")
+    start: int | None = Field(default=None, description="Offset of the quote in the original text.")
+    end: int | None = Field(default=None, description="Offset just past the quote in the original text.")
+    # further places the finding rests on (the repeated sentence)
+    related: list[Evidence] = Field(default=[], description="Further places the finding rests on.")
 
 
 class RemovedSpan(_Model):
     """A line of website clutter taken out of the body (original offsets), and why: in
     words, in the result's language, and as a code (``navigation``, ``page_number`` …)."""
 
-    start: int
-    end: int
-    reason: str
-    code: str | None = None
+    start: int = Field(description="Offset of the removed line in the original text.")
+    end: int = Field(description="Offset just past the removed line.")
+    reason: str = Field(description="Why it was removed, in the result's language.")
+    code: str | None = Field(default=None, description="Why it was removed, as a code (navigation, page_number …).")
 
 
 class ToolInfo(_Model):
     """Which tool produced the result."""
 
-    name: str = "checklist"
-    version: str
+    name: str = Field(default="checklist", description="The tool's name.")
+    version: str = Field(description="The tool's version.")
 
 
 class StandardInfo(_Model):
     """Which standard the report was judged against, and why that one."""
 
-    id: str
-    version: str
-    extends: str | None = None
-    title: str
-    reason: str | None = None
+    id: str = Field(description="The standard's id (national, township, department, or a custom one).")
+    version: str = Field(description="The standard's version; it changes when its meaning changes.")
+    extends: str | None = Field(default=None, description="The standard it refines, if any.")
+    title: str = Field(description="The standard's title, in the result's language.")
+    reason: str | None = Field(default=None, description="Why this standard: given, or chosen by the issuer's level.")
+
+
+class DocumentInfo(_Model):
+    """The audited document and what it says about itself. Unknown values are null, never a guess."""
+
+    path: str = Field(description="The path or name the report was read from (<text> for text given directly).")
+    format: str = Field(description="The reader that read it: txt, html, docx, pdf or doc.")
+    encoding: str | None = Field(description="The text encoding detected (txt and html), else null.")
+    sha256: str = Field(description="SHA-256 of the input's bytes (hex).")
+    title: str | None = Field(description="The report's title.")
+    issuer: str | None = Field(description="The body that issued the report (发布机关).")
+    issuer_source: str | None = Field(
+        description="Where the issuer was read: signature, header, title, page (the web page's 发布机构) "
+                    "or body (the subject of the opening sentence).")
+    level: Level | None = Field(description="The issuer's level: province, city, county, township or department.")
+    year: int | None = Field(description="The year the report is about.")
+    date: dt.date | None = Field(description="The date the report was signed or written (成文日期), YYYY-MM-DD.")
+    published: dt.date | None = Field(description="The date the web page says it was published (发布日期).")
+    addressee: str | None = Field(description="Whom the report is addressed to (主送机关).")
+
+    # This was a dict: result.document["issuer"] and .get("issuer") still work, with the
+    # JSON's values (dates as YYYY-MM-DD strings), so that scripts written then keep
+    # working; result.document.issuer is the typed way.
+    def __getitem__(self, key: str) -> Any:
+        """The JSON value of ``key`` (``document["issuer"]``, as when this was a dict)."""
+        return self.model_dump(mode="json")[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The JSON value of ``key``, else ``default`` (as ``dict.get``; ``document.issuer`` is typed)."""
+        return self.model_dump(mode="json").get(key, default)
+
+    def keys(self) -> list[str]:
+        """The JSON keys, in order."""
+        return list(type(self).model_fields)
+
+    # Iterating a BaseModel gives (name, value) pairs; the dict this replaces gave its keys.
+    def __iter__(self) -> Iterator[str]:  # type: ignore[override]
+        return iter(self.keys())
+
+    def __contains__(self, key: object) -> bool:
+        return key in type(self).model_fields
 
 
 class AuditResult(_Model):
-    """Everything one audit found."""
+    """Everything one audit found: the JSON contract (``model_dump_json()``)."""
 
-    schema_version: int = SCHEMA_VERSION
-    tool: ToolInfo
-    standard: StandardInfo
-    lang: str = "zh"
-    document: dict[str, Any]
-    score: float
-    groups: dict[str, float]
-    counts: dict[str, int]
-    requirements: list[RequirementResult]
-    findings: list[Finding]
-    warnings: list[str] = []
+    schema_version: int = Field(default=SCHEMA_VERSION,
+                                description="The version of this shape; it changes only with an incompatible change.")
+    tool: ToolInfo = Field(description="Which tool produced the result.")
+    standard: StandardInfo = Field(description="Which standard the report was judged against, and why.")
+    lang: str = Field(default="zh", description="The language of the messages and suggestions: zh or en.")
+    document: DocumentInfo = Field(description="The audited document and its metadata.")
+    score: float = Field(description="The weighted score, 0 to 100.")
+    groups: dict[str, float] = Field(description="The score of each group of requirements, 0 to 100, by group id.")
+    counts: dict[str, int] = Field(
+        description="How many requirements got each status (met, partial, missing, not_applicable), and how "
+                    "many are waived.")
+    requirements: list[RequirementResult] = Field(
+        description="The verdict on every requirement, in the standard's order.")
+    findings: list[Finding] = Field(description="The gaps and quality problems, most important first.")
+    warnings: list[str] = Field(default=[], description="What makes the result less certain (not a report, an expired "
+                                                        "waiver …), in the result's language.")
     # The report's original text and its removed clutter, kept only on request
     # (``audit(..., keep_text=True)``) for the HTML document view; evidence offsets index
     # ``text``. Left out of the JSON when absent, so the contract is unchanged without them.
-    text: str | None = None
-    removed: list[RemovedSpan] = []
+    text: str | None = Field(default=None, description="The report's original text, which evidence offsets index; "
+                                                        "only with keep_text, else absent.")
+    removed: list[RemovedSpan] = Field(default=[], description="The website clutter taken out of the body; only with "
+                                                                "keep_text, else absent.")
 
     @model_serializer(mode="wrap")
     def _omit_absent_text(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
