@@ -176,9 +176,36 @@ def test_a_stamp_glued_before_a_title_on_its_own_line() -> None:
     assert (doc.metadata.title, doc.metadata.addressee) == (GLUED_TITLE, "县委、县政府")
 
 
+def test_a_stamp_glued_before_the_addressee_of_a_report_without_title() -> None:
+    untitled = ONE_LINE.removeprefix("关于2023年度法治政府建设情况的报告") + BODY
+    assert untitled.startswith("县委、县政府：")
+    doc = checklist.parse(STAMP + untitled)
+    assert [doc.original[r.start : r.end] for r in doc.removed] == [STAMP]
+    assert (doc.metadata.addressee, doc.metadata.year, doc.metadata.title) == ("县委、县政府", 2023, None)
+    assert doc.sections[0].heading == "一、主要举措和成效"
+
+
+def test_each_sample_on_one_line_behind_a_portal_stamp_keeps_metadata_and_verdicts() -> None:
+    for name in SAMPLES:
+        lined = checklist.read(sample_path(name))
+        flat = checklist.parse(STAMP + _clean_one_line(name))
+        for field in ("issuer", "level", "year", "date", "addressee"):
+            assert getattr(flat.metadata, field) == getattr(lined.metadata, field), (name, field)
+        # a header line and the title joined into one are one title naming the body
+        if lined.metadata.title is None:
+            assert flat.metadata.title is None, name
+        else:
+            assert (flat.metadata.title or "").endswith(lined.metadata.title), name
+        flat_result, lined_result = checklist.audit(flat), checklist.audit(lined)
+        assert [(r.id, r.status) for r in flat_result.requirements] == [
+            (r.id, r.status) for r in lined_result.requirements
+        ], name
+
+
 def test_addresses_that_open_a_sentence_stay_in_it() -> None:
     for line in (
         "详见www.example.com网站公开的执法信息。",  # no title after the address
+        "登录www.example.com查询办事指南：",  # a colon, but no body named before it
         "www.example.gov.cn某某县人民政府关于2023年度法治政府建设情况的报告",
     ):  # the body's own site
         assert split_run_on(line, [(0, len(line))]) == [(0, len(line))]

@@ -23,7 +23,7 @@ import re
 
 from checklist.ingest.normalize import fold
 from checklist.ingest.shapes import is_title_line
-from checklist.vocabulary import TITLE_KINDS, alternation
+from checklist.vocabulary import BODY_SUFFIXES, TITLE_KINDS, alternation
 
 RUN_ON_CHARS = 600  # a line shorter than this is never a run-on report
 _END = "。；;！!？?：:"
@@ -54,6 +54,9 @@ _SIGNATURE_MAX = 60  # characters of body names before a final date
 TITLED_RUN_ON_CHARS = 200  # a title and a paragraph on one line: a copy cut short
 # A stamp glued in front of the text: a short label (no sentence in it) and a web address
 # that ends where the Chinese text begins. A government address is the report's own.
+# What a report may open with right after such a stamp, besides its title: the addressee,
+# body names and a colon (区委、区政府：), as a report without a title line starts.
+_ADDRESSEE_OPENING = re.compile(rf"[\u4e00-\u9fff、，,]{{1,30}}(?:{alternation(BODY_SUFFIXES)})[:：]")
 _GLUED_STAMP = re.compile(
     r"[^。，,；;！!？?：:\s]{0,24}?(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+"
     r"(?:/[a-z0-9_./?=&%#~+-]*)?(?=[^\x00-\x7f])",
@@ -101,7 +104,8 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The line ``start:end`` as one span, or two when a stamp is glued before a title."""
+    """The line ``start:end`` as one span, or two when a stamp is glued before the report's
+    opening: its title, or its addressee when it has no title."""
     head = min(end, start + 120)
     if (
         original.find("www", start, head) < 0
@@ -112,7 +116,10 @@ def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int
     line = original[start:end]
     lead = len(line) - len(line.lstrip())
     m = _GLUED_STAMP.match(line, lead)
-    if m is None or ".gov" in m.group().lower() or _title_end(line[m.end() :]) is None:
+    if m is None or ".gov" in m.group().lower():
+        return [(start, end)]
+    rest = line[m.end() :]
+    if _title_end(rest) is None and _ADDRESSEE_OPENING.match(rest) is None:
         return [(start, end)]
     return [(start, start + m.end()), (start + m.end(), end)]
 
