@@ -176,6 +176,31 @@ def test_pasted_text_gives_the_command_lines_verdicts(page: Any, drafts: Path, s
         page.screenshot(path=str(shots / "serve-pasted.png"))
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_word_download_has_the_review_as_comments(page: Any, drafts: Path, kind: str) -> None:
+    import io
+
+    import docx
+
+    stem = Path(SAMPLES[1]).stem
+    _check(page, drafts / f"{stem}.{kind}")
+    assert page.locator("#error").is_hidden()
+    with page.expect_download() as info:
+        page.click("#download-docx")
+    download = info.value
+    assert download.suggested_filename == f"{stem}-审查.docx"
+    got = Path(download.path()).read_bytes()
+    comments = list(docx.Document(io.BytesIO(got)).comments)
+    expected = json.loads(_cli(drafts, f"{stem}.{kind}")[1])
+    quality = sum(1 for f in expected["findings"] if f["category"] == "quality")
+    assert len(comments) == 1 + expected["counts"]["partial"] + expected["counts"]["missing"] + quality
+    assert {c.author for c in comments} == {"checklist"}
+    assert comments[0].text.startswith(f"审查结果：得分 {expected['score']}")
+    if kind == "docx":  # the author's own document: every paragraph as uploaded
+        original = docx.Document(str(drafts / f"{stem}.docx"))
+        assert [p.text for p in docx.Document(io.BytesIO(got)).paragraphs] == [p.text for p in original.paragraphs]
+
+
 def test_broken_file_shows_the_command_lines_message(
     page: Any, drafts: Path, shots: Path, console_allow: list[str]
 ) -> None:
