@@ -39,6 +39,14 @@ def test_dir_lists_the_public_api_before_anything_is_imported() -> None:
     assert not {"importlib", "Any", "TYPE_CHECKING", "annotations"} & set(names)
 
 
+def test_tab_completion_offers_the_api() -> None:
+    # the interpreter's completer (IPython's too) asks dir(): nothing exported is imported yet
+    code = ("import rlcompleter, checklist; c = rlcompleter.Completer({'checklist': checklist}); "
+            "print(' '.join(c.attr_matches('checklist.au') + c.attr_matches('checklist.Aud')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["checklist.audit(", "checklist.AuditResult("]
+
+
 @pytest.mark.parametrize("call", [
     lambda: checklist.audit(SAMPLE, lang="cn"),
     lambda: checklist.audit(SAMPLE, lang=None),  # type: ignore[arg-type]
@@ -92,7 +100,10 @@ def test_a_file_name_with_brackets_is_a_name_not_a_pattern(tmp_path: Path) -> No
 
 def test_help_documents_every_argument() -> None:
     import inspect
+    import pydoc
 
+    shown = pydoc.render_doc(checklist.audit, renderer=pydoc.TextDoc())
+    assert all(f"{argument}:" in shown for argument in ("source", "standard", "lang", "waivers", "keep_text"))
     for function in (checklist.audit, checklist.read, checklist.parse):
         doc = inspect.getdoc(function) or ""
         assert "Args:" in doc, function.__name__

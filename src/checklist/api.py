@@ -108,7 +108,7 @@ def audit(
     check_type(standard, "standard", (str, Path, Standard, type(None)), "str, pathlib.Path, checklist.Standard, None",
                lang)
     check_type(today, "today", (dt.date, type(None)), "datetime.date, None", lang)
-    check_type(waivers, "waivers", (list, tuple), "list[WaiverEntry] (load_waivers reads a file)", lang)
+    _check_waivers(waivers, lang)
     doc = to_document(source, format=format)
     std, reason = choose_standard(doc, standard, lang)
     result = evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
@@ -117,6 +117,12 @@ def audit(
                    for r in doc.removed]
         result = result.model_copy(update={"text": doc.original, "removed": removed})
     return result
+
+
+def _check_waivers(waivers: object, lang: str) -> None:
+    # a file name is a sequence too (of letters): load_waivers reads the file
+    accepted = "Sequence[WaiverEntry] (checklist.rules.waivers.load_waivers reads a file)"
+    check_type(waivers, "waivers", (list, tuple) if isinstance(waivers, (str, bytes)) else (Sequence,), accepted, lang)
 
 
 def example_failures(standard: Standard, *, lang: str = "zh") -> list[str]:
