@@ -421,34 +421,48 @@ def _common_roots(
     return {root for root, seen in spread.items() if len(seen) >= common_at}
 
 
-def _closest_per_report(
-    peers: Sequence[tuple[int, float]], mine: int, corpus: _Corpus, classes: Sequence[int]
-) -> dict[int, tuple[float, int]]:
-    """Per other report (of another issuer class than ``mine``): its most similar copy
-    ``(similarity, sentence)``, the lowest sentence id among equals."""
+def _ranked_reports(peers: Sequence[tuple[int, float]], corpus: _Corpus) -> list[tuple[int, float, int]]:
+    """Per report among ``peers``: its most similar copy ``(report, similarity, sentence)``
+    (the lowest sentence id among equals), most similar first, then by report id.
+
+    Computed once for a whole group of copies: which reports a sentence may name depends
+    only on its own issuer class, so each member filters this one list (a group of ``k``
+    copies costs ``k log k``, not ``k²``).
+    """
     best: dict[int, tuple[float, int]] = {}
     for h, sim in peers:
         r = corpus.owner[h]
-        if classes[r] == mine:
-            continue
         if r not in best or (-sim, h) < (-best[r][0], best[r][1]):
             best[r] = (sim, h)
-    return best
+    prints = corpus.prints
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key))
+    return [(r, sim, h) for r, (sim, h) in ranked]
 
 
 def _match(
-    g: int, best: dict[int, tuple[float, int]], corpus: _Corpus, issuer_of: Mapping[str, str | None], max_copies: int
-) -> Match:
-    """The match of sentence ``g``: the ``max_copies`` closest other reports, most similar first."""
-    report, local = corpus.where(g)
-    start, end = report.span(local)
-    prints = corpus.prints
+    g: int,
+    ranked: Sequence[tuple[int, float, int]],
+    corpus: _Corpus,
+    classes: Sequence[int],
+    issuer_of: Mapping[str, str | None],
+    max_copies: int,
+) -> Match | None:
+    """The match of sentence ``g``: the ``max_copies`` closest reports of other issuer
+    classes, most similar first (``None``: none)."""
+    mine = classes[corpus.owner[g]]
     copies = []
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], prints[kv[0]].key))[:max_copies]
-    for _report, (sim, h) in ranked:
+    for r, sim, h in ranked:
+        if classes[r] == mine:
+            continue
         other, o_local = corpus.where(h)
         o_start, o_end = other.span(o_local)
         copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
+        if len(copies) >= max_copies:
+            break
+    if not copies:
+        return None
+    report, local = corpus.where(g)
+    start, end = report.span(local)
     return Match(report.key, start, end, report.section_of(local), tuple(copies), issuer_of.get(report.key))
 
 
@@ -499,10 +513,10 @@ def find_boilerplate(
             continue
         peers = [(g, 1.0) for g in verbatim.members_of(rep)]
         peers += [(g, sim) for other, sim in near.pairs.get(rep, ()) for g in verbatim.members_of(other)]
+        ranked = _ranked_reports(peers, corpus)
         for g in verbatim.members_of(rep):
-            best = _closest_per_report(peers, classes[corpus.owner[g]], corpus, classes)
-            if best:
-                match = _match(g, best, corpus, issuer_of, max_copies)
+            match = _match(g, ranked, corpus, classes, issuer_of, max_copies)
+            if match is not None:
                 out.setdefault(match.report, []).append(match)
     for matches in out.values():
         matches.sort(key=lambda m: m.start)
