@@ -53,7 +53,7 @@ def test_batch_writes_everything_and_lists_the_bad_files(inputs: Path, tmp_path:
     from openpyxl import load_workbook
 
     book = load_workbook(out / "summary.xlsx")
-    assert book.sheetnames == ["汇总", "缺项与建议", "ids"]
+    assert book.sheetnames == ["汇总", "缺项与建议", "各项要求统计", "ids"]
     ws = book["汇总"]
     assert ws.max_row == 6 and ws.freeze_panes == "C2" and ws.auto_filter.ref
     header = [c.value for c in ws[1]]

@@ -4,7 +4,7 @@ output folder.
 Four steps: plan (which inputs the manifest says are unchanged), audit the rest (each
 report's files written as it completes, journaled), the cross-report pass, and the
 summaries (``errors.csv``, ``summary.csv``, ``gaps.csv``, ``summary.xlsx``,
-``index.html``, ``.checklist/rows.jsonl``).
+``summary.docx``, ``index.html``, ``.checklist/rows.jsonl``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from pathlib import Path
 from checklist.batch import output
 from checklist.batch.cross import SameYear, cross_reports
 from checklist.batch.manifest import Manifest
+from checklist.batch.notice import write_notice
 from checklist.batch.rows import Row, RowStore, summary_row
 from checklist.batch.runner import BatchError, BatchResult, audit_many
 from checklist.batch.spreadsheets import write_csv, write_errors, write_gaps, write_xlsx
 from checklist.fileio import expand_paths
 
-FORMATS = ("json", "html", "csv", "xlsx")
+FORMATS = ("json", "html", "csv", "xlsx", "docx")
 
 Progress = Callable[[int, int], None]
 
@@ -115,10 +116,11 @@ def run_batch(
 
     The JSON result of every report is always written (it is the record the summary,
     the overview page and the next incremental run are built from); ``formats`` adds
-    ``html`` pages, ``csv`` (``summary.csv``, ``gaps.csv``) and ``xlsx`` summaries, in
-    ``lang`` (``csv_ids``: ``summary.csv`` with the ids and codes of the summary rows
-    instead). ``cross`` also finds text copied between reports of different issuers
-    (``quality.boilerplate``) and compares the years of one issuer (``OUT/compare/``).
+    ``html`` pages, ``csv`` (``summary.csv``, ``gaps.csv``) and ``xlsx`` summaries and
+    ``docx`` (``summary.docx``, a draft review notice), in ``lang`` (``csv_ids``:
+    ``summary.csv`` with the ids and codes of the summary rows instead). ``cross`` also
+    finds text copied between reports of different issuers (``quality.boilerplate``) and
+    compares the years of one issuer (``OUT/compare/``).
     """
     output.prepare(out, cross)
     paths = expand_paths(inputs)
@@ -194,6 +196,9 @@ def _finish(run: _Run) -> BatchSummary:
         write_gaps(run.out / "gaps.csv", run.store.ranked(), run.lang, ids=run.csv_ids)
     if "xlsx" in run.formats:
         write_xlsx(run.out / "summary.xlsx", run.store.ranked(), run.lang)
+    if "docx" in run.formats:
+        errors = len(run.summary.errors)
+        write_notice(run.out / "summary.docx", run.store.ranked(), run.lang, out=run.out, errors=errors)
     if run.html:
         output.write_index(run.out, run.store, run.lang)
     run.summary.rows_file = output.write_rows(run.out, run.store)

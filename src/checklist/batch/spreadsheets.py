@@ -7,6 +7,10 @@ Headers, statuses, levels and severities are worded from the catalogue (满足, 
 and codes: ``summary.xlsx`` has them on its last sheet, ``ids`` (the summary rows as
 :func:`checklist.batch.rows.summary_row` makes them, in the same order), and
 ``checklist batch --csv-ids`` writes the CSV files with them instead of words.
+
+``summary.xlsx`` also has a sheet of counts per requirement (how many reports have it
+missing, partial, met, not applicable or waived, and which units have the gap): the
+numbers behind the overview's chart, from :func:`checklist.render.charts.requirement_counts`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from checklist.batch.rows import Row, columns
 from checklist.fileio import write_atomic
 from checklist.messages import t
+from checklist.render.charts import ReportFacts, RequirementCount, requirement_counts
 
 if TYPE_CHECKING:
     from checklist.batch.runner import BatchError
@@ -45,6 +50,7 @@ _BEFORE = (
     "gaps",
 )
 _AFTER = ("quality_findings", "copied_sentences", "copied_share", "warnings", "output")
+_COUNT_COLUMNS = ("requirement_id", "requirement", "missing", "partial", "met", "other", "units")
 _GAP_COLUMNS = ("rank", "issuer", "path", "score", "requirement", "status", "severity", "suggestion", "requirement_id")
 
 
@@ -169,8 +175,32 @@ def write_errors(path: Path, errors: Sequence[BatchError], lang: str = "zh", *, 
             writer.writerow([e.path, e.kind, e.message])
 
 
+def row_facts(row: Row) -> ReportFacts:
+    """What the charts and the notice need of a summary row (see :mod:`checklist.render.charts`)."""
+    titles = row.get("titles", {})
+    year = row.get("year")
+    return ReportFacts(
+        issuer=str(row.get("issuer") or row.get("path") or ""),
+        level=str(row.get("level") or ""),
+        year=int(year) if year else None,
+        date=str(row.get("date") or ""),
+        score=float(row["score"]),
+        statuses={rid: str(row.get(rid, "")) for rid in titles},
+        titles=titles,
+        path=str(row.get("path") or ""),
+    )
+
+
+def count_rows(counts: Iterable[RequirementCount], lang: str) -> Iterator[list[Any]]:
+    """A line per requirement of :data:`_COUNT_COLUMNS` (the most often missing first)."""
+    sep = t("cli.list_sep", lang)
+    for c in counts:
+        yield [c.id, c.title, c.missing, c.partial, c.met, c.other, sep.join(c.units)]
+
+
 def write_xlsx(path: Path, rows: Iterable[Row], lang: str = "zh") -> None:
-    """``summary.xlsx``: the summary, the gaps with their suggestions, and the ``ids`` sheet."""
+    """``summary.xlsx``: the summary, the gaps with their suggestions, the counts per
+    requirement, and the ``ids`` sheet."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -182,6 +212,12 @@ def write_xlsx(path: Path, rows: Iterable[Row], lang: str = "zh") -> None:
         gaps.append(line)
         count += 1
     _dress(gaps, count, freeze="D2", widths={"B": 24, "C": 30, "E": 24, "H": 60})
+    sheet = wb.create_sheet(t("batch.sheet.requirements", lang))
+    sheet.append([t(f"batch.col.{k}" if k.startswith("req") else f"batch.count.{k}", lang) for k in _COUNT_COLUMNS])
+    counts = requirement_counts(row_facts(r) for r in rows)
+    for line in count_rows(counts, lang):
+        sheet.append(line)
+    _dress(sheet, len(counts), freeze="C2", widths={"A": 22, "B": 30, "G": 60})
     ids = wb.create_sheet("ids")
     keys = ["rank", *columns(rows)]
     ids.append(keys)

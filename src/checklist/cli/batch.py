@@ -42,7 +42,7 @@ from checklist.errors import ChecklistError
     "formats",
     default="csv,xlsx,html",
     show_default=True,
-    help="Comma-separated extras besides the per-report JSON: html, csv, xlsx (or json alone).",
+    help="Comma-separated extras besides the per-report JSON: html, csv, xlsx, docx (a draft notice), or json alone.",
 )
 @click.option("--force", is_flag=True, help="Audit again even the reports that are unchanged since the last run.")
 @click.option(
@@ -89,7 +89,8 @@ def batch(
     \b
     Writes OUT/<name>.json (+ .html) per report (<name>: the file's stem, or its whole
     name when two inputs share a stem), and at the end OUT/summary.csv, gaps.csv,
-    summary.xlsx (best score first, in --lang), index.html and errors.csv; with --cross
+    summary.xlsx (best score first, in --lang), index.html and errors.csv (--format docx:
+    also summary.docx, a draft review notice to edit in Word); with --cross
     (default) text copied between issuers (quality.boilerplate) and OUT/compare/ for
     issuers with several years. The folder's own files are in OUT/.checklist/.
     Unchanged reports (same content, standard and tool version) are skipped on a

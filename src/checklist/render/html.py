@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from checklist.errors import StandardError
 from checklist.messages import t
+from checklist.render.charts import GAP_STATUSES, charts, facts_from_result
 from checklist.render.templating import asset, env, script_hash, translator
 from checklist.rules.result import AuditResult, Finding, RemovedSpan, RequirementResult
 
@@ -547,6 +548,7 @@ class OverviewRow:
     copied: float | None = None  # share of the report's sentences copied from other issuers
     standard: str = ""  # the id of the standard the report was audited under
     standard_title: str = ""  # its version and why it was chosen (a tooltip)
+    gaps: str = ""  # the ids of its requirements missing or partial (not waived), for the chart's filter
 
 
 def _cell(q: RequirementResult | None, column: Column, lang: str) -> Cell:
@@ -564,13 +566,16 @@ def render_overview(
     links: Sequence[str | None] | None = None,
     lang: str = "zh",
     copied: Sequence[float | None] | None = None,
+    *,
+    pass_line: float | None = None,
 ) -> str:
-    """One page for several results: a row per report, best score first, a coloured cell
-    per requirement (headed by its whole title), and the standard each report was
-    audited under.
+    """One page for several results: charts of the batch (:mod:`checklist.render.charts`),
+    then a row per report, best score first, a coloured cell per requirement (headed by
+    its whole title), and the standard each report was audited under.
 
     ``links`` are the report pages (relative URLs, one per result, or ``None``);
-    ``copied`` the share of each report's sentences copied from other issuers (a batch).
+    ``copied`` the share of each report's sentences copied from other issuers (a batch);
+    ``pass_line`` the passing score (``--min-score``), drawn on the score histogram.
     """
     links = list(links) if links is not None else [None] * len(results)
     shares = list(copied) if copied is not None else [None] * len(results)
@@ -601,6 +606,7 @@ def render_overview(
             years=years,
             standards=standards,
             mean=sum(scores) / len(scores) if scores else None,
+            charts=charts([facts_from_result(r) for r in results], pass_line),
             statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
             tool=results[0].tool if results else None,
             **_assets(["base.css", "overview.css"], "overview.js"),
@@ -648,6 +654,7 @@ def _overview_row(
         copied=copied,
         standard=std.id,
         standard_title=f"{std.id} {std.version}" + (t("text.colon", lang) + std.reason if std.reason else ""),
+        gaps=" ".join(q.id for q in r.requirements if q.status in GAP_STATUSES and not q.waived),
     )
 
 

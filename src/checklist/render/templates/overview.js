@@ -1,4 +1,5 @@
-/* The overview page (best score first): sort by a column, filter by text, level, year and standard. */
+/* The overview page (best score first): sort by a column, filter by text, level, year and
+   standard, or by a requirement's gap (a click on its bar in the chart). */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -11,6 +12,8 @@
   var standard = document.getElementById("o-standard");
   var count = document.getElementById("o-count");
   var empty = document.querySelector("tbody.empty");
+  var gap = "", gapBox = document.getElementById("o-gap"), gapLabel = document.getElementById("o-gap-label");
+  var bars = Array.prototype.slice.call(document.querySelectorAll("#chart-requirements .req-bar"));
   var collator = new Intl.Collator(document.documentElement.lang || "zh", { numeric: true });
 
   function apply() {
@@ -19,7 +22,8 @@
       var ok = (!q || (r.dataset.issuer + " " + r.dataset.path).toLowerCase().indexOf(q) >= 0)
         && (!level.value || r.dataset.level === level.value)
         && (!year.value || r.dataset.year === year.value)
-        && (!standard.value || r.dataset.standard === standard.value);
+        && (!standard.value || r.dataset.standard === standard.value)
+        && (!gap || (" " + r.dataset.gaps + " ").indexOf(" " + gap + " ") >= 0);
       r.classList.toggle("filtered-out", !ok);
       if (ok) shown++;
     });
@@ -47,6 +51,21 @@
     rows.forEach(function (r) { body.appendChild(r); });
   }
 
+  function filterGap(bar) {
+    gap = bar && bar.dataset.id !== gap ? bar.dataset.id : "";
+    bars.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.id === gap)); });
+    gapBox.hidden = !gap;
+    gapLabel.textContent = gap ? i18n.gap.replace("{title}", bar.getAttribute("aria-label")) : "";
+    apply();
+  }
+
+  bars.forEach(function (b) {
+    b.addEventListener("click", function () { filterGap(b); });
+    b.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterGap(b); }
+    });
+  });
+  document.getElementById("o-gap-clear").addEventListener("click", function () { filterGap(null); });
   Array.prototype.forEach.call(document.querySelectorAll("th.sortable button"), function (b) {
     b.addEventListener("click", function () { sortBy(b.parentNode); });
   });
