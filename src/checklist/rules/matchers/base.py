@@ -19,8 +19,10 @@ from checklist.document import Document
 from checklist.structure.clauses import CLAUSE_BREAK, is_future, is_negated
 from checklist.structure.sections import CONTENTS, SCOPES, Regions
 
+# the leading lookahead (the class every figure starts with) lets the regex engine skip
+# ahead to candidate characters instead of trying the whole pattern at every offset
 FIGURE = re.compile(
-    r"(?<![\d.])(?:\d+(?:\.\d+)?(?:万|亿|千)?|[一二两三四五六七八九十百千万]+)\s?(?:余|多)?\s?"
+    r"(?=[\d一二两三四五六七八九十百千万])(?<![\d.])(?:\d+(?:\.\d+)?(?:万|亿|千)?|[一二两三四五六七八九十百千万]+)\s?(?:余|多)?\s?"
     r"(?:%|‰|人次|场次|批次|户次|件次|余次|个工作日|万元|亿元|元|件|次|项|个|份|场|名|家|起|条|篇|期|批|"
     r"户|人|所|宗|卷|处|台|部|小时|天|期|堂|轮|类|支|座|块|套|册|张|万份|万人)"
 )
@@ -49,6 +51,7 @@ class Outcome:
 
 
 NO = Outcome(False)
+_CONTENTS_ONLY = frozenset({CONTENTS})
 
 
 @dataclass
@@ -67,6 +70,10 @@ class Context:
     sentence_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
     asserted_cache: dict[tuple[int, int], bool] = field(default_factory=dict)
     spans_cache: dict[tuple[str, ...], list[tuple[int, int, str]]] = field(default_factory=dict)
+    # region kinds of each offset a matcher asked about, and each span's asserted answer:
+    # many requirements look at the same term occurrences, so each is judged once
+    pos_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
+    span_asserted: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.breaks:
@@ -86,6 +93,8 @@ class Context:
             self.sentence_kinds,
             self.asserted_cache,
             self.spans_cache,
+            self.pos_kinds,
+            self.span_asserted,
         )
 
     def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -108,19 +117,29 @@ class Context:
 
     def in_scope(self, pos: int) -> bool:
         """Whether the text at ``pos`` lies in the context's scope."""
+        kinds = self.pos_kinds.get(pos)
+        if kinds is None:
+            kinds = self._kinds_at(pos)
+            self.pos_kinds[pos] = kinds
+        return not self.scope.isdisjoint(kinds)
+
+    def _kinds_at(self, pos: int) -> frozenset[str]:
         if not self.doc.sentences:
-            return False
+            return frozenset()
         if self.regions.contents and self.regions.in_contents(pos):
             # the sentence announcing the report's parts (现将…报告如下) may begin as a
             # statement of the year's work: only its announcing part is left out
-            return CONTENTS in self.scope
-        si = self.sentence_at(pos)
+            return _CONTENTS_ONLY
+        return self.sentence_kinds_of(self.sentence_at(pos))
+
+    def sentence_kinds_of(self, si: int) -> frozenset[str]:
+        """Region kinds of sentence ``si`` (computed once per document)."""
         kinds = self.sentence_kinds.get(si)
         if kinds is None:
             s = self.doc.sentences[si]
             kinds = self.regions.kinds_at(self.doc, s.start, s.section)
             self.sentence_kinds[si] = kinds
-        return bool(kinds & self.scope)
+        return kinds
 
     def find(self, terms: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
         """Occurrences ``(start, end, term)`` of ``terms`` in scope, not inside ``exclude``."""
@@ -173,12 +192,16 @@ class Context:
         """False when the clause holding the span is negated or future (see clauses.py)."""
         if not self.negation:
             return True
+        known = self.span_asserted.get((start, end))
+        if known is not None:
+            return known
         bounds = self.clause_of(start, end)
         cached = self.asserted_cache.get(bounds)
         if cached is None:
             clause = self.doc.text[bounds[0] : bounds[1]]
             cached = not (is_negated(clause) or is_future(clause))
             self.asserted_cache[bounds] = cached
+        self.span_asserted[(start, end)] = cached
         return cached
 
 
