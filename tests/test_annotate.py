@@ -445,3 +445,14 @@ def test_the_api_answers_format_docx_with_the_annotated_file() -> None:
     pasted = client.post("/api/audit", data={"text": sample_path(SAMPLES[1]).read_text(encoding="utf-8"),
                                              "format": "docx"})
     assert pasted.status_code == 200 and len(comments_of(pasted.content)[1]) == len(ours)
+
+
+def test_a_draft_that_already_has_comments_keeps_them() -> None:
+    data = sample_docx(SAMPLES[4])
+    once = annotate(data)
+    twice = annotate(once)  # the reviewer's own comments (here: ours) stay, ours are added
+    first, second = comments_of(once)[1], comments_of(twice)[1]
+    assert [c.text for c in second[: len(first)]] == [c.text for c in first]
+    assert len(second) == 2 * len(first)
+    assert [p.text for p in docx.Document(io.BytesIO(twice)).paragraphs] == \
+        [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
