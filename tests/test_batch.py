@@ -415,7 +415,7 @@ def test_internal_files_are_in_one_hidden_folder_and_render_takes_every_result(t
         "compare",
     }
     assert {p.name for p in out.iterdir() if p.name.startswith(".")} == {".checklist"}
-    assert {p.name for p in (out / ".checklist").iterdir()} == {"manifest.jsonl", "rows.jsonl", "fingerprints"}
+    assert {p.name for p in (out / ".checklist").iterdir()} == {"manifest.jsonl", "rows.jsonl", "cross.sqlite"}
     result = CliRunner().invoke(main, ["render", *map(str, sorted(out.glob("*.json"))), "-o", f"{tmp_path / 'again'}/"])
     assert result.exit_code == 0, result.stderr
     assert len(list((tmp_path / "again").glob("*.html"))) == 4  # three pages and the overview

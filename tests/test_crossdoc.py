@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import random
 from typing import Any
@@ -138,13 +139,15 @@ def test_fingerprint_is_small_and_picklable() -> None:
         doc = checklist.read(sample_path(name))
         fp = fingerprint(doc, name)
         assert len(fp) > 20
-        data = pickle.dumps(fp)
-        assert len(data) < 150 * len(fp) + 2000  # hashes and offsets, not the text
-        back: Fingerprint = pickle.loads(data)
-        assert back.exact == fp.exact and back.minhash == fp.minhash
+        # what the search uses is hashes and offsets; the quotes ride along for the findings
+        assert len(pickle.dumps(dataclasses.replace(fp, quotes=()))) < 150 * len(fp) + 2000
+        back: Fingerprint = pickle.loads(pickle.dumps(fp))
+        assert back.exact == fp.exact and back.minhash == fp.minhash and back.quotes == fp.quotes
+        assert len(fp.quotes) == len(fp)
         for i in range(len(fp)):
             start, end = fp.span(i)
             assert 0 <= start < end <= len(doc.original)
+            assert fp.quotes[i] == doc.original[start:end]
 
 
 def test_samples_copies_between_townships() -> None:

@@ -1,9 +1,9 @@
 """The output folder of ``checklist batch``: a file name per report, each report's
 ``<name>.json`` (always: the summaries, the overview, the cross-report pass and the next
 incremental run are built from it) and ``<name>.html``, the overview page, and the
-folder's own files in ``OUT/.checklist/`` (manifest, journal, summary rows, fingerprints
-for the cross-report pass), so that every ``*.json`` beside the summaries is a report's
-result.
+folder's own files in ``OUT/.checklist/`` (manifest, journal, summary rows, and
+``cross.sqlite``, the fingerprints and state of the cross-report pass), so that every
+``*.json`` beside the summaries is a report's result.
 
 Every file is written whole or not at all (:func:`checklist.fileio.write_atomic`).
 """
@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import os
-import pickle
 import re
 import shutil
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from checklist.batch.manifest import INTERNAL, JOURNAL, MANIFEST
+from checklist.batch.prints import STORE, PrintStore
 from checklist.batch.rows import Row, to_line
 from checklist.fileio import write_atomic
 
@@ -29,7 +29,11 @@ if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint
     from checklist.rules.result import AuditResult, Finding
 
-FINGERPRINTS = f"{INTERNAL}/fingerprints"  # a pickle per report, for the cross-report pass
+# fingerprints for the cross-report pass live in one SQLite file of plain data
+# (:mod:`checklist.batch.prints`); this folder of pickles, of an earlier version, is
+# removed unread: a pickle from a shared or downloaded folder could run any code
+_PICKLED_FINGERPRINTS = f"{INTERNAL}/fingerprints"
+_STORES: dict[Path, PrintStore] = {}  # open for the run: one connection, commits in groups
 ROWS = f"{INTERNAL}/rows.jsonl"
 ROWS_TMP = f"{INTERNAL}/rows.tmp.jsonl"
 INDEX = "index.html"
@@ -47,10 +51,9 @@ def prepare(out: Path, cross: bool) -> None:
     output folder of the first layout to this one."""
     (out / INTERNAL).mkdir(parents=True, exist_ok=True)
     _from_legacy_layout(out)
-    for stale in [*out.glob(".*.tmp*"), *(out / INTERNAL).glob(".*.tmp*"), *out.glob(f"{FINGERPRINTS}/.*.tmp*")]:
+    shutil.rmtree(out / _PICKLED_FINGERPRINTS, ignore_errors=True)
+    for stale in [*out.glob(".*.tmp*"), *(out / INTERNAL).glob(".*.tmp*")]:
         stale.unlink(missing_ok=True)
-    if cross:
-        (out / FINGERPRINTS).mkdir(exist_ok=True)
 
 
 def _from_legacy_layout(out: Path) -> None:
@@ -114,7 +117,8 @@ def remove_results(out: Path, name: str) -> None:
     """Remove the files of a report once named ``name`` (its name changed since)."""
     for ext in ("json", "html"):
         (out / f"{name}.{ext}").unlink(missing_ok=True)
-    (out / FINGERPRINTS / f"{name}.pickle").unlink(missing_ok=True)
+    if (out / STORE).exists():
+        fingerprint_store(out).remove(name)
 
 
 def report_files(out: Path, name: str, formats: Iterable[str]) -> list[Path]:
@@ -144,20 +148,26 @@ def with_findings(result: AuditResult, code: str, findings: Sequence[Finding]) -
     return result.model_copy(update={"findings": [*kept, *findings]})
 
 
+def fingerprint_store(out: Path) -> PrintStore:
+    """The fingerprint store of folder ``out``, opened once per run (closed by
+    :func:`close_fingerprints`)."""
+    key = out.resolve()
+    store = _STORES.get(key)
+    if store is None:
+        store = _STORES[key] = PrintStore(out)
+    return store
+
+
+def close_fingerprints(out: Path) -> None:
+    """Commit and close folder ``out``'s fingerprint store, if open."""
+    store = _STORES.pop(out.resolve(), None)
+    if store is not None:
+        store.close()
+
+
 def save_fingerprint(out: Path, name: str, prints: Fingerprint) -> None:
     """Keep a report's fingerprint for the cross-report pass at the end of the run."""
-    write_atomic(out / FINGERPRINTS / f"{name}.pickle", pickle.dumps(prints))
-
-
-def load_fingerprints(out: Path, rows: Iterable[Row]) -> list[Fingerprint]:
-    """The fingerprints kept for ``rows``; a report without one (an older run) is left out."""
-    prints = []
-    for row in rows:
-        try:
-            prints.append(pickle.loads((out / FINGERPRINTS / f"{row['output']}.pickle").read_bytes()))
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            continue
-    return prints
+    fingerprint_store(out).put(name, prints)
 
 
 def write_rows(out: Path, rows: Iterable[Row]) -> Path:

@@ -7,7 +7,8 @@ worker processes:
 
 * :func:`fingerprint`, where the report is read: per body sentence an exact hash of its
   key, a 32-value MinHash signature over character 3-grams, a hash of its figures and
-  its original offsets. No text is kept: about 80 bytes a sentence, a few KB a report.
+  its original offsets, and the sentence's original text (the quote of a finding, so a
+  batch never reads the report again; the search itself uses about 80 bytes a sentence).
   Only sentences that say something of their own are kept: the genre's formulas (the
   statutory headings, ``现将…报告如下``, the 三项制度, the first-responsible duty) are
   what every report writes, so sharing them is no copy (:mod:`checklist.crossreport.formulas`
@@ -32,7 +33,7 @@ import struct
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from operator import eq
@@ -109,6 +110,9 @@ class Fingerprint:
     spans: array[int]
     section: array[int]
     sections: tuple[str, ...]
+    # the original text of each retained sentence: the quotes of its findings, so that a
+    # batch never reads a report again (empty when loaded for the search alone)
+    quotes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.exact)
@@ -204,6 +208,7 @@ def fingerprint(
     spans: array[int] = array("I")
     section: array[int] = array("i")
     sigs: list[bytes] = []
+    quotes: list[str] = []
     paths: dict[str, int] = {}
     for s in doc.sentences:
         if regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
@@ -214,10 +219,12 @@ def fingerprint(
         exact.append(int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little"))
         numbers.append(_numbers_hash(k))
         sigs.append(signature(k))
-        spans.extend(doc.to_original(s.start + cut, s.end))
+        start, end = doc.to_original(s.start + cut, s.end)
+        spans.extend((start, end))
+        quotes.append(doc.original[start:end])
         path = doc.section_path(s.section)
         section.append(paths.setdefault(path, len(paths)) if path else -1)
-    return Fingerprint(key, exact, b"".join(sigs), numbers, spans, section, tuple(paths))
+    return Fingerprint(key, exact, b"".join(sigs), numbers, spans, section, tuple(paths), tuple(quotes))
 
 
 def jaccard_bound(similarity: float) -> float:
@@ -527,7 +534,8 @@ def boilerplate_findings(
     matches: Sequence[Match],
     lang: str = "zh",
     *,
-    originals: Mapping[str, str],
+    originals: Mapping[str, str] | None = None,
+    quote_of: Callable[[str, int, int], str] | None = None,
     similarity: float = 0.9,
     stop_phrases: Sequence[str] = DEFAULT_STOP_PHRASES,
     shown: int = 3,
@@ -543,7 +551,8 @@ def boilerplate_findings(
 
     ``originals`` gives the original text of the reports involved (this one and those
     it shares sentences with), by report id: fingerprints keep no text, so the quotes
-    come from there. Since the text is at hand, near copies found by their signatures
+    come from there (or from ``quote_of(report, start, end)``, which a batch answers from
+    the quotes kept with its fingerprints). Since the text is at hand, near copies found by their signatures
     are confirmed here with rapidfuzz (ratio of the keys ≥ ``similarity``); verbatim
     ones need no check. The message names up to ``shown`` other issuers and quotes the
     sentence of the most similar one. A report whose issuer is unknown is named by its
@@ -563,9 +572,10 @@ def boilerplate_findings(
     suggestion = config.suggestion.get(lang) if config is not None else t("quality.boilerplate_suggestion", lang)
     stop = _stop_pattern(stop_phrases)
     cutoff = 100 * similarity
+    text = quote_of if quote_of is not None else _slicer(originals or {})
     out: list[Finding] = []
     for m in matches:
-        quote = originals[m.report][m.start : m.end]
+        quote = text(m.report, m.start, m.end)
         key = _key_of(quote, stop)
         if not is_specific_key(key, m.issuer, min_specific):
             continue
@@ -573,12 +583,12 @@ def boilerplate_findings(
             c
             for c in m.others
             if c.similarity >= 1.0
-            or fuzz.ratio(key, _key_of(originals[c.report][c.start : c.end], stop), score_cutoff=cutoff)
+            or fuzz.ratio(key, _key_of(text(c.report, c.start, c.end), stop), score_cutoff=cutoff)
         ]
         if not others:
             continue
         top = others[0]
-        message = _message(m, others, originals[top.report][top.start : top.end], lang, shown, names or {})
+        message = _message(m, others, text(top.report, top.start, top.end), lang, shown, names or {})
         out.append(
             Finding(
                 code=CODE,
@@ -593,6 +603,13 @@ def boilerplate_findings(
             )
         )
     return out
+
+
+def _slicer(originals: Mapping[str, str]) -> Callable[[str, int, int], str]:
+    def text(report: str, start: int, end: int) -> str:
+        return originals[report][start:end]
+
+    return text
 
 
 def _message(m: Match, others: Sequence[Copy], other: str, lang: str, shown: int, names: Mapping[str, str]) -> str:
