@@ -1,0 +1,122 @@
+"""The cross-report pass of a batch: fingerprints kept as plain data, never unpickled,
+validated on load, and re-runs that redo only what changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import random
+import sqlite3
+from pathlib import Path
+
+from checklist.batch import run_batch
+
+COPIED = "依托甲村老年活动中心建成“法治议事角”，聘请退休法官等3名乡贤每月15日坐班答疑。"
+TOWNS = "甲乙丙丁戊"
+CHARS = "治理服务群众村社区组织开展会议培训调解纠纷安全生产环境卫生道路交通农业产业项目资金档案"
+
+
+def _report(i: int, planted: str = "") -> str:
+    own = "".join(random.Random(i).choices(CHARS, k=40))  # each report's own sentences
+    town = f"{TOWNS[i]}{TOWNS[(i + 2) % 5]}镇人民政府"
+    return (
+        f"{town}2023年法治政府建设年度报告\n县委依法治县办：\n"
+        "一、2023年度推进法治政府建设的主要举措和成效\n"
+        f"{own[:25]}第{i}项工作。{planted}{own[10:38]}共{i + 3}次。\n"
+        f"二、存在的不足和原因\n{own[5:30]}。\n三、2024年度主要安排\n{own[12:36]}。\n"
+        f"{town}\n2024年1月15日\n"
+    )
+
+
+def _write(folder: Path, planted: dict[int, str], n: int = 3) -> None:
+    folder.mkdir(exist_ok=True)
+    for i in range(n):
+        (folder / f"r{i}.txt").write_text(_report(i, planted.get(i, "")), encoding="utf-8")
+
+
+def _copied(out: Path) -> dict[str, list[str]]:
+    found = {}
+    for path in sorted(out.glob("r*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        quotes = [f["quote"] for f in data["findings"] if f["code"] == "quality.boilerplate"]
+        if quotes:
+            found[path.stem] = quotes
+    return found
+
+
+def _mtimes(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.glob("r*.json")}
+
+
+class _Boom:
+    """A pickle that, if ever loaded, leaves a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_pickle_where_the_fingerprints_were_is_never_loaded(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED})
+    marker = tmp_path / "ran"
+    old = out / ".checklist" / "fingerprints"
+    old.mkdir(parents=True)
+    for name in ("r0", "r1", "r2"):
+        (old / f"{name}.pickle").write_bytes(pickle.dumps(_Boom(marker)))
+    summary = run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert summary.ok and not marker.exists() and not old.exists()
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
+
+
+def test_damaged_fingerprints_are_recomputed(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED})
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    db = sqlite3.connect(out / ".checklist" / "cross.sqlite")
+    db.execute("UPDATE prints SET exact = X'0102', minhash = 'text' WHERE name = 'r0'")
+    db.execute("UPDATE prints SET sections = 'not json' WHERE name = 'r1'")
+    db.commit()
+    db.close()
+    _write(folder, {0: COPIED, 1: COPIED, 3: COPIED}, n=4)  # a new report: the pass looks again
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED], "r3": [COPIED]}
+    (out / ".checklist" / "cross.sqlite").write_bytes(b"no database at all" * 100)
+    (folder / "r3.txt").unlink()
+    summary = run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert summary.ok
+    assert {k: v for k, v in _copied(out).items() if k != "r3"} == {"r0": [COPIED], "r1": [COPIED]}
+
+
+def test_an_unchanged_batch_writes_no_result_again(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED})
+    first = run_batch([str(folder)], out, jobs=1, formats=["json", "csv"])
+    before, rows = _mtimes(out), list(first.rows)
+    again = run_batch([str(folder)], out, jobs=1, formats=["json", "csv"])
+    assert (again.audited, again.skipped) == (0, 3)
+    assert _mtimes(out) == before and list(again.rows) == rows
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
+
+
+def test_a_new_report_updates_only_the_reports_it_shares_with(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED}, n=4)
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    before = _mtimes(out)
+    (folder / "r4.txt").write_text(_report(4, COPIED), encoding="utf-8")
+    summary = run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert (summary.audited, summary.skipped) == (1, 4)
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED], "r4": [COPIED]}
+    after = _mtimes(out)
+    assert after["r2.json"] == before["r2.json"] and after["r3.json"] == before["r3.json"]
+    rows = {r["output"]: r for r in summary.rows}
+    assert rows["r0"]["copied_sentences"] == rows["r4"]["copied_sentences"] == 1
+    # the copy removed from one report: the others' findings follow
+    (folder / "r4.txt").write_text(_report(4), encoding="utf-8")
+    (folder / "r1.txt").unlink()
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert set(_copied(out)) <= {"r1"}  # r1.json is what is left of a report no longer in the batch
