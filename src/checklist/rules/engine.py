@@ -35,7 +35,8 @@ def _automaton(literals: tuple[str, ...]) -> Any:
     auto = ahocorasick.Automaton()
     for term in literals:
         if term:
-            auto.add_word(term, term)
+            # the value carries what the scan loop needs, so it does no len() per hit
+            auto.add_word(term, (term, len(term) - 1))
     auto.make_automaton()
     return auto
 
@@ -45,8 +46,12 @@ def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]
     out: dict[str, list[int]] = {}
     if not literals or not text:
         return out
-    for end, term in _automaton(literals).iter(text):
-        out.setdefault(term, []).append(end - len(term) + 1)
+    for end, (term, back) in _automaton(literals).iter(text):
+        found = out.get(term)
+        if found is None:
+            out[term] = [end - back]
+        else:
+            found.append(end - back)
     return out
 
 

@@ -78,55 +78,38 @@ def build(
             continue
         raw.append({"rank": rank, "marker": marker, "start": start, "heading_end": start + offset + n, "title": title})
 
-    sections: list[Section] = []
-    stack: list[int] = []  # indices into sections
-    ends: dict[int, int] = {}
-    for h in raw:
-        rank = int(h["rank"])  # type: ignore[call-overload]
-        start = int(h["start"])  # type: ignore[call-overload]
-        while stack and sections[stack[-1]].rank >= rank:
-            ends[stack.pop()] = start
-        parent = stack[-1] if stack else -1
-        marker, title = str(h["marker"]), str(h["title"])
-        heading = marker + title
-        path = (sections[parent].path + " > " + heading) if parent >= 0 else heading
-        sec = Section(
-            index=len(sections),
-            heading=heading,
-            title=title,
-            marker=marker,
-            rank=rank,
-            level=len(stack) + 1,
-            start=start,
-            end=-1,
-            heading_end=int(h["heading_end"]),  # type: ignore[call-overload]
-            parent=parent,
-            path=path,
-        )
-        sections.append(sec)
-        stack.append(sec.index)
-    for idx in stack:
-        ends[idx] = body_end
-    final = tuple(
-        Section(
-            s.index,
-            s.heading,
-            s.title,
-            s.marker,
-            s.rank,
-            s.level,
-            s.start,
-            max(ends[s.index], s.heading_end),
-            s.heading_end,
-            s.parent,
-            s.path,
-        )
-        for s in sections
-    )
+    final = _sections(raw, body_end)
     line_section = _innermost_per_line(final, lines)
     sentences = _sentences(text, lines, line_section)
     items = _items(text, lines, line_section, body)
     return final, items, sentences
+
+
+def _sections(raw: Sequence[Mapping[str, object]], body_end: int) -> tuple[Section, ...]:
+    """Sections from the headings found, each built once: its end (the next heading of
+    the same or higher rank, else the body's end) is known before the object is made."""
+    rows: list[tuple[int, int, str, str, int, int, int, str]] = []  # rank start marker title head_end parent level path
+    ends: list[int] = []
+    stack: list[int] = []  # indices into rows
+    for h in raw:
+        rank = int(h["rank"])  # type: ignore[call-overload]
+        start = int(h["start"])  # type: ignore[call-overload]
+        while stack and rows[stack[-1]][0] >= rank:
+            ends[stack.pop()] = start
+        parent = stack[-1] if stack else -1
+        marker, title = str(h["marker"]), str(h["title"])
+        heading = marker + title
+        path = (rows[parent][7] + " > " + heading) if parent >= 0 else heading
+        heading_end = int(h["heading_end"])  # type: ignore[call-overload]
+        rows.append((rank, start, marker, title, heading_end, parent, len(stack) + 1, path))
+        ends.append(body_end)  # kept by the headings still open at the end
+        stack.append(len(rows) - 1)
+    return tuple(
+        Section(i, marker + title, title, marker, rank, level, start, max(end, heading_end), heading_end, parent, path)
+        for i, ((rank, start, marker, title, heading_end, parent, level, path), end) in enumerate(
+            zip(rows, ends, strict=True)
+        )
+    )
 
 
 def _innermost_per_line(sections: Sequence[Section], lines: Sequence[tuple[int, int]]) -> list[int]:

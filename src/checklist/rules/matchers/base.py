@@ -74,6 +74,9 @@ class Context:
     # many requirements look at the same term occurrences, so each is judged once
     pos_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
     span_asserted: dict[tuple[int, int], bool] = field(default_factory=dict)
+    found_cache: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         if not self.breaks:
@@ -95,6 +98,7 @@ class Context:
             self.spans_cache,
             self.pos_kinds,
             self.span_asserted,
+            self.found_cache,
         )
 
     def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -143,6 +147,14 @@ class Context:
 
     def find(self, terms: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
         """Occurrences ``(start, end, term)`` of ``terms`` in scope, not inside ``exclude``."""
+        key = (tuple(terms), tuple(exclude), self.scope)
+        found = self.found_cache.get(key)
+        if found is None:
+            found = list(self._find(key[0], key[1]))
+            self.found_cache[key] = found
+        return iter(found)
+
+    def _find(self, terms: Iterable[str], exclude: Iterable[str]) -> Iterator[tuple[int, int, str]]:
         blocked: list[tuple[int, int]] = []
         for ex in exclude:
             blocked.extend((p, p + len(ex)) for p in self.term_hits.get(ex, ()))

@@ -38,8 +38,8 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     doc = ctx.doc
     # key, start, end, numbers, part (region kinds, the work kinds as one)
     keyed: list[tuple[str, int, int, tuple[str, ...], frozenset[str]]] = []
-    for s in doc.sentences:
-        kinds = ctx.regions.kinds_at(doc, s.start, s.section)
+    for si, s in enumerate(doc.sentences):
+        kinds = ctx.sentence_kinds_of(si)
         if kinds & {HEADER, SIGNATURE}:
             continue
         text, cut = strip_marker(doc.text[s.start : s.end])
