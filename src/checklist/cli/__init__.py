@@ -20,7 +20,7 @@ from __future__ import annotations
 import click
 
 from checklist import __version__
-from checklist.cli import audit, batch, check, compare, evaluate, inspect, render, serve, standards
+from checklist.cli import annotate, audit, batch, check, compare, evaluate, inspect, render, schema, serve, standards
 from checklist.cli._common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
 
 __all__ = ["EXIT_ERROR", "EXIT_FAIL", "EXIT_OK", "main"]
@@ -41,10 +41,12 @@ COMMANDS: tuple[click.Command, ...] = (
     audit.audit,
     render.render,
     check.check,
+    annotate.annotate,
     standards.standards,
     batch.batch,
     compare.compare,
     evaluate.evaluate,
+    schema.schema,
     serve.serve,
 )
 for _command in COMMANDS:
