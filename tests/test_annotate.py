@@ -456,3 +456,22 @@ def test_a_draft_that_already_has_comments_keeps_them() -> None:
     assert len(second) == 2 * len(first)
     assert [p.text for p in docx.Document(io.BytesIO(twice)).paragraphs] == \
         [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_a_comment_covers_exactly_its_quote_inside_one_run() -> None:
+    from checklist.render.docx_comments import PlannedComment, add_comments, save, text_map
+
+    word = docx.Document()
+    para = word.add_paragraph()
+    run = para.add_run("第一句话。\t第二句话。")  # one run: text, a tab, text
+    run.bold = True
+    word.add_paragraph("第三段。")
+    tmap = text_map(word)
+    assert tmap.text == "第一句话。\t第二句话。\n第三段。"
+    plans = [PlannedComment("a", 0, 5), PlannedComment("b", 6, 11), PlannedComment("c", 2, 14)]
+    assert add_comments(word, tmap, plans, (0, 5)) == 3
+    out = docx.Document(io.BytesIO(save(word)))
+    anchors = anchored_texts(out)
+    assert [anchors[c.comment_id] for c in out.comments] == ["第一句话。", "第二句话。", "句话。\t第二句话。\n第三"]
+    assert [p.text for p in out.paragraphs] == ["第一句话。\t第二句话。", "第三段。"]
+    assert all(r.bold for r in out.paragraphs[0].runs if r.text)  # the pieces keep the formatting

@@ -268,15 +268,15 @@ def _split_run(t_el: Any, index: int) -> Any:
     pos = content.index(t_el)
     if index == 0 and pos == 0:
         return run
+    text = t_el.text or ""
+    moving = content[pos:] if index == 0 else content[pos + 1:]
+    if not moving and index >= len(text):
+        return run  # a cut after the run's last character: nothing to move
     new_run = run.makeelement(_R, dict(run.attrib))
     rpr = run.find(_RPR)
     if rpr is not None:
         new_run.append(copy.deepcopy(rpr))
-    moving = content[pos + 1:]
-    if index == 0:
-        moving = content[pos:]
-    else:
-        text = t_el.text or ""
+    if 0 < index < len(text):
         tail = copy.deepcopy(t_el)
         tail.text = text[index:]
         tail.set(_XML_SPACE, "preserve")
@@ -297,7 +297,8 @@ class _Cutter:
         self.starts: dict[Any, dict[int, Any]] = {}
 
     def want(self, t_el: Any, index: int) -> None:
-        if index < len(t_el.text or ""):
+        # a cut at the end of a <w:t> matters only when the run goes on (a tab, more text)
+        if index < len(t_el.text or "") or t_el.getnext() is not None:
             self.cuts.setdefault(t_el, set()).add(index)
 
     def cut(self) -> None:
