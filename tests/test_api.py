@@ -21,6 +21,7 @@ from pydantic import ValidationError
 import checklist
 from _samples import REPORTS, ROOT
 from checklist.batch import BatchResult, audit_many
+from checklist.cli import main
 from checklist.cli.schema import schema as schema_command
 from checklist.document import LEVELS
 from checklist.rules import standard as standard_module
@@ -188,6 +189,9 @@ def test_checklist_schema_prints_the_result_schema(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     assert json.loads(out.output) == checklist.AuditResult.model_json_schema()
     assert CliRunner().invoke(schema_command, ["-o", str(tmp_path / "s.json")]).exit_code == 0
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == json.loads(out.output)
+    registered = CliRunner().invoke(main, ["schema"])  # as `checklist schema`
+    assert registered.exit_code == 0 and registered.output == out.output
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == json.loads(out.output)
 
 
