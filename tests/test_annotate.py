@@ -241,20 +241,36 @@ def _canonical(xml: bytes) -> bytes:
     return canonical
 
 
-_MARKS = ("commentRangeStart", "commentRangeEnd", "commentReference")
+_MARKS = ("commentRangeStart", "commentRangeEnd")
 
 
-def _body_without_marks(xml: bytes) -> list[tuple[str, str]]:
-    """(tag, text) of every body element but the comment marks, runs merged away."""
+def _body_without_marks(xml: bytes) -> list[Any]:
+    """The body with the comment marks taken out and runs of the same formatting merged:
+    (tag, canonical properties, text) per element, in document order."""
     from lxml import etree
 
     root = etree.fromstring(xml)
-    out: list[tuple[str, str]] = []
+    for el in list(root.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"))):
+        el.getparent().remove(el)
+    for ref in list(root.iter(qn("w:commentReference"))):
+        run = ref.getparent()
+        run.getparent().remove(run)
+    out: list[Any] = []
     for el in root.iter():
-        name = etree.QName(el).localname
-        if name in _MARKS or name in ("r", "t", "rPr", "b", "bCs", "rStyle"):
+        if any(a.tag == qn("w:r") for a in el.iterancestors()):
+            continue  # inside a run: compared as part of the run
+        if el.tag != qn("w:r"):
+            out.append((etree.QName(el).localname, b"", "", []))
             continue
-        out.append((name, ""))
+        rpr = el.find(qn("w:rPr"))
+        props = etree.tostring(rpr, method="c14n") if rpr is not None else b""
+        text = "".join(t.text or "" for t in el.iter(qn("w:t")))
+        others = [etree.QName(c).localname for c in el if c.tag not in (qn("w:rPr"), qn("w:t"))]
+        last = out[-1] if out else None
+        if last is not None and last[0] == "r" and last[1] == props and not others and not last[3]:
+            out[-1] = ("r", props, last[2] + text, [])  # a run split in two reads as one again
+        else:
+            out.append(("r", props, text, others))
     return out
 
 
