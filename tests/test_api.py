@@ -69,6 +69,7 @@ def test_an_unknown_language_is_a_value_error_naming_lang_and_the_accepted_ones(
     (lambda: checklist.parse("text", source=1), "source"),  # type: ignore[arg-type]
     (lambda: audit_many(str(REPORTS)), "paths"),
     (lambda: audit_many([1]), "paths"),  # type: ignore[list-item]
+    (lambda: audit_many([SAMPLE], 5), "standard"),  # type: ignore[arg-type]
 ])
 def test_a_wrong_type_is_a_type_error_naming_the_argument(call: object, argument: str) -> None:
     with pytest.raises(TypeError, match=rf"\b{argument}\b") as info:

@@ -95,6 +95,9 @@ def audit_many(
     """
     # checked here, not when the first record is asked for: audit_many itself is no generator
     items = _input_paths(paths, check_lang(lang))
+    if not isinstance(standard, (str, os.PathLike, type(None))):
+        raise TypeError(t("api.bad_type", lang, argument="standard", accepted="str, os.PathLike, None",
+                          got=type(standard).__name__))
     name = os.fspath(standard) if standard is not None else None
     return _records(items, name, jobs, executor, lang, keep_text, chunk, cross)
 
