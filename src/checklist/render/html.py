@@ -44,6 +44,7 @@ CHUNK_CHARS = 3000  # document view: text blocks of about this size ...
 LAZY_CHARS = 30000  # ... laid out only near the screen (content-visibility) in texts longer than this
 CORE_GROUP = "core"  # the statutory parts (法定内容), shown as chips at a glance
 INDEX_NAME = "index.html"
+OVERVIEW_PAGE = 200  # rows of the overview laid out at first (and per "show more"): 2,000 at once take seconds
 
 
 def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
@@ -607,6 +608,7 @@ def render_overview(
             standards=standards,
             mean=sum(scores) / len(scores) if scores else None,
             charts=charts([facts_from_result(r) for r in results], pass_line),
+            page_size=OVERVIEW_PAGE,
             statuses=[(s, MARKS[s], t(f"status.{s}", lang)) for s in STATUSES],
             tool=results[0].tool if results else None,
             **_assets(["base.css", "overview.css"], "overview.js"),

@@ -16,6 +16,11 @@
   var bars = Array.prototype.slice.call(document.querySelectorAll("#chart-requirements .req-bar"));
   var collator = new Intl.Collator(document.documentElement.lang || "zh", { numeric: true });
 
+  // A long batch lays out one page of rows at a time (2,000 rows of cells take seconds);
+  // "show more" adds a page, the filters and sorting apply to every row.
+  var page = Number(document.getElementById("ov-table").dataset.page) || rows.length, limit = page;
+  var more = document.querySelector("tbody.more"), moreCount = document.getElementById("o-more-count");
+
   function apply() {
     var q = text.value.trim().toLowerCase(), shown = 0;
     rows.forEach(function (r) {
@@ -26,9 +31,12 @@
         && (!gap || (" " + r.dataset.gaps + " ").indexOf(" " + gap + " ") >= 0);
       r.classList.toggle("filtered-out", !ok);
       if (ok) shown++;
+      r.classList.toggle("paged-out", ok && shown > limit);
     });
     empty.hidden = shown > 0;
-    count.textContent = i18n.shown.replace("{n}", shown).replace("{total}", rows.length);
+    more.hidden = shown <= limit;
+    moreCount.textContent = i18n.more.replace("{n}", shown - limit);
+    count.textContent = i18n.shown.replace("{n}", Math.min(shown, limit)).replace("{total}", rows.length);
   }
 
   function sortBy(th) {
@@ -49,13 +57,14 @@
       return sign * c || Number(a.dataset.n) - Number(b.dataset.n);
     });
     rows.forEach(function (r) { body.appendChild(r); });
+    apply();
   }
 
   function filterGap(bar) {
     gap = bar && bar.dataset.id !== gap ? bar.dataset.id : "";
     bars.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.id === gap)); });
     gapBox.hidden = !gap;
-    gapLabel.textContent = gap ? i18n.gap.replace("{title}", bar.getAttribute("aria-label")) : "";
+    gapLabel.textContent = gap ? i18n.gap.replace("{title}", bar.dataset.title) : "";
     apply();
   }
 
@@ -65,6 +74,7 @@
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterGap(b); }
     });
   });
+  document.getElementById("o-more").addEventListener("click", function () { limit += page; apply(); });
   document.getElementById("o-gap-clear").addEventListener("click", function () { filterGap(null); });
   Array.prototype.forEach.call(document.querySelectorAll("th.sortable button"), function (b) {
     b.addEventListener("click", function () { sortBy(b.parentNode); });
