@@ -446,17 +446,15 @@ def _ranked_reports(peers: Sequence[tuple[int, float]], corpus: _Corpus) -> list
     return [(r, sim, h) for r, (sim, h) in ranked]
 
 
-def _match(
-    g: int,
+def _copies(
+    mine: int,
     ranked: Sequence[tuple[int, float, int]],
     corpus: _Corpus,
     classes: Sequence[int],
     issuer_of: Mapping[str, str | None],
     max_copies: int,
-) -> Match | None:
-    """The match of sentence ``g``: the ``max_copies`` closest reports of other issuer
-    classes, most similar first (``None``: none)."""
-    mine = classes[corpus.owner[g]]
+) -> tuple[Copy, ...]:
+    """The ``max_copies`` closest reports of ``ranked`` whose issuer class is not ``mine``."""
     copies = []
     for r, sim, h in ranked:
         if classes[r] == mine:
@@ -466,11 +464,14 @@ def _match(
         copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
         if len(copies) >= max_copies:
             break
-    if not copies:
-        return None
+    return tuple(copies)
+
+
+def _match(g: int, copies: tuple[Copy, ...], corpus: _Corpus, issuer_of: Mapping[str, str | None]) -> Match:
+    """The match of sentence ``g`` with its ``copies``."""
     report, local = corpus.where(g)
     start, end = report.span(local)
-    return Match(report.key, start, end, report.section_of(local), tuple(copies), issuer_of.get(report.key))
+    return Match(report.key, start, end, report.section_of(local), copies, issuer_of.get(report.key))
 
 
 def find_boilerplate(
@@ -521,9 +522,15 @@ def find_boilerplate(
         peers = [(g, 1.0) for g in verbatim.members_of(rep)]
         peers += [(g, sim) for other, sim in near.pairs.get(rep, ()) for g in verbatim.members_of(other)]
         ranked = _ranked_reports(peers, corpus)
+        # members of one issuer class name the same copies: found once per class, since a
+        # class that writes most of a group would otherwise be skipped over by each member
+        by_class: dict[int, tuple[Copy, ...]] = {}
         for g in verbatim.members_of(rep):
-            match = _match(g, ranked, corpus, classes, issuer_of, max_copies)
-            if match is not None:
+            mine = classes[corpus.owner[g]]
+            if mine not in by_class:
+                by_class[mine] = _copies(mine, ranked, corpus, classes, issuer_of, max_copies)
+            if by_class[mine]:
+                match = _match(g, by_class[mine], corpus, issuer_of)
                 out.setdefault(match.report, []).append(match)
     for matches in out.values():
         matches.sort(key=lambda m: m.start)
