@@ -22,7 +22,11 @@ from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
 from checklist.structure.numerals import YEAR_RE, year_value
 from checklist.structure.sections import MEASURES, PLAN, PREAMBLE, top_sections_of
 
-_PLACEHOLDER = re.compile(r"20[XＸx×]{2}\s?年|[XＸ×]{2}\s?年|×{2,}|此处填写|\[填写|【填写")
+# the lookahead names the characters a placeholder starts with, so the engine skips
+# ahead instead of trying every alternative at every offset; _PLACEHOLDER_CHARS are
+# strings one of which every placeholder holds (a report without any is not scanned)
+_PLACEHOLDER = re.compile(r"(?=[2XＸ×此\[【])(?:20[XＸx×]{2}\s?年|[XＸ×]{2}\s?年|×{2,}|此处填写|\[填写|【填写)")
+_PLACEHOLDER_CHARS = ("X", "Ｘ", "x", "×", "填写")
 _NARRATION = re.compile(r"((?:19|20)\d{2})\s?年度?(?:[,，]|全年|上半年|我)")
 
 
@@ -113,7 +117,9 @@ def _narrated_years(ctx: Context, year: int) -> list[Hit]:
 def _placeholders(ctx: Context) -> list[Hit]:
     """Template placeholders left in the text (``20XX年``, ``××``, ``此处填写``)."""
     doc = ctx.doc
-    out = []
+    out: list[Hit] = []
+    if not any(c in doc.text for c in _PLACEHOLDER_CHARS):
+        return out
     for m in _PLACEHOLDER.finditer(doc.text):
         sent = doc.sentences[ctx.sentence_at(m.start())]
         out.append(Hit(sent.start, sent.end, (m.group(),)))
