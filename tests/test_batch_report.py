@@ -258,3 +258,21 @@ def test_the_notice_in_english(tmp_path: Path) -> None:
     assert "Score distribution" in html
     assert doc.paragraphs[0].text.startswith("Notice on the review")
     assert [c.text for c in doc.tables[0].rows[0].cells][:4] == ["Rank", "Unit", "Level", "Score"]
+
+
+def test_one_unit_over_two_years(tmp_path: Path) -> None:
+    text = (REPORTS / "2023-chongqing-rongchang-wujia-town.txt").read_text(encoding="utf-8")
+    older = text.replace("2023年", "2022年").replace("2024年", "2023年")
+    lines = older.splitlines()
+    older = "\n".join(lines[: len(lines) // 3] + lines[-8:])  # the year before, with fewer parts
+    files = {"2023.txt": text.encode(), "2022.txt": older.encode()}
+    html, doc = _small_batch(tmp_path, files)
+    trend = _tags(html, "trend")
+    assert len(trend) == 1
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-1] == "五、年度变化"
+    results = {r["document"]["year"]: r["score"] for r in _results(tmp_path / "out")}
+    assert set(results) == {2022, 2023}
+    row = [c.text for c in doc.tables[-1].rows[1].cells]
+    assert row[2] == f"{results[2023] - results[2022]:+.1f}"
+    assert row[1] == f"2022: {results[2022]:.1f} → 2023: {results[2023]:.1f}"

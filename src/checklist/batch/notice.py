@@ -60,6 +60,7 @@ def notice_bytes(
     from docx import Document
 
     doc = Document()
+    _a4(doc)
     _body_font(doc, lang)
     numbers = charts([row_facts(r) for r in rows], pass_line)
     years = sorted({int(r["year"]) for r in rows if r.get("year")})
@@ -114,10 +115,23 @@ def _opening(c: Charts, errors: int, lang: str) -> str:
     return text
 
 
-def _table(doc: Any, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> Any:
-    """A real Word table: a bold header row, then a row per line."""
+def _a4(doc: Any) -> None:
+    """A4 with 2.5 cm margins, as official documents are printed (text 16 cm wide)."""
+    from docx.shared import Cm
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+
+
+def _table(doc: Any, header: Sequence[str], lines: Iterable[Sequence[Any]], widths: Sequence[float]) -> Any:
+    """A real Word table: a bold header row, then a row per line; ``widths`` in cm."""
+    from docx.shared import Cm
+
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
@@ -125,6 +139,9 @@ def _table(doc: Any, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> A
         cells = table.add_row().cells
         for cell, value in zip(cells, line, strict=True):
             cell.text = str(value)
+    for column, width in zip(table.columns, widths, strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
     return table
 
 
@@ -144,7 +161,7 @@ def _ranking(doc: Any, rows: Sequence[Row], lang: str) -> None:
                 t(f"chart.tl.{timely(row_facts(row))}", lang),
             ]
         )
-    _table(doc, header, lines)
+    _table(doc, header, lines, (1.2, 6.2, 2.2, 1.6, 2.4, 2.4))
     doc.add_paragraph(t("notice.counts_note", lang))
 
 
@@ -156,7 +173,7 @@ def _common_gaps(doc: Any, c: Charts, lang: str) -> None:
         return
     sep = t("cli.list_sep", lang)
     header = [t(f"notice.col.{k}", lang) for k in ("requirement", "missing", "partial", "units")]
-    _table(doc, header, ([q.title, q.missing, q.partial, sep.join(q.units)] for q in common))
+    _table(doc, header, ([q.title, q.missing, q.partial, sep.join(q.units)] for q in common), (5, 2, 2, 7))
 
 
 def _units(doc: Any, rows: Sequence[Row], lang: str) -> None:
@@ -201,7 +218,7 @@ def _copied(doc: Any, rows: Sequence[Row], out: Path | None, lang: str) -> None:
     if not lines:
         doc.add_paragraph(t("notice.no_copied", lang))
         return
-    _table(doc, [t(f"notice.col.{k}", lang) for k in ("unit", "sentence", "shared_with")], lines)
+    _table(doc, [t(f"notice.col.{k}", lang) for k in ("unit", "sentence", "shared_with")], lines, (3.5, 6.5, 6))
 
 
 def _years(doc: Any, c: Charts, lang: str) -> None:
@@ -213,4 +230,4 @@ def _years(doc: Any, c: Charts, lang: str) -> None:
         a, b = tr.points[0][1], tr.points[-1][1]
         path = " → ".join(f"{y}: {s:.1f}" for y, s in tr.points)
         lines.append([tr.issuer, path, f"{b - a:+.1f}"])
-    _table(doc, [t(f"notice.col.{k}", lang) for k in ("unit", "scores", "change")], lines)
+    _table(doc, [t(f"notice.col.{k}", lang) for k in ("unit", "scores", "change")], lines, (6, 8, 2))
