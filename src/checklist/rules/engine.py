@@ -21,7 +21,16 @@ from checklist.messages import t
 from checklist.rules.matchers import Context, Hit, Outcome
 from checklist.rules.matchers.base import resolve_scope
 from checklist.rules.problems import standard_error
-from checklist.rules.result import AuditResult, Evidence, Finding, RequirementResult, StandardInfo, ToolInfo, Waiver
+from checklist.rules.result import (
+    AuditResult,
+    DocumentInfo,
+    Evidence,
+    Finding,
+    RequirementResult,
+    StandardInfo,
+    ToolInfo,
+    Waiver,
+)
 from checklist.rules.standard import SEVERITY_ORDER, Requirement, Standard
 from checklist.rules.waivers import WaiverEntry
 from checklist.structure.outline import match_marker
@@ -232,7 +241,7 @@ def evaluate(
             reason=reason,
         ),
         lang=lang,
-        document=doc.metadata_dict(),
+        document=DocumentInfo.model_validate(doc.metadata_dict()),
         score=score,
         groups=groups,
         counts=counts,
