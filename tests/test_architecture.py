@@ -8,7 +8,7 @@ one above; CONTRIBUTING.md draws the map):
 1. ingest: checklist.ingest.*
 2. structure: checklist.structure.*
 3. rules, crossreport, render (one layer): checklist.rules.*, .crossreport.*, .render.*
-4. api: checklist.api, checklist.reading, the package facade (checklist/__init__.py)
+4. api: checklist.api, checklist.reading, checklist.annotating, the package facade (checklist/__init__.py)
 5. applications: checklist.cli.*, .batch.*, .web.*, .evaluation.*, checklist.__main__
 
 Every import counts: at module level, inside functions and under ``TYPE_CHECKING``. A
@@ -46,6 +46,7 @@ LAYERS: tuple[tuple[str, int], ...] = (
     ("checklist.render", 3),
     ("checklist.api", 4),
     ("checklist.reading", 4),
+    ("checklist.annotating", 4),
     ("checklist.cli", 5),
     ("checklist.batch", 5),
     ("checklist.web", 5),
