@@ -140,6 +140,7 @@ def _table(doc: Any, header: Sequence[str], lines: Iterable[Sequence[Any]], widt
         for cell, value in zip(cells, line, strict=True):
             cell.text = str(value)
     for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice reads; Word reads the cells
         for cell in column.cells:
             cell.width = Cm(width)
     return table
