@@ -71,10 +71,14 @@ _MEASURES = re.compile(
 # the statutory fifth part (其他需要报告的情况); a topic section named 其他工作 (the year's
 # remaining work) is not it
 _OTHER = re.compile(r"其他需要|其它需要|其他事项|其他情况")
+# the leading lookahead (the first characters of the openers and subjects) lets the
+# regex engine skip to candidate offsets instead of trying both branches everywhere
+_CONTENTS_FIRST = "".join(sorted({re.escape(w[0]) for w in (*REPORT_STATEMENT_OPENERS, *OUTLINE_STATEMENT_SUBJECTS)}))
 _CONTENTS = re.compile(
-    rf"(?:{alternation(REPORT_STATEMENT_OPENERS)})[^。]{{0,80}}?(?:{alternation(REPORT_STATEMENT_WORDS)})"
+    rf"(?=[{_CONTENTS_FIRST}])"
+    rf"(?:(?:{alternation(REPORT_STATEMENT_OPENERS)})[^。]{{0,80}}?(?:{alternation(REPORT_STATEMENT_WORDS)})"
     rf"|(?:{alternation(OUTLINE_STATEMENT_SUBJECTS)})(?:{alternation(OUTLINE_STATEMENT_VERBS)})"
-    rf"[^。]{{0,120}}?(?:{alternation(OUTLINE_STATEMENT_PARTS)})"
+    rf"[^。]{{0,120}}?(?:{alternation(OUTLINE_STATEMENT_PARTS)}))"
 )
 
 
