@@ -18,24 +18,60 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
-    "Document": "document", "Item": "document", "Metadata": "document", "Section": "document",
+    "Document": "document",
+    "Item": "document",
+    "Metadata": "document",
+    "Section": "document",
     "Sentence": "document",
-    "ChecklistError": "errors", "InputError": "errors", "StandardError": "errors", "UsageError": "errors",
-    "read": "reading", "parse": "reading",
-    "audit": "api", "example_failures": "api",
-    "AuditResult": "rules.result", "DocumentInfo": "rules.result", "Evidence": "rules.result",
-    "Finding": "rules.result", "RequirementResult": "rules.result",
-    "Standard": "rules.standard", "load_standard": "rules.standard",
+    "ChecklistError": "errors",
+    "InputError": "errors",
+    "StandardError": "errors",
+    "UsageError": "errors",
+    "read": "reading",
+    "parse": "reading",
+    "audit": "api",
+    "example_failures": "api",
+    "annotate": "annotating",
+    "annotate_result": "annotating",
+    "AuditResult": "rules.result",
+    "DocumentInfo": "rules.result",
+    "Evidence": "rules.result",
+    "Finding": "rules.result",
+    "RequirementResult": "rules.result",
+    "Standard": "rules.standard",
+    "load_standard": "rules.standard",
     "Limits": "limits",
 }
 
 __all__ = [
-    "AuditResult", "ChecklistError", "Document", "DocumentInfo", "Evidence", "Finding", "InputError", "Item",
-    "Limits", "Metadata", "RequirementResult", "Section", "Sentence", "Standard", "StandardError", "UsageError",
-    "__version__", "audit", "example_failures", "load_standard", "parse", "read",
+    "AuditResult",
+    "ChecklistError",
+    "Document",
+    "DocumentInfo",
+    "Evidence",
+    "Finding",
+    "InputError",
+    "Item",
+    "Limits",
+    "Metadata",
+    "RequirementResult",
+    "Section",
+    "Sentence",
+    "Standard",
+    "StandardError",
+    "UsageError",
+    "__version__",
+    "annotate",
+    "annotate_result",
+    "audit",
+    "example_failures",
+    "load_standard",
+    "parse",
+    "read",
 ]
 
 if TYPE_CHECKING:
+    from checklist.annotating import annotate, annotate_result
     from checklist.api import audit, example_failures
     from checklist.document import Document, Item, Metadata, Section, Sentence
     from checklist.errors import ChecklistError, InputError, StandardError, UsageError

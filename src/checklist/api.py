@@ -103,18 +103,22 @@ def audit(
         StandardError: the standard cannot be loaded.
     """
     lang = check_lang(lang)
-    check_type(source, "source", (str, os.PathLike, bytes, Document), "str, os.PathLike, bytes, checklist.Document",
-               lang)
-    check_type(standard, "standard", (str, Path, Standard, type(None)), "str, pathlib.Path, checklist.Standard, None",
-               lang)
+    check_type(
+        source, "source", (str, os.PathLike, bytes, Document), "str, os.PathLike, bytes, checklist.Document", lang
+    )
+    check_type(
+        standard, "standard", (str, Path, Standard, type(None)), "str, pathlib.Path, checklist.Standard, None", lang
+    )
     check_type(today, "today", (dt.date, type(None)), "datetime.date, None", lang)
     _check_waivers(waivers, lang)
     doc = to_document(source, format=format)
     std, reason = choose_standard(doc, standard, lang)
     result = evaluate(doc, std, lang=lang, waivers=waivers, reason=reason, today=today)
     if keep_text:
-        removed = [RemovedSpan(start=r.start, end=r.end, reason=t(f"removed.{r.reason}", lang), code=r.reason)
-                   for r in doc.removed]
+        removed = [
+            RemovedSpan(start=r.start, end=r.end, reason=t(f"removed.{r.reason}", lang), code=r.reason)
+            for r in doc.removed
+        ]
         result = result.model_copy(update={"text": doc.original, "removed": removed})
     return result
 
@@ -135,7 +139,14 @@ def example_failures(standard: Standard, *, lang: str = "zh") -> list[str]:
             doc = parse(ex.text, source=f"{standard.id}:{req.id}:example{i + 1}")
             got, _ = judge(req, make_context(doc, standard))
             if got != ex.status:
-                failure = t("example.wrong_status", lang, standard=standard.id, requirement=req.id, n=i + 1,
-                            expected=ex.status, got=got)
+                failure = t(
+                    "example.wrong_status",
+                    lang,
+                    standard=standard.id,
+                    requirement=req.id,
+                    n=i + 1,
+                    expected=ex.status,
+                    got=got,
+                )
                 failures.append(failure + (t("example.note", lang, note=ex.note) if ex.note else ""))
     return failures

@@ -195,8 +195,7 @@ class Document:
         out = []
         for s in self.sections:
             o_start, o_end = self.to_original(s.start, s.end)
-            out.append({"path": s.path, "heading": s.heading, "level": s.level,
-                        "start": o_start, "end": o_end})
+            out.append({"path": s.path, "heading": s.heading, "level": s.level, "start": o_start, "end": o_end})
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -96,13 +96,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "quality.duplicate_sentence": "句子重复：后文又出现了几乎相同的句子「{other}」",
         "quality.vague_shortcomings": "不足写得笼统：只有套话（{stock}），没有写明具体领域、单位、数字或事例",
         "quality.no_figures": (
-            "数字偏少：工作情况部分 {chars} 字中只有 {count} 个数据，"
-            "每千字 {density} 个，低于 {threshold} 个"
+            "数字偏少：工作情况部分 {chars} 字中只有 {count} 个数据，每千字 {density} 个，低于 {threshold} 个"
         ),
         "quality.plan_misses_shortcoming": "下一年度安排没有回应这条不足（涉及：{topics}）",
         "quality.outdated_framework": (
-            "{year} 年度报告只引用了《法治政府建设实施纲要（2015－2020年）》，"
-            "未引用 2021－2025 年纲要"
+            "{year} 年度报告只引用了《法治政府建设实施纲要（2015－2020年）》，未引用 2021－2025 年纲要"
         ),
         "quality.boilerplate": "与其他发文机关（{issuers}）的报告有相同或几乎相同的句子：「{other}」",
         "quality.boilerplate_many": "与{issuers}等 {n} 份其他发文机关的报告有相同或几乎相同的句子：「{other}」",
@@ -121,8 +119,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "compare.score": "得分：{old} → {new}（{delta}）",
         "compare.changed": "结论有变化的要求（{n} 项，其余 {same} 项未变）",
         "compare.repeated": "照搬上年的不足和安排（{n} 处）",
-        "compare.followup": ("上年工作安排的落实情况"
-                             "（共 {n} 项：已落实 {done} 项，未见落实 {missing} 项，无法判断 {unclear} 项）"),
+        "compare.followup": (
+            "上年工作安排的落实情况（共 {n} 项：已落实 {done} 项，未见落实 {missing} 项，无法判断 {unclear} 项）"
+        ),
         "compare.followed": "已落实",
         "compare.not_followed": "未见落实",
         "compare.unclear": "无法判断",
@@ -277,129 +276,55 @@ CATALOG: dict[str, dict[str, str]] = {
         "notice.unit": "得分 {score} 分。缺失或不完整的要求 {n} 项：{gaps}。建议：",
         "notice.unit_clean": "得分 {score} 分，各项要求均已满足。",
         "notice.no_copied": "未发现不同单位报告之间的雷同句子。",
-        "error.too_large": (
-            '文件过大：超过上限 {name}={limit:,}（此文件为 {value:,}）'
-        ),
-        "error.too_long": (
-            '正文过长：超过上限 {name}={limit:,}（此文件为 {value:,}）'
-        ),
-        "error.empty": (
-            '文件为空'
-        ),
-        "error.directory": (
-            '这是一个文件夹，不是文件'
-        ),
+        "error.too_large": ("文件过大：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
+        "error.too_long": ("正文过长：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
+        "error.empty": ("文件为空"),
+        "error.directory": ("这是一个文件夹，不是文件"),
         "api.bad_value": "参数 {argument} 应为 {accepted} 之一，而不是 {value!r}",
         "api.bad_type": "参数 {argument} 应为 {accepted}，而不是 {got}",
-        "error.not_found": (
-            '文件不存在'
-        ),
-        "error.permission": (
-            '没有读取权限'
-        ),
-        "error.os": (
-            '无法读取：{reason}'
-        ),
+        "error.not_found": ("文件不存在"),
+        "error.permission": ("没有读取权限"),
+        "error.os": ("无法读取：{reason}"),
         "error.docx_no_text": "文档中没有正文文字",
         "error.html_no_text": "页面中没有正文文字",
-        "error.no_text": (
-            '没有可识别的正文文字'
-        ),
-        "error.foreign": (
-            '这是 {kind} 文件，不是报告文档（支持 txt、html、docx、pdf、doc）'
-        ),
-        "error.format": (
-            '不支持的格式 {fmt!r}（支持：{supported}）'
-        ),
-        "error.decode": (
-            '无法按 {encoding} 解码（位置 {pos}）'
-        ),
-        "error.binary": (
-            '不是文本文件（含有二进制 NUL 字节，且无 UTF-16 BOM）'
-        ),
-        "error.encoding": (
-            '编码无法识别：既不是 UTF-8，也不是 GB18030/GBK'
-        ),
+        "error.no_text": ("没有可识别的正文文字"),
+        "error.foreign": ("这是 {kind} 文件，不是报告文档（支持 txt、html、docx、pdf、doc）"),
+        "error.format": ("不支持的格式 {fmt!r}（支持：{supported}）"),
+        "error.decode": ("无法按 {encoding} 解码（位置 {pos}）"),
+        "error.binary": ("不是文本文件（含有二进制 NUL 字节，且无 UTF-16 BOM）"),
+        "error.encoding": ("编码无法识别：既不是 UTF-8，也不是 GB18030/GBK"),
         "error.big5": (
-            '看起来是 Big5 编码（繁体中文），但第 {pos} 字节起无法按 Big5 解码；'
-            '请另存为 UTF-8 后再试（如 iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件，或在记事本“另存为”中选 UTF-8）'
+            "看起来是 Big5 编码（繁体中文），但第 {pos} 字节起无法按 Big5 解码；"
+            "请另存为 UTF-8 后再试（如 iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件，或在记事本“另存为”中选 UTF-8）"
         ),
-        "error.control_chars": (
-            '按 {encoding} 解码后含有 {count} 个控制符或乱码字符，疑似二进制或编码错误'
-        ),
-        "error.mojibake": (
-            '按 {encoding} 解码后疑似乱码（大量西文重音字母），请确认文件编码'
-        ),
-        "error.docx_is_doc": (
-            '这是旧版 Word (.doc) 或加密的文档，不是 .docx；请另存为 .docx'
-        ),
-        "error.docx_not_zip": (
-            '不是有效的 .docx 文件（不是 ZIP 压缩包）'
-        ),
-        "error.docx_is_excel": (
-            '这是 Excel 表格，不是 Word 文档'
-        ),
-        "error.docx_is_powerpoint": (
-            '这是 PowerPoint 演示文稿，不是 Word 文档'
-        ),
-        "error.docx_is_odt": (
-            '这是 OpenDocument (.odt) 文件，请另存为 .docx'
-        ),
-        "error.docx_no_document": (
-            'ZIP 压缩包中没有 word/document.xml，不是 .docx 文件'
-        ),
-        "error.zip_bomb": (
-            '.docx 解压后过大，疑似压缩炸弹或损坏：超过上限 {name}={limit:,}（此文件为 {value:,}）'
-        ),
-        "error.docx_macro": (
-            '这是启用宏的 Word 文档或模板，请另存为 .docx 后重试'
-        ),
-        "error.docx_doctype": (
-            '.docx 的 {part} 含有 DOCTYPE/实体声明（可能是 XXE 或 XML 炸弹），已拒绝'
-        ),
-        "error.docx_bad_zip": (
-            '不是有效的 .docx 文件（ZIP 压缩包已损坏）'
-        ),
-        "error.docx_unreadable": (
-            '无法读取 .docx 文件（{reason}），文件可能已损坏'
-        ),
-        "error.docx_too_deep": (
-            '文档结构嵌套过深，无法读取'
-        ),
-        "error.html_too_deep": (
-            '页面标签嵌套过深，无法安全解析：超过上限 {name}={limit:,}（此文件为 {value:,}）'
-        ),
-        "error.soffice_start": (
-            '无法启动 LibreOffice（{reason}）'
-        ),
-        "error.soffice_timeout": (
-            'LibreOffice 转换超时（{seconds} 秒），文件可能已损坏'
-        ),
-        "error.soffice_failed": (
-            'LibreOffice 无法转换该文件，文件可能已损坏或加密{detail}'
-        ),
+        "error.control_chars": ("按 {encoding} 解码后含有 {count} 个控制符或乱码字符，疑似二进制或编码错误"),
+        "error.mojibake": ("按 {encoding} 解码后疑似乱码（大量西文重音字母），请确认文件编码"),
+        "error.docx_is_doc": ("这是旧版 Word (.doc) 或加密的文档，不是 .docx；请另存为 .docx"),
+        "error.docx_not_zip": ("不是有效的 .docx 文件（不是 ZIP 压缩包）"),
+        "error.docx_is_excel": ("这是 Excel 表格，不是 Word 文档"),
+        "error.docx_is_powerpoint": ("这是 PowerPoint 演示文稿，不是 Word 文档"),
+        "error.docx_is_odt": ("这是 OpenDocument (.odt) 文件，请另存为 .docx"),
+        "error.docx_no_document": ("ZIP 压缩包中没有 word/document.xml，不是 .docx 文件"),
+        "error.zip_bomb": (".docx 解压后过大，疑似压缩炸弹或损坏：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
+        "error.docx_macro": ("这是启用宏的 Word 文档或模板，请另存为 .docx 后重试"),
+        "error.docx_doctype": (".docx 的 {part} 含有 DOCTYPE/实体声明（可能是 XXE 或 XML 炸弹），已拒绝"),
+        "error.docx_bad_zip": ("不是有效的 .docx 文件（ZIP 压缩包已损坏）"),
+        "error.docx_unreadable": ("无法读取 .docx 文件（{reason}），文件可能已损坏"),
+        "error.docx_too_deep": ("文档结构嵌套过深，无法读取"),
+        "error.html_too_deep": ("页面标签嵌套过深，无法安全解析：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
+        "error.soffice_start": ("无法启动 LibreOffice（{reason}）"),
+        "error.soffice_timeout": ("LibreOffice 转换超时（{seconds} 秒），文件可能已损坏"),
+        "error.soffice_failed": ("LibreOffice 无法转换该文件，文件可能已损坏或加密{detail}"),
         "error.no_converter": (
-            '旧版 .doc/.wps 格式需要先转换：请用 WPS/Word 另存为 .docx，或安装 Libre'
-            'Office 后重试（soffice --headless --convert-to docx 文件名）'
+            "旧版 .doc/.wps 格式需要先转换：请用 WPS/Word 另存为 .docx，或安装 Libre"
+            "Office 后重试（soffice --headless --convert-to docx 文件名）"
         ),
-        "error.pdf_encrypted": (
-            'PDF 已加密（需要密码才能打开），请提供未加密的文件'
-        ),
-        "error.pdf_security": (
-            'PDF 使用了不支持的加密方式，请提供未加密的文件'
-        ),
-        "error.pdf_corrupt": (
-            'PDF 文件已损坏或不是 PDF，无法打开'
-        ),
-        "error.pdf_no_pages": (
-            'PDF 没有页面'
-        ),
-        "error.pdf_page_corrupt": (
-            'PDF 页面内容已损坏，无法读取文字'
-        ),
-        "error.pdf_no_text": (
-            'PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）'
-        ),
+        "error.pdf_encrypted": ("PDF 已加密（需要密码才能打开），请提供未加密的文件"),
+        "error.pdf_security": ("PDF 使用了不支持的加密方式，请提供未加密的文件"),
+        "error.pdf_corrupt": ("PDF 文件已损坏或不是 PDF，无法打开"),
+        "error.pdf_no_pages": ("PDF 没有页面"),
+        "error.pdf_page_corrupt": ("PDF 页面内容已损坏，无法读取文字"),
+        "error.pdf_no_text": ("PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）"),
         "level.province": "省级",
         "level.city": "市级",
         "level.county": "县级",
@@ -710,32 +635,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "check.met": "Met requirements ({n})",
         "check.not_applicable": "Requirements not applicable ({n})",
         "check.folded": "Also {met} met and {na} not applicable (--verbose lists them)",
-        "quality.duplicate_sentence": "repeated sentence: nearly the same sentence appears again: \"{other}\"",
+        "quality.duplicate_sentence": 'repeated sentence: nearly the same sentence appears again: "{other}"',
         "quality.vague_shortcomings": (
-            "vague shortcoming: stock phrases only ({stoc"
-            "k}), no field, unit, figure or example named"
+            "vague shortcoming: stock phrases only ({stock}), no field, unit, figure or example named"
         ),
         "quality.no_figures": (
-            "few figures: {count} in {chars} characters of the w"
-            "ork sections, {density} per 1,000, below {threshold}"
+            "few figures: {count} in {chars} characters of the work sections, {density} per 1,000, below {threshold}"
         ),
         "quality.plan_misses_shortcoming": "no item of next year's plan answers this shortcoming ({topics})",
         "quality.outdated_framework": "a report on {year} cites only the 2015-2020 outline, not the 2021-2025 one",
         "quality.boilerplate": (
-            "the same or nearly the same sentence is in another issuer's report ({issuers}): \"{other}\""
+            'the same or nearly the same sentence is in another issuer\'s report ({issuers}): "{other}"'
         ),
         "quality.boilerplate_many": (
-            "the same or nearly the same sentence is in {n} other issuers' reports ({issuers}, …): \"{other}\""
+            'the same or nearly the same sentence is in {n} other issuers\' reports ({issuers}, …): "{other}"'
         ),
         "quality.boilerplate_reports": (
-            "the same or nearly the same sentence is in another report ({issuers}): \"{other}\""
+            'the same or nearly the same sentence is in another report ({issuers}): "{other}"'
         ),
         "quality.boilerplate_reports_many": (
-            "the same or nearly the same sentence is in {n} other reports ({issuers}, …): \"{other}\""
+            'the same or nearly the same sentence is in {n} other reports ({issuers}, …): "{other}"'
         ),
         "quality.boilerplate_unknown": "{file} [issuer unknown]",
         "quality.boilerplate_suggestion": "Rewrite the sentence with this body's own measures, figures and examples.",
-        "quality.repeated_from_last_year": "nearly the same as the {part} of last year's report ({year}): \"{other}\"",
+        "quality.repeated_from_last_year": 'nearly the same as the {part} of last year\'s report ({year}): "{other}"',
         "quality.repeated_from_last_year_suggestion": (
             "Say what came of last year's problem or plan; if it is unsolved, say why and what is new."
         ),
@@ -798,7 +721,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "eval.kind.finding_extra": "finding not labelled",
         "eval.kind.not_applicable": "left out (not applicable on one side)",
         "eval.line": "{report}: label {label}, ours {ours}",
-        "eval.evidence": "evidence: \"{quote}\"{where}",
+        "eval.evidence": 'evidence: "{quote}"{where}',
         "eval.section": " ({section})",
         "text.quality": "Quality notes",
         "text.error": "error: ",
@@ -913,131 +836,65 @@ CATALOG: dict[str, dict[str, str]] = {
         "notice.unit": "Score {score}. {n} requirements missing or incomplete: {gaps}. Suggestions:",
         "notice.unit_clean": "Score {score}; every requirement is met.",
         "notice.no_copied": "No sentence was found shared between different units' reports.",
-        "error.too_large": (
-            'file too large: over the limit {name}={limit:,} (this file: {value:,})'
-        ),
-        "error.too_long": (
-            'text too long: over the limit {name}={limit:,} (this file: {value:,})'
-        ),
-        "error.empty": (
-            'the file is empty'
-        ),
-        "error.directory": (
-            'this is a folder, not a file'
-        ),
+        "error.too_large": ("file too large: over the limit {name}={limit:,} (this file: {value:,})"),
+        "error.too_long": ("text too long: over the limit {name}={limit:,} (this file: {value:,})"),
+        "error.empty": ("the file is empty"),
+        "error.directory": ("this is a folder, not a file"),
         "api.bad_value": "argument {argument} must be one of {accepted}, not {value!r}",
         "api.bad_type": "argument {argument} must be {accepted}, not {got}",
-        "error.not_found": (
-            'no such file'
-        ),
-        "error.permission": (
-            'permission denied'
-        ),
-        "error.os": (
-            'cannot read: {reason}'
-        ),
+        "error.not_found": ("no such file"),
+        "error.permission": ("permission denied"),
+        "error.os": ("cannot read: {reason}"),
         "error.docx_no_text": "the document has no body text",
         "error.html_no_text": "the page has no body text",
-        "error.no_text": (
-            'no body text found'
-        ),
-        "error.foreign": (
-            'this is a {kind} file, not a report (supported: txt, html, docx, pdf, doc)'
-        ),
-        "error.format": (
-            'unsupported format {fmt!r} (supported: {supported})'
-        ),
-        "error.decode": (
-            'cannot decode as {encoding} (at byte {pos})'
-        ),
-        "error.binary": (
-            'not a text file (NUL bytes and no UTF-16 BOM)'
-        ),
-        "error.encoding": (
-            'unknown encoding: neither UTF-8 nor GB18030/GBK'
-        ),
+        "error.no_text": ("no body text found"),
+        "error.foreign": ("this is a {kind} file, not a report (supported: txt, html, docx, pdf, doc)"),
+        "error.format": ("unsupported format {fmt!r} (supported: {supported})"),
+        "error.decode": ("cannot decode as {encoding} (at byte {pos})"),
+        "error.binary": ("not a text file (NUL bytes and no UTF-16 BOM)"),
+        "error.encoding": ("unknown encoding: neither UTF-8 nor GB18030/GBK"),
         "error.big5": (
-            'looks like Big5 (traditional Chinese), but cannot be decoded as Big5 from byte {pos}; '
-            'save it as UTF-8 and try again (e.g. iconv -f BIG5-HKSCS -t UTF-8 old.txt > new.txt)'
+            "looks like Big5 (traditional Chinese), but cannot be decoded as Big5 from byte {pos}; "
+            "save it as UTF-8 and try again (e.g. iconv -f BIG5-HKSCS -t UTF-8 old.txt > new.txt)"
         ),
         "error.control_chars": (
-            'decoded as {encoding} it has {count} control or replacement characters: binary or wrong encoding'
+            "decoded as {encoding} it has {count} control or replacement characters: binary or wrong encoding"
         ),
         "error.mojibake": (
             "decoded as {encoding} it looks garbled (many accented Latin letters): check the file's encoding"
         ),
-        "error.docx_is_doc": (
-            'this is a legacy Word (.doc) or encrypted document, not .docx: save it as .docx'
-        ),
-        "error.docx_not_zip": (
-            'not a valid .docx (not a ZIP package)'
-        ),
-        "error.docx_is_excel": (
-            'this is an Excel workbook, not a Word document'
-        ),
-        "error.docx_is_powerpoint": (
-            'this is a PowerPoint presentation, not a Word document'
-        ),
-        "error.docx_is_odt": (
-            'this is an OpenDocument (.odt) file: save it as .docx'
-        ),
-        "error.docx_no_document": (
-            'the ZIP package has no word/document.xml: not a .docx'
-        ),
+        "error.docx_is_doc": ("this is a legacy Word (.doc) or encrypted document, not .docx: save it as .docx"),
+        "error.docx_not_zip": ("not a valid .docx (not a ZIP package)"),
+        "error.docx_is_excel": ("this is an Excel workbook, not a Word document"),
+        "error.docx_is_powerpoint": ("this is a PowerPoint presentation, not a Word document"),
+        "error.docx_is_odt": ("this is an OpenDocument (.odt) file: save it as .docx"),
+        "error.docx_no_document": ("the ZIP package has no word/document.xml: not a .docx"),
         "error.zip_bomb": (
-            '.docx too large when unpacked (zip bomb or damaged): '
-            'over the limit {name}={limit:,} (this file: {value:,})'
+            ".docx too large when unpacked (zip bomb or damaged): "
+            "over the limit {name}={limit:,} (this file: {value:,})"
         ),
-        "error.docx_macro": (
-            'this is a macro-enabled Word document or a template: save it as .docx'
-        ),
-        "error.docx_doctype": (
-            '{part} of the .docx declares a DOCTYPE/entities (XXE or XML bomb): refused'
-        ),
-        "error.docx_bad_zip": (
-            'not a valid .docx (damaged ZIP package)'
-        ),
-        "error.docx_unreadable": (
-            'cannot read the .docx ({reason}); the file may be damaged'
-        ),
-        "error.docx_too_deep": (
-            "the document's structure is nested too deeply to read"
-        ),
+        "error.docx_macro": ("this is a macro-enabled Word document or a template: save it as .docx"),
+        "error.docx_doctype": ("{part} of the .docx declares a DOCTYPE/entities (XXE or XML bomb): refused"),
+        "error.docx_bad_zip": ("not a valid .docx (damaged ZIP package)"),
+        "error.docx_unreadable": ("cannot read the .docx ({reason}); the file may be damaged"),
+        "error.docx_too_deep": ("the document's structure is nested too deeply to read"),
         "error.html_too_deep": (
             "the page's tags are nested too deeply to parse safely: "
             "over the limit {name}={limit:,} (this file: {value:,})"
         ),
-        "error.soffice_start": (
-            'cannot start LibreOffice ({reason})'
-        ),
-        "error.soffice_timeout": (
-            'LibreOffice timed out ({seconds} s); the file may be damaged'
-        ),
-        "error.soffice_failed": (
-            'LibreOffice cannot convert the file; it may be damaged or encrypted{detail}'
-        ),
+        "error.soffice_start": ("cannot start LibreOffice ({reason})"),
+        "error.soffice_timeout": ("LibreOffice timed out ({seconds} s); the file may be damaged"),
+        "error.soffice_failed": ("LibreOffice cannot convert the file; it may be damaged or encrypted{detail}"),
         "error.no_converter": (
-            'legacy .doc/.wps must be converted first: save as .docx in WPS/Word, or '
-            'install LibreOffice and retry (soffice --headless --convert-to docx FILE)'
+            "legacy .doc/.wps must be converted first: save as .docx in WPS/Word, or "
+            "install LibreOffice and retry (soffice --headless --convert-to docx FILE)"
         ),
-        "error.pdf_encrypted": (
-            'the PDF is encrypted (a password is needed): give an unencrypted file'
-        ),
-        "error.pdf_security": (
-            'the PDF uses an unsupported encryption: give an unencrypted file'
-        ),
-        "error.pdf_corrupt": (
-            'the PDF is damaged or not a PDF'
-        ),
-        "error.pdf_no_pages": (
-            'the PDF has no pages'
-        ),
-        "error.pdf_page_corrupt": (
-            'a PDF page is damaged; its text cannot be read'
-        ),
-        "error.pdf_no_text": (
-            'the PDF has no text layer (a scan?): run OCR first'
-        ),
+        "error.pdf_encrypted": ("the PDF is encrypted (a password is needed): give an unencrypted file"),
+        "error.pdf_security": ("the PDF uses an unsupported encryption: give an unencrypted file"),
+        "error.pdf_corrupt": ("the PDF is damaged or not a PDF"),
+        "error.pdf_no_pages": ("the PDF has no pages"),
+        "error.pdf_page_corrupt": ("a PDF page is damaged; its text cannot be read"),
+        "error.pdf_no_text": ("the PDF has no text layer (a scan?): run OCR first"),
         "level.province": "province",
         "level.city": "city",
         "level.county": "county",
@@ -1069,7 +926,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "html.requirement": "Requirement",
         "html.weight": "Weight",
         "html.locate": "Text",
-        'html.locate_title': "Show the evidence in the report's text",
+        "html.locate_title": "Show the evidence in the report's text",
         "html.n_quotes": "{n} quotes",
         "html.no_match": "No requirement matches the filters.",
         "html.until": "until {date}",
@@ -1081,7 +938,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "html.no_findings": "Nothing found.",
         "html.quality_note": "Quality notes never change a verdict or the score; they help when revising the report.",
         "html.coverage_findings": "Requirements missing or partly met",
-        'html.document': "The report's text",
+        "html.document": "The report's text",
         "html.n_chars": "{n} characters",
         "html.legend_evidence": "evidence",
         "html.legend_quality": "quality note",
@@ -1175,8 +1032,7 @@ CATALOG: dict[str, dict[str, str]] = {
             "{name}: unsupported file type {suffix} (supported: .docx, .pdf, .txt, .html, .doc, .wps, .rtf)"
         ),
         "web.unsupported_media": (
-            "unsupported request type {type}: upload a file "
-            "as multipart/form-data or send a text field"
+            "unsupported request type {type}: upload a file as multipart/form-data or send a text field"
         ),
         "web.too_large": "the upload is too large: over the limit of {limit} MB",
         "web.bad_json": "the request body is not a JSON object",

@@ -59,8 +59,13 @@ def read(
             if isinstance(source, bytes):
                 label = name or "<bytes>"
                 if len(source) > active.max_input_bytes:
-                    raise InputError.of(label, "error.too_large", name="max_input_bytes",
-                                        value=len(source), limit=active.max_input_bytes)
+                    raise InputError.of(
+                        label,
+                        "error.too_large",
+                        name="max_input_bytes",
+                        value=len(source),
+                        limit=active.max_input_bytes,
+                    )
                 data = source
             else:
                 path = Path(source)
@@ -85,8 +90,7 @@ def parse(text: str, *, source: str = "<text>", to_simplified: bool = False) -> 
     check_type(source, "source", (str,), "str")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return build(Extracted(text=text, format="txt", encoding=None), source, sha,
-                 to_simplified=to_simplified)
+    return build(Extracted(text=text, format="txt", encoding=None), source, sha, to_simplified=to_simplified)
 
 
 def check_type(value: object, argument: str, types: tuple[type, ...], accepted: str, lang: str = "zh") -> None:

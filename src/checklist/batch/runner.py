@@ -96,15 +96,22 @@ def audit_many(
     # checked here, not when the first record is asked for: audit_many itself is no generator
     items = _input_paths(paths, check_lang(lang))
     if not isinstance(standard, (str, os.PathLike, type(None))):
-        raise TypeError(t("api.bad_type", lang, argument="standard", accepted="str, os.PathLike, None",
-                          got=type(standard).__name__))
+        raise TypeError(
+            t("api.bad_type", lang, argument="standard", accepted="str, os.PathLike, None", got=type(standard).__name__)
+        )
     name = os.fspath(standard) if standard is not None else None
     return _records(items, name, jobs, executor, lang, keep_text, chunk, cross)
 
 
 def _records(
-    items: list[str], name: str | None, jobs: int | None, executor: Executor | None, lang: str, keep_text: bool,
-    chunk: int, cross: bool,
+    items: list[str],
+    name: str | None,
+    jobs: int | None,
+    executor: Executor | None,
+    lang: str,
+    keep_text: bool,
+    chunk: int,
+    cross: bool,
 ) -> Iterator[Record]:
     if executor is None and (jobs == 1 or len(items) <= 1):
         for p in items:
@@ -127,13 +134,21 @@ def _records(
 def _input_paths(paths: Iterable[str | os.PathLike[str]], lang: str) -> list[str]:
     """Every path as a string, each folder replaced by the report files in it."""
     if isinstance(paths, (str, bytes, os.PathLike)):  # its letters would be audited one by one
-        raise TypeError(t("api.bad_type", lang, argument="paths", accepted="Iterable[str | os.PathLike]",
-                          got=type(paths).__name__))
+        raise TypeError(
+            t("api.bad_type", lang, argument="paths", accepted="Iterable[str | os.PathLike]", got=type(paths).__name__)
+        )
     items = []
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):
-            raise TypeError(t("api.bad_type", lang, argument="paths", accepted="Iterable[str | os.PathLike]",
-                              got=f"{type(paths).__name__}[{type(p).__name__}]"))
+            raise TypeError(
+                t(
+                    "api.bad_type",
+                    lang,
+                    argument="paths",
+                    accepted="Iterable[str | os.PathLike]",
+                    got=f"{type(paths).__name__}[{type(p).__name__}]",
+                )
+            )
         path = os.fspath(p)
         # only folders are expanded: a file name with [ or * is a name, not a pattern
         items.extend(expand_paths([path]) if os.path.isdir(path) else [path])

@@ -35,10 +35,14 @@ class Evidence(_Model):
     """A quote from the original text, where it stands, and the words that matched."""
 
     quote: str = Field(description="The quoted words, as the original text has them.")
-    section: str = Field(description="Where the quote stands: the path of its section (\"二、… > (三)…\"), "
-                                     "or the header, signature or page metadata.")
-    start: int | None = Field(description="Offset of the quote in the original text (characters); "
-                                          "null when the quote is not in the text (page metadata).")
+    section: str = Field(
+        description='Where the quote stands: the path of its section ("二、… > (三)…"), '
+        "or the header, signature or page metadata."
+    )
+    start: int | None = Field(
+        description="Offset of the quote in the original text (characters); "
+        "null when the quote is not in the text (page metadata)."
+    )
     end: int | None = Field(description="Offset just past the quote in the original text; null with start.")
     terms: list[str] = Field(default=[], description="The words of the requirement's rules that matched.")
 
@@ -72,7 +76,8 @@ class Finding(_Model):
 
     code: str = Field(description="The requirement id (coverage) or the quality check's code.")
     category: Literal["coverage", "quality"] = Field(
-        default="coverage", description="coverage: a requirement not met; quality: a problem in how it is written.")
+        default="coverage", description="coverage: a requirement not met; quality: a problem in how it is written."
+    )
     severity: Severity = Field(description="How much it matters: critical, major, minor or info.")
     message: str = Field(description="The problem in words, in the result's language.")
     suggestion: str | None = Field(default=None, description="What to do about it.")
@@ -122,7 +127,8 @@ class DocumentInfo(_Model):
     issuer: str | None = Field(description="The body that issued the report (发布机关).")
     issuer_source: str | None = Field(
         description="Where the issuer was read: signature, header, title, page (the web page's 发布机构) "
-                    "or body (the subject of the opening sentence).")
+        "or body (the subject of the opening sentence)."
+    )
     level: Level | None = Field(description="The issuer's level: province, city, county, township or department.")
     year: int | None = Field(description="The year the report is about.")
     date: dt.date | None = Field(description="The date the report was signed or written (成文日期), YYYY-MM-DD.")
@@ -155,8 +161,9 @@ class DocumentInfo(_Model):
 class AuditResult(_Model):
     """Everything one audit found: the JSON contract (``model_dump_json()``)."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION,
-                                description="The version of this shape; it changes only with an incompatible change.")
+    schema_version: int = Field(
+        default=SCHEMA_VERSION, description="The version of this shape; it changes only with an incompatible change."
+    )
     tool: ToolInfo = Field(description="Which tool produced the result.")
     standard: StandardInfo = Field(description="Which standard the report was judged against, and why.")
     lang: str = Field(default="zh", description="The language of the messages and suggestions: zh or en.")
@@ -165,19 +172,26 @@ class AuditResult(_Model):
     groups: dict[str, float] = Field(description="The score of each group of requirements, 0 to 100, by group id.")
     counts: dict[str, int] = Field(
         description="How many requirements got each status (met, partial, missing, not_applicable), and how "
-                    "many are waived.")
+        "many are waived."
+    )
     requirements: list[RequirementResult] = Field(
-        description="The verdict on every requirement, in the standard's order.")
+        description="The verdict on every requirement, in the standard's order."
+    )
     findings: list[Finding] = Field(description="The gaps and quality problems, most important first.")
-    warnings: list[str] = Field(default=[], description="What makes the result less certain (not a report, an expired "
-                                                        "waiver …), in the result's language.")
+    warnings: list[str] = Field(
+        default=[],
+        description="What makes the result less certain (not a report, an expired waiver …), in the result's language.",
+    )
     # The report's original text and its removed clutter, kept only on request
     # (``audit(..., keep_text=True)``) for the HTML document view; evidence offsets index
     # ``text``. Left out of the JSON when absent, so the contract is unchanged without them.
-    text: str | None = Field(default=None, description="The report's original text, which evidence offsets index; "
-                                                        "only with keep_text, else absent.")
-    removed: list[RemovedSpan] = Field(default=[], description="The website clutter taken out of the body; only with "
-                                                                "keep_text, else absent.")
+    text: str | None = Field(
+        default=None,
+        description="The report's original text, which evidence offsets index; only with keep_text, else absent.",
+    )
+    removed: list[RemovedSpan] = Field(
+        default=[], description="The website clutter taken out of the body; only with keep_text, else absent."
+    )
 
     @model_serializer(mode="wrap")
     def _omit_absent_text(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
