@@ -230,7 +230,7 @@ def _small_batch(tmp_path: Path, files: dict[str, bytes], lang: str = "zh") -> t
 def test_a_batch_of_one_report(tmp_path: Path) -> None:
     html, doc = _small_batch(tmp_path, {"a.txt": (REPORTS / SAMPLES[0]).read_bytes()})
     assert sum(int(b["data-count"]) for b in _tags(html, "bin")) == 1
-    assert "1 份报告得分相同" in html
+    assert "只有 1 份报告" in html
     assert not _tags(html, "group-bar"), "no level or year chart for one report"
     assert len(doc.tables[0].rows) == 2
     assert "本次共收到年度报告 1 份" in doc.paragraphs[2].text

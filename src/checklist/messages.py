@@ -223,6 +223,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "chart.pass_line": "合格线 {score} 分，低于合格线 {n} 份",
         "chart.pass_short": "合格线",
         "chart.same_score": "{n} 份报告得分相同（{score} 分）。",
+        "chart.one_report": "只有 1 份报告（{score} 分），无从比较分布。",
         "chart.timeliness": "报送时间",
         "chart.timeliness_desc": (
             "按时 {on_time} 份，逾期 {late} 份，日期无法核实 {unverified} 份，未检查 {unchecked} 份"
@@ -779,6 +780,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "chart.pass_line": "pass line {score}, {n} reports below it",
         "chart.pass_short": "pass",
         "chart.same_score": "All {n} reports have the same score ({score}).",
+        "chart.one_report": "One report only ({score}): no distribution to compare.",
         "chart.timeliness": "Timeliness",
         "chart.timeliness_desc": (
             "{on_time} on time, {late} late, {unverified} whose date cannot be verified, {unchecked} not checked"
