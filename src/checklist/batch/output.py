@@ -118,7 +118,13 @@ def remove_results(out: Path, name: str) -> None:
     for ext in ("json", "html"):
         (out / f"{name}.{ext}").unlink(missing_ok=True)
     if (out / STORE).exists():
-        fingerprint_store(out).remove(name)
+        store = _STORES.get(out.resolve())
+        if store is not None:
+            store.remove(name)
+        else:  # not kept open: a run without the cross pass never closes it
+            store = PrintStore(out)
+            store.remove(name)
+            store.close()
 
 
 def report_files(out: Path, name: str, formats: Iterable[str]) -> list[Path]:
