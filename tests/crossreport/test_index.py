@@ -10,6 +10,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from checklist.batch import run_batch
 
 COPIED = "依托甲村老年活动中心建成“法治议事角”，聘请退休法官等3名乡贤每月15日坐班答疑。"
@@ -120,3 +122,16 @@ def test_a_new_report_updates_only_the_reports_it_shares_with(tmp_path: Path) ->
     (folder / "r1.txt").unlink()
     run_batch([str(folder)], out, jobs=1, formats=["json"])
     assert set(_copied(out)) <= {"r1"}  # r1.json is what is left of a report no longer in the batch
+
+
+def test_the_cross_pass_runs_on_a_dask_cluster(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed")
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED})
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        summary = run_batch([str(folder)], out, formats=["json"], executor=client.get_executor())
+    assert summary.ok and summary.audited == 3
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
