@@ -80,8 +80,11 @@ def _same_quote(anchored: str, quote: str) -> bool:
     return "".join(anchored.split()) == "".join(quote.split())
 
 
-@pytest.fixture(scope="module", params=[(n, h) for n in SAMPLES for h in (True, False)],
-                ids=[f"{n.removesuffix('.txt')}-{'headings' if h else 'plain'}" for n in SAMPLES for h in (True, False)])
+@pytest.fixture(
+    scope="module",
+    params=[(n, h) for n in SAMPLES for h in (True, False)],
+    ids=[f"{n.removesuffix('.txt')}-{'headings' if h else 'plain'}" for n in SAMPLES for h in (True, False)],
+)
 def annotated(request: pytest.FixtureRequest) -> tuple[bytes, bytes, AuditResult]:
     name, headings = request.param
     data = sample_docx(name, headings)
@@ -93,8 +96,9 @@ def test_the_author_text_is_unchanged(annotated: tuple[bytes, bytes, AuditResult
     before = docx.Document(io.BytesIO(data))
     after = docx.Document(io.BytesIO(out))
     assert [p.text for p in after.paragraphs] == [p.text for p in before.paragraphs]
-    assert [p.style.name if p.style else None for p in after.paragraphs] == \
-        [p.style.name if p.style else None for p in before.paragraphs]
+    assert [p.style.name if p.style else None for p in after.paragraphs] == [
+        p.style.name if p.style else None for p in before.paragraphs
+    ]
     assert checklist.read(out).original == checklist.read(data).original
 
 
@@ -125,7 +129,7 @@ def test_quality_findings_are_on_the_sentence_they_quote(annotated: tuple[bytes,
     _, out, result = annotated
     _, comments, anchors = comments_of(out)
     quality = [f for f in result.findings if f.category == "quality"]
-    for f, c in zip(quality, comments[len(comments) - len(quality):], strict=True):
+    for f, c in zip(quality, comments[len(comments) - len(quality) :], strict=True):
         assert f.message in c.text
         if f.quote:
             assert _same_quote(anchors[c.comment_id], f.quote), (f.code, anchors[c.comment_id], f.quote)
@@ -146,13 +150,14 @@ def test_a_missing_date_is_marked_on_the_signature() -> None:
     doc = checklist.read(data)
     assert doc.signature_start is not None
     _, anchored = _comment_on(data, "format.date")
-    signature = doc.original[doc.to_original(doc.signature_start, len(doc.text))[0]:]
+    signature = doc.original[doc.to_original(doc.signature_start, len(doc.text))[0] :]
     assert "".join(anchored.split()) == "".join(signature.split())
 
 
 def test_a_missing_addressee_is_marked_on_the_title() -> None:
-    name = next(n for n in SAMPLES
-                if checklist.audit(sample_path(n)).requirement("format.addressee").status == "missing")
+    name = next(
+        n for n in SAMPLES if checklist.audit(sample_path(n)).requirement("format.addressee").status == "missing"
+    )
     data = sample_docx(name)
     doc = checklist.read(data)
     _, anchored = _comment_on(data, "format.addressee")
@@ -201,7 +206,7 @@ def _rich_docx(tmp_path: Path) -> bytes:
     png = fixture_png(tmp_path)
     for i, line in enumerate(lines):
         para = document.add_paragraph(line[: len(line) // 2])
-        run = para.add_run(line[len(line) // 2:])
+        run = para.add_run(line[len(line) // 2 :])
         run.bold = True  # two runs with different formatting: quotes cross run boundaries
         if i == 5:
             document.add_picture(str(png))
@@ -227,8 +232,12 @@ def fixture_png(tmp_path: Path) -> Path:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
-    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
-           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     path = tmp_path / "red.png"
     path.write_bytes(png)
     return path
@@ -328,12 +337,15 @@ def test_the_command_writes_beside_the_input_and_never_overwrites(tmp_path: Path
     assert _sha(draft) == digest
 
 
-@pytest.mark.parametrize("content", [
-    b"PK\x03\x04 not really a zip",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
-    b"\x89PNG\r\n\x1a\n" + b"\x00" * 40,
-    b"",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"PK\x03\x04 not really a zip",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 40,
+        b"",
+    ],
+)
 def test_hostile_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(content)
@@ -380,12 +392,26 @@ def annotated_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 def _convert(soffice: str, target: str, files: list[Path], out: Path) -> None:
     profile = (out / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 def test_libreoffice_prints_every_annotated_sample_with_its_comments(
-        soffice: str, annotated_files: dict[str, Path], tmp_path: Path) -> None:
+    soffice: str, annotated_files: dict[str, Path], tmp_path: Path
+) -> None:
     _convert(soffice, PDF_WITH_NOTES, list(annotated_files.values()), tmp_path)
     for path in annotated_files.values():
         pdf = (tmp_path / path.name).with_suffix(".pdf").read_bytes()
@@ -396,7 +422,8 @@ def test_libreoffice_prints_every_annotated_sample_with_its_comments(
 
 
 def test_comments_survive_a_libreoffice_round_trip(
-        soffice: str, annotated_files: dict[str, Path], tmp_path: Path) -> None:
+    soffice: str, annotated_files: dict[str, Path], tmp_path: Path
+) -> None:
     (tmp_path / "in").mkdir()
     copies = []
     for path in annotated_files.values():
@@ -458,8 +485,9 @@ def test_the_api_answers_format_docx_with_the_annotated_file() -> None:
     both = client.post("/api/audit", files={"file": ("草稿.docx", data)}, data={"format": "all"}).json()
     assert set(both) == {"result", "html", "docx", "docx_name"} and both["docx_name"] == "草稿-审查.docx"
     assert [c.text for c in comments_of(base64.b64decode(both["docx"]))[1]] == ours
-    pasted = client.post("/api/audit", data={"text": sample_path(SAMPLES[1]).read_text(encoding="utf-8"),
-                                             "format": "docx"})
+    pasted = client.post(
+        "/api/audit", data={"text": sample_path(SAMPLES[1]).read_text(encoding="utf-8"), "format": "docx"}
+    )
     assert pasted.status_code == 200 and len(comments_of(pasted.content)[1]) == len(ours)
 
 
@@ -470,8 +498,9 @@ def test_a_draft_that_already_has_comments_keeps_them() -> None:
     first, second = comments_of(once)[1], comments_of(twice)[1]
     assert [c.text for c in second[: len(first)]] == [c.text for c in first]
     assert len(second) == 2 * len(first)
-    assert [p.text for p in docx.Document(io.BytesIO(twice)).paragraphs] == \
-        [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert [p.text for p in docx.Document(io.BytesIO(twice)).paragraphs] == [
+        p.text for p in docx.Document(io.BytesIO(data)).paragraphs
+    ]
 
 
 def test_a_comment_covers_exactly_its_quote_inside_one_run() -> None:

@@ -42,35 +42,43 @@ def test_dir_lists_the_public_api_before_anything_is_imported() -> None:
 
 def test_tab_completion_offers_the_api() -> None:
     # the interpreter's completer (IPython's too) asks dir(): nothing exported is imported yet
-    code = ("import rlcompleter, checklist; c = rlcompleter.Completer({'checklist': checklist}); "
-            "print(' '.join(c.attr_matches('checklist.au') + c.attr_matches('checklist.Aud')))")
+    code = (
+        "import rlcompleter, checklist; c = rlcompleter.Completer({'checklist': checklist}); "
+        "print(' '.join(c.attr_matches('checklist.au') + c.attr_matches('checklist.Aud')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["checklist.audit(", "checklist.AuditResult("]
 
 
-@pytest.mark.parametrize("call", [
-    lambda: checklist.audit(SAMPLE, lang="cn"),
-    lambda: checklist.audit(SAMPLE, lang=None),  # type: ignore[arg-type]
-    lambda: audit_many([SAMPLE], lang="cn"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: checklist.audit(SAMPLE, lang="cn"),
+        lambda: checklist.audit(SAMPLE, lang=None),  # type: ignore[arg-type]
+        lambda: audit_many([SAMPLE], lang="cn"),
+    ],
+)
 def test_an_unknown_language_is_a_value_error_naming_lang_and_the_accepted_ones(call: object) -> None:
     with pytest.raises(ValueError, match=r"lang.*zh, en.*'cn'|lang.*zh, en.*None"):
         call()  # type: ignore[operator]
 
 
-@pytest.mark.parametrize(("call", "argument"), [
-    (lambda: checklist.audit(123), "source"),  # type: ignore[arg-type]
-    (lambda: checklist.audit(SAMPLE, 5), "standard"),  # type: ignore[arg-type]
-    (lambda: checklist.audit(SAMPLE, today="2024-01-01"), "today"),  # type: ignore[arg-type]
-    (lambda: checklist.audit(SAMPLE, waivers="w.yaml"), "waivers"),  # type: ignore[arg-type]
-    (lambda: checklist.read(123), "source"),  # type: ignore[arg-type]
-    (lambda: checklist.read(SAMPLE, format=1), "format"),  # type: ignore[arg-type]
-    (lambda: checklist.parse(b"text"), "text"),  # type: ignore[arg-type]
-    (lambda: checklist.parse("text", source=1), "source"),  # type: ignore[arg-type]
-    (lambda: audit_many(str(REPORTS)), "paths"),
-    (lambda: audit_many([1]), "paths"),  # type: ignore[list-item]
-    (lambda: audit_many([SAMPLE], 5), "standard"),  # type: ignore[arg-type]
-])
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda: checklist.audit(123), "source"),  # type: ignore[arg-type]
+        (lambda: checklist.audit(SAMPLE, 5), "standard"),  # type: ignore[arg-type]
+        (lambda: checklist.audit(SAMPLE, today="2024-01-01"), "today"),  # type: ignore[arg-type]
+        (lambda: checklist.audit(SAMPLE, waivers="w.yaml"), "waivers"),  # type: ignore[arg-type]
+        (lambda: checklist.read(123), "source"),  # type: ignore[arg-type]
+        (lambda: checklist.read(SAMPLE, format=1), "format"),  # type: ignore[arg-type]
+        (lambda: checklist.parse(b"text"), "text"),  # type: ignore[arg-type]
+        (lambda: checklist.parse("text", source=1), "source"),  # type: ignore[arg-type]
+        (lambda: audit_many(str(REPORTS)), "paths"),
+        (lambda: audit_many([1]), "paths"),  # type: ignore[list-item]
+        (lambda: audit_many([SAMPLE], 5), "standard"),  # type: ignore[arg-type]
+    ],
+)
 def test_a_wrong_type_is_a_type_error_naming_the_argument(call: object, argument: str) -> None:
     with pytest.raises(TypeError, match=rf"\b{argument}\b") as info:
         call()  # type: ignore[operator]
@@ -78,7 +86,9 @@ def test_a_wrong_type_is_a_type_error_naming_the_argument(call: object, argument
 
 
 def test_argument_errors_speak_the_language_asked_for() -> None:
-    with pytest.raises(TypeError, match=r"^argument source must be str, os.PathLike, bytes, checklist.Document, not int$"):
+    with pytest.raises(
+        TypeError, match=r"^argument source must be str, os.PathLike, bytes, checklist.Document, not int$"
+    ):
         checklist.audit(123, lang="en")  # type: ignore[arg-type]
 
 
@@ -113,9 +123,8 @@ def test_help_documents_every_argument() -> None:
             assert f"\n    {argument}: " in doc.split("Args:", 1)[1], (function.__name__, argument)
 
 
-
-
 # -- the typed result ---------------------------------------------------------------------
+
 
 def _results() -> list[tuple[str, str]]:
     """(name, JSON) of every result of the test corpora: the five samples (as text, each
@@ -166,8 +175,15 @@ def test_severities_and_statuses_are_enumerations() -> None:
     assert defs["Finding"]["properties"]["severity"]["enum"] == list(get_args(Severity))
     assert defs["RequirementResult"]["properties"]["status"]["enum"] == list(get_args(Status))
     with pytest.raises(ValidationError):
-        checklist.RequirementResult(id="a", title="a", group="g", status="met", severity="high",  # type: ignore[arg-type]
-                                    weight=1, message="m")
+        checklist.RequirementResult(
+            id="a",
+            title="a",
+            group="g",
+            status="met",
+            severity="high",  # type: ignore[arg-type]
+            weight=1,
+            message="m",
+        )
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -235,6 +251,7 @@ def test_the_user_script_runs_and_passes_mypy_strict() -> None:
     assert lines[0].startswith(f"{result.document.issuer} {result.document.year} ")
     missing = [r for r in result.requirements if r.status == "missing" and r.severity != "info"]
     assert missing and all(f"missing\t{r.title}\t{r.suggestion or ''}" in lines for r in missing)
-    stdout, stderr, status = mypy_api.run(["--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"),
-                                           str(script)])
+    stdout, stderr, status = mypy_api.run(
+        ["--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"), str(script)]
+    )
     assert status == 0, stdout + stderr

@@ -169,7 +169,7 @@ def test_the_notice_is_the_results(batch: Path) -> None:
     assert f"本次共收到年度报告 {len(results)} 份，其中按时报送 {kinds['on_time']} 份" in text
     assert f"平均得分 {sum(scores) / len(scores):.1f} 分，最高 {max(scores):.1f} 分，最低 {min(scores):.1f} 分" in text
     assert "另有 1 份文件未能审查" in text
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
     assert headings[:3] == ["一、得分排名", "二、共性问题", "三、各单位情况"] and "四、文本雷同情况" in headings
     ranking, common = doc.tables[0], doc.tables[1]
     lines = [[c.text for c in row.cells] for row in ranking.rows[1:]]
@@ -188,8 +188,8 @@ def test_the_notice_is_the_results(batch: Path) -> None:
         assert len(units.split("、")) == m + p
     top = max(expected.values(), key=lambda v: v[0])
     assert int(common_lines[0][1]) == top[0], "the most common gap first"
-    units = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    assert units == [f"{i}. {r['document']['issuer']}" for i, r in zip(_ranks(scores), results, strict=True)]
+    unit_headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert unit_headings == [f"{i}. {r['document']['issuer']}" for i, r in zip(_ranks(scores), results, strict=True)]
 
 
 def _ranks(scores: list[float]) -> list[int]:

@@ -114,7 +114,18 @@ def assert_self_contained(html: str, allowed_pages: frozenset[str] | set[str] = 
     page = Page(html)
     charts = '<body class="overview">' in html
     for tag, attrs in page.tags:
-        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "form", "image", "use", "foreignobject"), tag
+        assert tag not in (
+            "link",
+            "img",
+            "iframe",
+            "object",
+            "embed",
+            "base",
+            "form",
+            "image",
+            "use",
+            "foreignobject",
+        ), tag
         assert tag != "svg" or charts, tag
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)

@@ -58,8 +58,7 @@ def annotate(
     return _annotate_read(doc, data, standard, lang, format or sniff(data[:4096], name))
 
 
-def _annotate_read(doc: Document, data: bytes, standard: str | Path | Standard | None, lang: str,
-                   fmt: str) -> bytes:
+def _annotate_read(doc: Document, data: bytes, standard: str | Path | Standard | None, lang: str, fmt: str) -> bytes:
     result = audit(doc, standard, lang=lang)
     return annotate_result(result, data if fmt == "docx" else None, lang=lang, document=doc)
 

@@ -259,7 +259,9 @@ def test_overview_charts_and_the_gap_filter(tab: Any, site: Any) -> None:
     page.goto(site.url("index.html"))
     results = list(site.results.values())[: len(SAMPLES)]
     assert page.locator("#charts svg").count() >= 3
-    assert all(page.locator(f"#{c} svg").is_visible() for c in ("chart-scores", "chart-timeliness", "chart-requirements"))
+    assert all(
+        page.locator(f"#{c} svg").is_visible() for c in ("chart-scores", "chart-timeliness", "chart-requirements")
+    )
     assert sum(int(n) for n in page.eval_on_selector_all(".bin", "bs => bs.map(b => b.dataset.count)")) == len(results)
     first = page.locator("#chart-requirements .req-bar").first
     rid = first.get_attribute("data-id")
@@ -271,7 +273,9 @@ def test_overview_charts_and_the_gap_filter(tab: Any, site: Any) -> None:
         for r in results
         if any(q.id == rid and q.status in ("missing", "partial") and not q.waived for q in r.requirements)
     ]
-    shown = page.eval_on_selector_all("tr.ov-row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.path)")
+    shown = page.eval_on_selector_all(
+        "tr.ov-row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.path)"
+    )
     assert sorted(shown) == sorted(gaps) and shown
     assert first.get_attribute("aria-pressed") == "true" and page.locator("#o-gap").is_visible()
     page.screenshot(path=str(site.shots / "overview-charts-filtered.png"), full_page=True)

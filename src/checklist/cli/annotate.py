@@ -23,14 +23,16 @@ from checklist.errors import ChecklistError
 
 @click.command("annotate")
 @click.argument("path")
-@click.option("-o", "--output",
-              help="The annotated .docx (default: beside PATH, its name plus the Chinese for 'reviewed').")
+@click.option(
+    "-o", "--output", help="The annotated .docx (default: beside PATH, its name plus the Chinese for 'reviewed')."
+)
 @click.option("--standard", "-s", help="Standard id or YAML file (default: by the issuer's level).")
 @click.option("--lang", type=LANG, default="zh", show_default=True, help="Language of the comments.")
 @click.option("--input-format", type=INPUT_FORMAT, help="Force the reader instead of sniffing the content.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-def annotate(path: str, output: str | None, standard: str | None, lang: str, input_format: str | None,
-             force: bool) -> None:
+def annotate(
+    path: str, output: str | None, standard: str | None, lang: str, input_format: str | None, force: bool
+) -> None:
     """Audit PATH and write it as .docx with the review as Word comments.
 
     A .docx comes back unchanged but for the comments; any other format as a new .docx

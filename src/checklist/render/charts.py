@@ -183,9 +183,7 @@ def timeliness(reports: Iterable[ReportFacts]) -> Timeliness:
     kinds: dict[str, list[str]] = {"on_time": [], "late": [], "unverified": [], "unchecked": []}
     for rep in reports:
         kinds[timely(rep)].append(rep.issuer)
-    return Timeliness(
-        len(kinds["on_time"]), tuple(kinds["late"]), tuple(kinds["unverified"]), len(kinds["unchecked"])
-    )
+    return Timeliness(len(kinds["on_time"]), tuple(kinds["late"]), tuple(kinds["unverified"]), len(kinds["unchecked"]))
 
 
 def timely(rep: ReportFacts) -> str:

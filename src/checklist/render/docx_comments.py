@@ -269,7 +269,7 @@ def _split_run(t_el: Any, index: int) -> Any:
     if index == 0 and pos == 0:
         return run
     text = t_el.text or ""
-    moving = content[pos:] if index == 0 else content[pos + 1:]
+    moving = content[pos:] if index == 0 else content[pos + 1 :]
     if not moving and index >= len(text):
         return run  # a cut after the run's last character: nothing to move
     new_run = run.makeelement(_R, dict(run.attrib))
@@ -318,15 +318,16 @@ class _Cutter:
 def _ends(tmap: TextMap, start: int, end: int) -> tuple[tuple[Any, int], tuple[Any, int]] | None:
     """The first and last mapped characters in ``[start, end)``."""
     sources = tmap.sources
-    first = next((s for s in sources[max(start, 0):end] if s is not None and s[0] is not None), None)
-    last = next((s for s in reversed(sources[max(start, 0):end]) if s is not None and s[0] is not None), None)
+    first = next((s for s in sources[max(start, 0) : end] if s is not None and s[0] is not None), None)
+    last = next((s for s in reversed(sources[max(start, 0) : end]) if s is not None and s[0] is not None), None)
     if first is None or last is None:
         return None
     return first, last
 
 
-def add_comments(document: Any, tmap: TextMap, comments: Sequence[PlannedComment],
-                 summary_span: tuple[int, int]) -> int:
+def add_comments(
+    document: Any, tmap: TextMap, comments: Sequence[PlannedComment], summary_span: tuple[int, int]
+) -> int:
     """Anchor ``comments`` in ``document``; a comment whose span has no text of its own
     goes on ``summary_span``. Returns how many were written."""
     from docx.text.run import Run

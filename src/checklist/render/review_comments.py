@@ -48,6 +48,7 @@ def _end_of(kind: str) -> Callable[[Document], Span | None]:
     def place(doc: Document) -> Span | None:
         parts = top_sections_of(doc, classify(doc), kind)
         return _line_at(doc, parts[-1].end - 1) if parts else None
+
     return place
 
 
@@ -55,6 +56,7 @@ def _heading_of(kind: str) -> Callable[[Document], Span | None]:
     def place(doc: Document) -> Span | None:
         parts = top_sections_of(doc, classify(doc), kind)
         return doc.to_original(parts[0].start, parts[0].heading_end) if parts else None
+
     return place
 
 
@@ -89,16 +91,36 @@ def _most_important(gaps: list[RequirementResult]) -> list[RequirementResult]:
 def summary_text(result: AuditResult, lang: str) -> str:
     """The summary comment: score, counts, the standard and why, the three main gaps."""
     c = result.counts
-    lines = [t("annotate.summary", lang, score=result.score, met=c.get("met", 0), partial=c.get("partial", 0),
-               missing=c.get("missing", 0)),
-             t("annotate.standard", lang, standard=result.standard.title, id=result.standard.id,
-               reason=result.standard.reason or "")]
+    lines = [
+        t(
+            "annotate.summary",
+            lang,
+            score=result.score,
+            met=c.get("met", 0),
+            partial=c.get("partial", 0),
+            missing=c.get("missing", 0),
+        ),
+        t(
+            "annotate.standard",
+            lang,
+            standard=result.standard.title,
+            id=result.standard.id,
+            reason=result.standard.reason or "",
+        ),
+    ]
     top = _most_important(_gaps(result))
     if top:
         sep = t("annotate.list_sep", lang)
-        lines.append(t("annotate.top_gaps", lang, gaps=sep.join(
-            f"{r.title}（{t(f'status.{r.status}', lang)}）" if lang == "zh" else f"{r.title} ({r.status})"
-            for r in top)))
+        lines.append(
+            t(
+                "annotate.top_gaps",
+                lang,
+                gaps=sep.join(
+                    f"{r.title}（{t(f'status.{r.status}', lang)}）" if lang == "zh" else f"{r.title} ({r.status})"
+                    for r in top
+                ),
+            )
+        )
     else:
         lines.append(t("annotate.no_gaps", lang))
     lines.extend(result.warnings)

@@ -143,8 +143,9 @@ class _Handlers:
         if isinstance(answer, dict):
             return JSONResponse(answer)
         if isinstance(answer, bytes):
-            return Response(answer, media_type=DOCX_TYPE,
-                            headers={"Content-Disposition": attachment(annotated_name(ask.label))})
+            return Response(
+                answer, media_type=DOCX_TYPE, headers={"Content-Disposition": attachment(annotated_name(ask.label))}
+            )
         if ask.fmt == "html":
             return HTMLResponse(answer)
         return Response(answer, media_type="application/json")
