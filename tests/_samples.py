@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 
@@ -64,3 +67,14 @@ def assert_verdicts_as_labelled(name: str, doc: Document, context: str = "") -> 
         for e in r.evidence:
             if e.start is not None:
                 assert doc.original[e.start : e.end] == e.quote
+
+
+def soffice_or_skip() -> str:
+    """LibreOffice's ``soffice``: a test that needs it is skipped without it, or fails when
+    ``CHECKLIST_LIBREOFFICE_TESTS=required`` (as CI sets it)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
+            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
+        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
+    return found

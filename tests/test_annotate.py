@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -24,7 +22,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 import checklist
-from _samples import SAMPLES, fixture_builder, sample_path
+from _samples import SAMPLES, fixture_builder, sample_path, soffice_or_skip
 from checklist.annotating import annotate, annotate_result, default_output
 from checklist.cli.annotate import annotate as annotate_command
 from checklist.errors import UsageError
@@ -365,18 +363,13 @@ def test_a_missing_input_is_one_line(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------
 # A real consumer: LibreOffice (skipped without it, unless CHECKLIST_LIBREOFFICE_TESTS=required)
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Writer leaves comments out of a PDF unless asked (ExportNotes; in the margin: ExportNotesInMargin, 7.6+)
 PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
 
 
 @pytest.fixture(scope="module")
 def soffice() -> str:
-    if SOFFICE is None:
-        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
-            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
-        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
-    return SOFFICE
+    return soffice_or_skip()
 
 
 @pytest.fixture(scope="module")

@@ -10,26 +10,18 @@ installs it). Skipped without it, unless ``CHECKLIST_LIBREOFFICE_TESTS=required`
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import checklist
-from _samples import LABELS, SAMPLES, assert_verdicts_as_labelled, cli_audit, sample_path
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from _samples import LABELS, SAMPLES, assert_verdicts_as_labelled, cli_audit, sample_path, soffice_or_skip
 
 
 @pytest.fixture(scope="module")
 def soffice() -> str:
-    if SOFFICE is None:
-        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
-            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
-        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
-    return SOFFICE
+    return soffice_or_skip()
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,6 @@ The LibreOffice part needs ``soffice`` (skipped without it, unless
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from types import ModuleType
@@ -26,14 +24,13 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 import checklist
-from _samples import SAMPLES, assert_verdicts_as_labelled, sample_path
+from _samples import SAMPLES, assert_verdicts_as_labelled, sample_path, soffice_or_skip
 from checklist.ingest.readers.pdf import read_pdf
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 SIZE, LEFT, TOP = 12.0, 72.0, 760.0
 FULL = 37  # CJK characters of 12 pt on a full line of the blocks below
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 FILLER = "各部门依法履行职责推进行政执法规范化建设加强监督指导确保工作落到实处"
 
 
@@ -102,10 +99,7 @@ def test_docx_without_heading_styles_reads_like_the_txt(name: str, plain_files: 
 
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(fixtures_module: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    if SOFFICE is None:
-        if os.environ.get("CHECKLIST_LIBREOFFICE_TESTS") == "required":
-            pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
-        pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
+    soffice = soffice_or_skip()
     out = tmp_path_factory.mktemp("lo-pdf")
     docx_files = []
     for name in SAMPLES:
@@ -114,7 +108,7 @@ def libreoffice_pdfs(fixtures_module: ModuleType, tmp_path_factory: pytest.TempP
         docx_files.append(str(path))
     subprocess.run(
         [
-            SOFFICE,
+            soffice,
             f"-env:UserInstallation={(out / 'profile').as_uri()}",
             "--headless",
             "--convert-to",

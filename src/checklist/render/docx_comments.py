@@ -29,16 +29,12 @@ from checklist.ingest.readers.docx import (
     _P,
     _R,
     _RUN_CONTAINERS,
-    _SDT,
-    _SDT_CONTENT,
     _T,
     _TAB,
     _TBL,
-    _TC,
-    _TCPR,
     _TR,
     _TYPE,
-    _VAL,
+    row_cells,
 )
 
 AUTHOR = "checklist"
@@ -186,21 +182,7 @@ def _cell_map(cell: Any) -> TextMap:
 
 
 def _row_map(row: Any) -> TextMap:
-    cells: list[TextMap] = []
-    for cell in row.iterchildren(_TC, _SDT):
-        if cell.tag == _SDT:
-            inner = cell.find(_SDT_CONTENT)
-            cell = inner.find(_TC) if inner is not None else None
-            if cell is None:
-                continue
-        props = cell.find(_TCPR)
-        if props is not None:
-            vmerge = props.find(_TCPR.replace("tcPr", "vMerge"))
-            if vmerge is not None and vmerge.get(_VAL) in (None, "continue"):
-                continue
-        text = _cell_map(cell)
-        if text.chars:
-            cells.append(text)
+    cells = [text for text in map(_cell_map, row_cells(row)) if text.chars]
     return _joined(cells, "\t")
 
 

@@ -220,8 +220,11 @@ def _cell_text(cell: Any) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _row_text(row: Any) -> str:
-    cells: list[str] = []
+def row_cells(row: Any) -> Iterator[Any]:
+    """The cells of a table row whose text is read, in order: content controls around a
+    cell opened, a vertically merged continuation cell left out (it is empty; its text is
+    in the cell above, and gridSpan cells appear once in the XML, so they cannot repeat).
+    Whoever maps text back to the document (render.docx_comments) walks the same cells."""
     for cell in row.iterchildren(_TC, _SDT):
         if cell.tag == _SDT:  # a content control around a cell
             inner = cell.find(_SDT_CONTENT)
@@ -231,13 +234,13 @@ def _row_text(row: Any) -> str:
         props = cell.find(_TCPR)
         if props is not None:
             vmerge = props.find(f"{_W}vMerge")
-            # A vertically merged continuation cell is empty; its text is in the cell
-            # above (gridSpan cells appear once in the XML, so they cannot repeat).
             if vmerge is not None and vmerge.get(_VAL) in (None, "continue"):
                 continue
-        text = _cell_text(cell)
-        if text:
-            cells.append(text)
+        yield cell
+
+
+def _row_text(row: Any) -> str:
+    cells = [text for text in map(_cell_text, row_cells(row)) if text]
     return _CELL_SEP.join(cells)
 
 
