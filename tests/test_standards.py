@@ -315,3 +315,14 @@ def test_broken_waiver_file_in_english(tmp_path: Path) -> None:
 def test_group_titles_of_shipped_standards_only() -> None:
     assert group_titles("township").keys() >= group_titles("national").keys() > set()
     assert group_titles("my-own-standard") == {}
+
+
+def test_a_date_no_calendar_has_is_a_standard_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad-date.yaml"
+    path.write_text(
+        'id: bad-date\ntitle: x\nversion: "1.0"\nextends: national\nreviewed: 2026-13-40\n', encoding="utf-8"
+    )
+    with pytest.raises(StandardError) as err:  # was a ValueError traceback from the YAML loader
+        load_standard(path)
+    assert err.value.line == 5 and err.value.yaml_key == "reviewed"
+    assert "must be a date" in err.value.localized("en")

@@ -283,12 +283,31 @@ def _load_yaml(path: Path) -> tuple[Any, _Lines]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise standard_error(label, "standard.yaml_syntax", line=line, problem=problem) from None
+    except ValueError:  # a date YAML reads as one but no calendar has (2026-13-40)
+        line, key = impossible_date(node)
+        raise standard_error(label, "standard.invalid.date_parsing", line=line, yaml_key=key) from None
     lines: _Lines = {}
     if node is not None:
         _mark_lines(node, (), lines, label)
     if not isinstance(data, dict):
         raise standard_error(label, "standard.not_mapping", line=1)
     return data, lines
+
+
+def impossible_date(node: yaml.Node, key: str | None = None) -> tuple[int | None, str | None]:
+    """The line and key of the first date-shaped value that is no date."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError:
+            return node.start_mark.line + 1, key
+    children = node.value if isinstance(node, yaml.MappingNode | yaml.SequenceNode) else []
+    for child in children:
+        k, v = child if isinstance(child, tuple) else (None, child)
+        found = impossible_date(v, str(k.value) if k is not None else key)
+        if found[0] is not None:
+            return found
+    return None, None
 
 
 def _line_for(lines: _Lines, loc: Iterable[Any]) -> int | None:

@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checklist.rules.problems import standard_error
-from checklist.rules.standard import _LOADER, _line_for, _mark_lines, _validation_problem
+from checklist.rules.standard import _LOADER, _line_for, _mark_lines, _validation_problem, impossible_date
 
 # (the standard loader's helpers above: a waiver file is read, and its errors worded, as a
 # standard file's are: the same loader, line numbers and catalogue messages)
@@ -115,22 +115,6 @@ def _parse(label: str, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
             problem=str(getattr(exc, "problem", None) or exc),
         ) from None
     except ValueError:  # a date YAML reads as one but no calendar has (2026-13-40)
-        line, key = _impossible_date(node)
+        line, key = impossible_date(node)
         raise standard_error(label, "standard.invalid.date_parsing", line=line, yaml_key=key) from None
     return data, lines
-
-
-def _impossible_date(node: yaml.Node, key: str | None = None) -> tuple[int | None, str | None]:
-    """The line and key of the first date-shaped value that is no date."""
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-        try:
-            yaml.SafeLoader("").construct_yaml_timestamp(node)
-        except ValueError:
-            return node.start_mark.line + 1, key
-    children = node.value if isinstance(node, yaml.MappingNode | yaml.SequenceNode) else []
-    for child in children:
-        k, v = child if isinstance(child, tuple) else (None, child)
-        found = _impossible_date(v, str(k.value) if k is not None else key)
-        if found[0] is not None:
-            return found
-    return None, None
