@@ -94,12 +94,6 @@ def _name_kind(name: str) -> str | None:
     return None
 
 
-def opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the body named as the subject of the opening sentence (the line
-    ``text[start:end]``), if any."""
-    return read_line(text, start, end).subject
-
-
 def read_line(text: str, start: int, end: int) -> Opening:
     """What the opening sentence of ``text[start:end]`` says (and the sentence announcing
     the report, 现将…报告如下, wherever it stands in the line)."""
