@@ -42,10 +42,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checklist.crossreport.copied import sentence_key
 from checklist.document import Document, Sentence
 from checklist.rules.engine import evidence_of
 from checklist.rules.matchers.base import FIGURE, Context, Hit
-from checklist.rules.quality.base import PLAN, strip_marker, units_of
+from checklist.rules.quality.base import PLAN, units_of
 from checklist.rules.result import Evidence
 from checklist.structure.clauses import CLAUSE_BREAK, is_future, is_negated
 from checklist.structure.sections import FIRST_RESPONSIBLE, MEASURES
@@ -54,7 +55,6 @@ from checklist.vocabulary import FOLLOW_UP_DEEDS, FOLLOW_UP_FIELDS, FOLLOW_UP_GE
 Outcome = Literal["followed", "not_followed", "unclear"]
 Reason = Literal["done", "generic", "broad", "no_action", "weak", "field_absent", "task_absent"]
 
-_NOISE = re.compile(r"[\W_]+")
 _BROAD, _TASK, _GENERIC = 0, 1, 2
 # word → (kind, field index); a field's words before the generic ones, so 规范性文件 stays a
 # field word though 规范 is generic (the alternation is longest first anyway)
@@ -95,12 +95,6 @@ class FollowUpCounts(_Model):
     followed: int = 0
     not_followed: int = 0
     unclear: int = 0
-
-
-def key_of(text: str) -> tuple[str, int]:
-    """``text`` without its outline marker, punctuation and blanks, and how many chars the marker took."""
-    body, cut = strip_marker(text)
-    return _NOISE.sub("", body), cut
 
 
 def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
@@ -193,14 +187,14 @@ def _work(doc: Document, ctx: Context) -> list[_Work]:
         if not ctx.regions.kinds_at(doc, s.start, s.section) & {MEASURES, FIRST_RESPONSIBLE}:
             continue
         text = doc.text[s.start : s.end]
-        read = _read(key_of(text)[0])
+        read = _read(sentence_key(text)[0])
         fields = read.fields
         if s.section >= 0:
             section = doc.sections[s.section]
-            fields |= _read(key_of(section.heading)[0]).fields
+            fields |= _read(sentence_key(section.heading)[0]).fields
         deed, idle, keys, active = False, set(), [], []
         for clause in CLAUSE_BREAK.split(text):
-            keys.append(_strip(key_of(clause)[0]))
+            keys.append(_strip(sentence_key(clause)[0]))
             if is_negated(clause) or is_future(clause):
                 idle |= _pairs(keys[-1])
                 continue
@@ -265,7 +259,7 @@ def follow_up(old_doc: Document, old_ctx: Context, new_doc: Document, new_ctx: C
     out: list[FollowUp] = []
     for u in units_of(old_doc, old_ctx, PLAN):
         start, end = trim(old_doc, u.start, u.end)
-        key, cut = key_of(old_doc.text[start:end])
+        key, cut = sentence_key(old_doc.text[start:end])
         if not key:
             continue
         plan = _read(key)

@@ -25,12 +25,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
-from checklist.crossreport.copied import issuer_classes
+from checklist.crossreport.copied import issuer_classes, sentence_key
 
 # FollowUp and FollowUpCounts are part of Comparison, and importable from here as before
 from checklist.crossreport.followthrough import FollowUp as FollowUp
 from checklist.crossreport.followthrough import FollowUpCounts as FollowUpCounts
-from checklist.crossreport.followthrough import counts, follow_up, key_of, trim
+from checklist.crossreport.followthrough import counts, follow_up, trim
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.engine import evidence_of, make_context
@@ -191,13 +191,13 @@ def _pieces(doc: Document, ctx: Context, min_chars: int) -> tuple[list[_Piece], 
             seen.add((u.start, u.end))
             index = len(seen)
             start, end = trim(doc, u.start, u.end)
-            key, cut = key_of(doc.text[start:end])
+            key, cut = sentence_key(doc.text[start:end])
             if len(key) >= min_chars:
                 units.append((key, start + cut, end, kind, index))
             for s in doc.sentences:
                 if u.start <= s.start < u.end:
                     s_start, s_end = trim(doc, s.start, min(s.end, u.end))
-                    k, c = key_of(doc.text[s_start:s_end])
+                    k, c = sentence_key(doc.text[s_start:s_end])
                     if len(k) >= min_chars:
                         sentences.append((k, s_start + c, s_end, kind, index))
     return units, sentences
