@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from checklist.rules.standard import SEVERITY_ORDER
 
 if TYPE_CHECKING:
-    from checklist.rules.result import AuditResult
+    from checklist.rules.result import AuditResult, RequirementResult
 
 # A row as JSON gives it back: scalars (path, issuer, score, each requirement's status,
 # counts), plus the ``titles`` mapping and the ``gaps`` list (see the module docstring).
@@ -64,7 +64,7 @@ def summary_row(path: str, name: str, result: AuditResult) -> Row:
                     "suggestion": r.suggestion or "",
                 }
             )
-            if r.weight > 0 and SEVERITY_ORDER.get(r.severity, 0) > worst:
+            if counts_against(r) and SEVERITY_ORDER.get(r.severity, 0) > worst:
                 worst = SEVERITY_ORDER.get(r.severity, 0)
                 # the highest severity not met (empty: none), for the exit policy
                 row["worst_unmet_severity"] = r.severity
@@ -80,12 +80,22 @@ def quality_count(result: AuditResult) -> int:
     return sum(1 for f in result.findings if f.category == "quality")
 
 
+def counts_against(r: RequirementResult) -> bool:
+    """Whether ``r`` counts against the ``--fail-on`` policy: missing or partial, not
+    waived, scored (its severity decides whether it fails)."""
+    return r.status in ("missing", "partial") and r.waived is None and r.weight > 0
+
+
+def at_or_above(severity: str, fail_on: str) -> bool:
+    """Whether an unmet ``severity`` fails the ``--fail-on`` floor (``never``: none does)."""
+    return fail_on != "never" and bool(severity) and SEVERITY_ORDER.get(severity, 0) >= SEVERITY_ORDER[fail_on]
+
+
 def fails_policy(row: Row, min_score: float | None, fail_on: str) -> bool:
     """The ``check`` policy applied to a summary row."""
     if min_score is not None and float(row["score"]) < min_score:
         return True
-    worst = row.get("worst_unmet_severity") or ""
-    return fail_on != "never" and bool(worst) and SEVERITY_ORDER.get(worst, 0) >= SEVERITY_ORDER[fail_on]
+    return at_or_above(row.get("worst_unmet_severity") or "", fail_on)
 
 
 def columns(rows: Iterable[Row]) -> list[str]:

@@ -84,21 +84,12 @@ def check(
 
 
 def failing_requirements(result: AuditResult, fail_on: str) -> list[RequirementResult]:
-    """The requirements that fail the ``--fail-on`` policy: missing or partial, not waived,
-    scored, of severity ``fail_on`` or higher."""
-    from checklist.rules.standard import SEVERITY_ORDER
+    """The requirements that fail the ``--fail-on`` policy (the one ``checklist batch``
+    applies to its rows): missing or partial, not waived, scored, of severity ``fail_on``
+    or higher."""
+    from checklist.batch.rows import at_or_above, counts_against
 
-    if fail_on == "never":
-        return []
-    floor = SEVERITY_ORDER[fail_on]
-    return [
-        r
-        for r in result.requirements
-        if r.status in ("missing", "partial")
-        and r.waived is None
-        and SEVERITY_ORDER[r.severity] >= floor
-        and r.weight > 0
-    ]
+    return [r for r in result.requirements if counts_against(r) and at_or_above(r.severity, fail_on)]
 
 
 def failure_reasons(result: AuditResult, min_score: float | None, fail_on: str, lang: str) -> list[str]:
