@@ -13,12 +13,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from checklist.document import Item, Section, Sentence
-from checklist.ingest.shapes import MARKERS, match_marker
+from checklist.ingest.shapes import match_marker
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
 
-# match_marker and MARKERS answer here too: the rules ask the outline what a heading is.
-__all__ = ["HEAD_MAX", "MARKERS", "build", "lead_length", "match_marker"]
+# match_marker answers here too: the rules ask the outline what a heading is.
+__all__ = ["HEAD_MAX", "build", "lead_length", "match_marker"]
 
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
