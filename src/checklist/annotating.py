@@ -49,17 +49,13 @@ def annotate(
     """
     if isinstance(source, bytes):
         data, name = source, "<bytes>"
+        doc = read(data, format=format, name=name)
     else:
         name = str(source)
-        doc_probe = read(source, format=format)  # every input error, worded as audit words it
+        doc = read(source, format=format)  # every input error, worded as audit words it
         data = Path(source).read_bytes()
-        return _annotate_read(doc_probe, data, standard, lang, format or sniff(data[:4096], name))
-    doc = read(data, format=format, name=name)
-    return _annotate_read(doc, data, standard, lang, format or sniff(data[:4096], name))
-
-
-def _annotate_read(doc: Document, data: bytes, standard: str | Path | Standard | None, lang: str, fmt: str) -> bytes:
     result = audit(doc, standard, lang=lang)
+    fmt = format or sniff(data[:4096], name)
     return annotate_result(result, data if fmt == "docx" else None, lang=lang, document=doc)
 
 
