@@ -58,6 +58,7 @@ _STATEMENT = re.compile(
 _LINE_YEAR = re.compile(rf"(?:[{CN_DIGITS}]+、|\(?[{CN_DIGITS}]+\)|\d{{1,2}}[.、])?\s?({_YEAR})")
 _LEVEL_OF_SELF = dict(SELF_REFERENCES)
 _PLACE_CHARS = PLACE_TAIL_CHARS + "州旗盟"
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(SUBJECT_SUFFIXES, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def _name_kind(name: str) -> str | None:
         return None
     if any(w in name for w in SELF_WORDS):
         return None  # 现将我局: "we", no name
-    for suffix in sorted(SUBJECT_SUFFIXES, key=len, reverse=True):
+    for suffix in _SUFFIXES_LONGEST_FIRST:
         if name.endswith(suffix):
             head = name[: -len(suffix)].lstrip(_PLACE_CHARS)
             return "generic" if head in GENERIC_BODY_HEADS else "name"
