@@ -269,6 +269,15 @@ def _load_yaml(path: Path) -> tuple[Any, _Lines]:
         raise standard_error(label, "standard.not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise standard_error(label, "standard.unreadable", reason=str(exc)) from None
+    data, lines = parse_yaml(label, text)
+    if not isinstance(data, dict):
+        raise standard_error(label, "standard.not_mapping", line=1)
+    return data, lines
+
+
+def parse_yaml(label: str, text: str) -> tuple[Any, _Lines]:
+    """The data of YAML ``text`` and the line of every key in it (a standard's or a
+    waiver file's); its errors name ``label``, the line and the key."""
     try:
         # one parse gives both the node tree (line numbers for errors) and the data;
         # libyaml's loader when PyYAML has it (ten times faster than the Python one)
@@ -289,8 +298,6 @@ def _load_yaml(path: Path) -> tuple[Any, _Lines]:
     lines: _Lines = {}
     if node is not None:
         _mark_lines(node, (), lines, label)
-    if not isinstance(data, dict):
-        raise standard_error(label, "standard.not_mapping", line=1)
     return data, lines
 
 

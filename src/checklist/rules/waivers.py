@@ -20,11 +20,10 @@ import fnmatch
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checklist.rules.problems import standard_error
-from checklist.rules.standard import _LOADER, _line_for, _mark_lines, _validation_problem, impossible_date
+from checklist.rules.standard import _line_for, _validation_problem, parse_yaml
 
 # (the standard loader's helpers above: a waiver file is read, and its errors worded, as a
 # standard file's are: the same loader, line numbers and catalogue messages)
@@ -65,7 +64,7 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
         raise standard_error(label, "waiver.not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise standard_error(label, "waiver.unreadable", reason=str(exc)) from None
-    data, lines = _parse(label, text)
+    data, lines = parse_yaml(label, text)
     prefix: tuple[Any, ...] = ()
     if data is None:
         return []
@@ -92,29 +91,3 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
                 **args,
             ) from None
     return out
-
-
-def _parse(label: str, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
-    """The file's data and the line of every key in it (as a standard file is read)."""
-    try:
-        loader = _LOADER(text)
-        try:
-            node = loader.get_single_node()
-            lines: dict[tuple[Any, ...], int] = {}
-            if node is not None:
-                _mark_lines(node, (), lines, label)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise standard_error(
-            label,
-            "standard.yaml_syntax",
-            line=mark.line + 1 if mark else None,
-            problem=str(getattr(exc, "problem", None) or exc),
-        ) from None
-    except ValueError:  # a date YAML reads as one but no calendar has (2026-13-40)
-        line, key = impossible_date(node)
-        raise standard_error(label, "standard.invalid.date_parsing", line=line, yaml_key=key) from None
-    return data, lines
