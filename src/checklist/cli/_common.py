@@ -7,7 +7,7 @@ command's ``--help`` do not pay for pydantic, the readers and the engine.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, overload
 
@@ -47,13 +47,6 @@ def print_error(exc: ChecklistError, lang: str = "zh") -> None:
 def print_internal(path: str, exc: Exception, lang: str = "zh") -> None:
     """A bug met on one file: say so in one line (the traceback helps nobody reading it)."""
     click.echo(f"checklist: {msg('text.internal', lang, path=path, kind=type(exc).__name__, detail=exc)}", err=True)
-
-
-def expand(paths: Iterable[str]) -> list[str]:
-    """Files, and the report files in folders (a folder without any is kept, to be reported)."""
-    from checklist.fileio import expand_paths
-
-    return expand_paths(paths)
 
 
 @overload

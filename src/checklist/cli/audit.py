@@ -14,7 +14,6 @@ from checklist.cli._common import (
     EXIT_OK,
     INPUT_FORMAT,
     LANG,
-    expand,
     load_standard_or_exit,
     load_waivers_or_exit,
     print_error,
@@ -23,6 +22,7 @@ from checklist.cli._common import (
     write_output,
 )
 from checklist.errors import ChecklistError
+from checklist.fileio import expand_paths
 
 if TYPE_CHECKING:
     from checklist.rules.result import AuditResult
@@ -72,7 +72,7 @@ def audit(
     results: list[AuditResult] = []
     status = EXIT_OK
     keep = keep_text or fmt == "html"
-    for path in expand(paths):
+    for path in expand_paths(paths):
         try:
             results.append(run(Path(path), std, lang=lang, waivers=waiver_list, format=input_format, keep_text=keep))
         except ChecklistError as exc:

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from checklist.cli._common import EXIT_ERROR, EXIT_OK, INPUT_FORMAT, LANG, expand, msg, print_error, print_internal
+from checklist.cli._common import EXIT_ERROR, EXIT_OK, INPUT_FORMAT, LANG, msg, print_error, print_internal
 from checklist.errors import ChecklistError
+from checklist.fileio import expand_paths
 
 if TYPE_CHECKING:
     from checklist.document import Document
@@ -38,7 +39,7 @@ def inspect(files: Sequence[str], fmt: str, input_format: str | None, t2s: bool,
 
     status = EXIT_OK
     docs: list[dict[str, Any]] = []
-    for path in expand(files):
+    for path in expand_paths(files):
         try:
             doc = read(path, format=input_format, to_simplified=t2s)
         except ChecklistError as exc:
