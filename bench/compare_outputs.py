@@ -15,7 +15,8 @@ under every shipped standard that applies and in both languages where cheap:
   result, or the error class and message;
 
 and writes each result as JSON without the fields that change run to run (``tool``,
-``duration_ms``, the input's hash: a generated .docx holds its creation time). ``compare`` prints every file that differs and exits 1 when any does.
+``duration_ms``, the input's hash: a generated .docx holds its creation time).
+``compare`` prints every file that differs and exits 1 when any does.
 It is a check run by hand around a change, not a test (the suite pins its own cases).
 """
 
