@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint
 
 STORE = f"{INTERNAL}/cross.sqlite"
-_VERSION = "1"  # of the tables' layout: another one is dropped and rebuilt
+_VERSION = "2"  # of the tables' layout: another one is dropped and rebuilt
 _COMMIT_EVERY = 64  # fingerprints written between commits (an interrupted run recomputes the rest)
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)",

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import math
 import re
-import struct
 import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from operator import eq
 
@@ -47,7 +47,6 @@ from checklist.rules.quality.base import strip_marker
 from checklist.rules.quality.duplicate_sentence import _NOISE
 from checklist.rules.result import Finding
 from checklist.rules.standard import Standard
-from checklist.structure.sections import HEADER, SIGNATURE, classify
 
 #: Goal phrases and slogans of the 2021–2025 纲要 and the usual political preamble: every
 #: report may write them, so they are taken out of a sentence before it is compared.
@@ -84,9 +83,20 @@ CODE = "quality.boilerplate"
 PERMUTATIONS = 32  # MinHash values per sentence, 16 bits each
 BANDS = 8  # LSH bands; 4 values = 8 bytes = one uint64 each
 _ROWS = PERMUTATIONS // BANDS
-_SIG_BYTES = 2 * PERMUTATIONS
-_UNPACK = struct.Struct(f"={PERMUTATIONS}H")
-_PERSON = b"checklist-mh"  # separates these hashes from the exact-key hash
+
+
+def _splitmix64(k: int) -> int:
+    """The ``k``-th value of the splitmix64 sequence (seed 0)."""
+    x = (k * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+    return x ^ (x >> 31)
+
+
+# the 32 permutations of :func:`signatures`: odd multipliers and masks, fixed (a store
+# keeps the signatures of earlier runs)
+_MULTIPLIERS = tuple(_splitmix64(2 * k + 1) & 0xFFFFFFFF | 1 for k in range(PERMUTATIONS))
+_MASKS = tuple(_splitmix64(2 * k + 2) >> 32 for k in range(PERMUTATIONS))
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BLANKS = re.compile(r"\s+")
@@ -150,9 +160,14 @@ class Match:
     issuer: str | None = None  # of ``report``; None when unknown
 
 
-def _stop_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=16)
+def _stop_pattern_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     keys = sorted({_NOISE.sub("", unicodedata.normalize("NFKC", p)) for p in phrases} - {""}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
+def _stop_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    return _stop_pattern_of(tuple(phrases))
 
 
 def sentence_key(text: str, stop: re.Pattern[str] | None = None) -> tuple[str, int]:
@@ -165,16 +180,44 @@ def sentence_key(text: str, stop: re.Pattern[str] | None = None) -> tuple[str, i
     return key, cut
 
 
-def signature(key: str) -> bytes:
-    """MinHash of ``key``'s character 3-grams: 32 uint16, one 64-byte blake2b per 3-gram.
+def signatures(keys: Sequence[str]) -> bytes:
+    """MinHash of each key's character 3-grams: 32 little-endian uint16 per key, computed
+    for all keys at once with numpy.
 
-    The 64 bytes of one digest are 32 independent hash values, so one call per 3-gram
-    gives all permutations at once.
+    A 3-gram is its three code points (21 bits each, one uint64), mixed by splitmix64's
+    finaliser into one 32-bit hash; the 32 permutations are ``h * a_k xor b_k`` in uint32
+    (odd ``a_k``), and a key's value for permutation ``k`` is the top 16 bits of their
+    minimum over its 3-grams. A key shorter than three characters is one 3-gram padded
+    with NULs (no key holds one: keys keep word characters only).
     """
-    grams = {key[i : i + 3] for i in range(max(1, len(key) - 2))}
-    digests = memoryview(b"".join([blake2b(g.encode(), digest_size=64, person=_PERSON).digest() for g in grams]))
-    values = digests.cast("H")  # native order; packed back the same way, so only equality matters
-    return _UNPACK.pack(*[min(values[i::PERMUTATIONS]) for i in range(PERMUTATIONS)])
+    if not keys:
+        return b""
+    import numpy as np
+
+    n = len(keys)
+    points = np.frombuffer(("\0\0".join(keys) + "\0\0").encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=n)
+    grams = np.maximum(lengths - 2, 1)
+    first = np.zeros(n, dtype=np.int64)  # each key's first 3-gram, among all keys' 3-grams
+    np.cumsum(grams[:-1], out=first[1:])
+    starts = np.zeros(n, dtype=np.int64)  # each key's first code point
+    np.cumsum(lengths[:-1] + 2, out=starts[1:])
+    at = np.arange(int(grams.sum()), dtype=np.int64) + np.repeat(starts - first, grams)
+    x = (points[at] << np.uint64(42)) | (points[at + 1] << np.uint64(21)) | points[at + 2]
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    h = (x >> np.uint64(32)).astype(np.uint32)
+    values = h[:, None] * np.asarray(_MULTIPLIERS, dtype=np.uint32)
+    values ^= np.asarray(_MASKS, dtype=np.uint32)
+    return (np.minimum.reduceat(values, first, axis=0) >> np.uint32(16)).astype("<u2").tobytes()
+
+
+def signature(key: str) -> bytes:
+    """:func:`signatures` of one key."""
+    return signatures([key])
 
 
 def _numbers_hash(key: str) -> int:
@@ -200,31 +243,34 @@ def fingerprint(
     ``min_specific`` characters of their own once the formulas, dates and the issuer's
     name are taken out (:func:`checklist.crossreport.formulas.is_specific`; 0 keeps them).
     """
-    regions = classify(doc)
     stop = _stop_pattern(stop_phrases)
     issuer = doc.metadata.issuer
+    text = doc.text
+    # the header and the signature block (what classify() calls HEADER and SIGNATURE)
+    body_start = doc.body_start
+    body_end = doc.signature_start if doc.signature_start is not None else len(text) + 1
     exact: array[int] = array("Q")
     numbers: array[int] = array("H")
     spans: array[int] = array("I")
     section: array[int] = array("i")
-    sigs: list[bytes] = []
+    keys: list[str] = []
     quotes: list[str] = []
     paths: dict[str, int] = {}
     for s in doc.sentences:
-        if regions.kinds_at(doc, s.start, s.section) & {HEADER, SIGNATURE}:
-            continue
-        k, cut = sentence_key(doc.text[s.start : s.end], stop)
+        if s.start < body_start or s.start >= body_end or s.end - s.start < min_chars:
+            continue  # a key is never longer than its sentence
+        k, cut = sentence_key(text[s.start : s.end], stop)
         if len(k) < min_chars or not is_specific_key(k, issuer, min_specific):
             continue
+        keys.append(k)
         exact.append(int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little"))
-        numbers.append(_numbers_hash(k))
-        sigs.append(signature(k))
+        numbers.append(_numbers_hash(k) if not k.isalpha() else 0)
         start, end = doc.to_original(s.start + cut, s.end)
         spans.extend((start, end))
         quotes.append(doc.original[start:end])
         path = doc.section_path(s.section)
         section.append(paths.setdefault(path, len(paths)) if path else -1)
-    return Fingerprint(key, exact, b"".join(sigs), numbers, spans, section, tuple(paths), tuple(quotes))
+    return Fingerprint(key, exact, signatures(keys), numbers, spans, section, tuple(paths), tuple(quotes))
 
 
 def jaccard_bound(similarity: float) -> float:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -48,6 +49,7 @@ _STATEMENT = re.compile(
 # lookahead lets the scan skip every position that starts no figure)
 _DATES = re.compile(r"(?=[\d*])(?:(?:19|20)\d\d|\*+|\d{1,2}月(?:\d{1,2}日)?)")
 _PARTY = "中共"
+_second = itemgetter(1)  # of an automaton's (end, length)
 
 
 def _formula_words() -> ahocorasick.Automaton:
@@ -135,7 +137,7 @@ def is_specific_key(key: str, issuer: str | None = None, min_chars: int = MIN_SP
         return True
     key = _without_names_and_dates(key, issuer)
     # only the count matters here: no string is built (this runs on every sentence of a batch)
-    covered: int = sum(length for _end, length in _WORDS.iter_long(key))
+    covered: int = sum(map(_second, _WORDS.iter_long(key)))
     return len(key) - covered >= min_chars
 
 
