@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -23,13 +24,9 @@ from checklist.rules.matchers.base import resolve_scope
 from checklist.rules.problems import standard_error
 from checklist.rules.result import (
     AuditResult,
-    DocumentInfo,
     Evidence,
     Finding,
     RequirementResult,
-    StandardInfo,
-    ToolInfo,
-    Waiver,
 )
 from checklist.rules.standard import SEVERITY_ORDER, Requirement, Standard
 from checklist.rules.waivers import WaiverEntry
@@ -79,7 +76,11 @@ def make_context(doc: Document, standard: Standard, regions: Regions | None = No
 
 def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
     """Status and outcome of one applicable requirement."""
-    ctx = base.derive(resolve_scope(req.scope), req.negation)
+    return _judge(req, base, resolve_scope(req.scope))
+
+
+def _judge(req: Requirement, base: Context, scope: frozenset[str]) -> tuple[str, Outcome]:
+    ctx = base.derive(scope, req.negation)
     out = req.met.evaluate(ctx)
     if out.matched:
         return "met", out
@@ -92,24 +93,33 @@ def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
 
 def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
     """Map a matcher hit to a quote of the original text."""
+    return Evidence.model_validate(_evidence(doc, hit, lang, {}))
+
+
+def _evidence(doc: Document, hit: Hit, lang: str, places: dict[int, str]) -> dict[str, Any]:
+    """The JSON object of a hit's quote; ``places`` remembers each offset's section path
+    for this document (many hits share one)."""
     if hit.start < 0:
         start, end = hit.orig if hit.orig else (None, None)
         quote = doc.original[start:end] if start is not None else (hit.quote or "")
-        return Evidence(
-            quote=quote,
-            section=t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
-            start=start,
-            end=end,
-            terms=list(hit.terms),
-        )
+        return {
+            "quote": quote,
+            "section": t("text.page_meta", lang) + (f"（{hit.label}）" if hit.label else ""),
+            "start": start,
+            "end": end,
+            "terms": list(hit.terms),
+        }
     quote, o_start, o_end = doc.quote(hit.start, hit.end)
-    if hit.start < doc.body_start:
-        where = t("text.region_header", lang)
-    elif doc.signature_start is not None and hit.start >= doc.signature_start:
-        where = t("text.region_signature", lang)
-    else:
-        where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
-    return Evidence(quote=quote, section=where, start=o_start, end=o_end, terms=list(hit.terms))
+    where = places.get(hit.start)
+    if where is None:
+        if hit.start < doc.body_start:
+            where = t("text.region_header", lang)
+        elif doc.signature_start is not None and hit.start >= doc.signature_start:
+            where = t("text.region_signature", lang)
+        else:
+            where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
+        places[hit.start] = where
+    return {"quote": quote, "section": where, "start": o_start, "end": o_end, "terms": list(hit.terms)}
 
 
 def with_years(text: str, year: int | None, lang: str) -> str:
@@ -121,6 +131,38 @@ def with_years(text: str, year: int | None, lang: str) -> str:
     return text.replace("{year}", this).replace("{next_year}", following)
 
 
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """A requirement's words in one language, worded once per standard."""
+
+    title: str
+    basis: list[str]
+    messages: dict[str, str]  # by status (met, partial, missing, not_applicable)
+    suggestion: str
+    scope: frozenset[str]
+
+
+def _texts(standard: Standard, lang: str) -> list[_Texts]:
+    """Every requirement's :class:`_Texts` in ``lang`` (kept on the standard, which the loader caches)."""
+    cache = standard.engine_cache
+    key = ("texts", lang)
+    found = cache.get(key)
+    if found is None:
+        found = []
+        for req in standard.requirements:
+            title = req.title.get(lang)
+            why = t("na.profile" if req.applies is False else "na.condition", lang)
+            messages = {s: t(f"msg.{s}", lang, title=title) for s in ("met", "partial", "missing")}
+            messages["not_applicable"] = t("msg.not_applicable", lang, title=title, reason=why)
+            found.append(
+                _Texts(
+                    title, [b.label() for b in req.basis], messages, req.suggestion.get(lang), resolve_scope(req.scope)
+                )
+            )
+        cache[key] = found
+    return found
+
+
 def evaluate(
     doc: Document,
     standard: Standard,
@@ -130,83 +172,69 @@ def evaluate(
     reason: str | None = None,
     today: dt.date | None = None,
 ) -> AuditResult:
-    """Judge ``doc`` against ``standard``."""
+    """Judge ``doc`` against ``standard``.
+
+    The result is built as plain JSON-shaped data and validated once, as a whole: one
+    pass of pydantic's validator instead of a model per requirement and quote."""
     ctx = make_context(doc, standard)
-    results: list[RequirementResult] = []
-    findings: list[Finding] = []
+    results: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
     warnings: list[str] = []
     used: set[int] = set()
     meta = doc.metadata
-    for req in standard.requirements:
-        title = req.title.get(lang)
-        basis = [b.label() for b in req.basis]
+    places: dict[int, str] = {}
+    sep = "；" if lang == "zh" else "; "
+    for req, text in zip(standard.requirements, _texts(standard, lang), strict=True):
         applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
         if not applies:
-            why = t("na.profile" if req.applies is False else "na.condition", lang)
             results.append(
-                RequirementResult(
-                    id=req.id,
-                    title=title,
-                    group=req.group,
-                    status="not_applicable",
-                    severity=req.severity,
-                    weight=req.weight,
-                    message=t("msg.not_applicable", lang, title=title, reason=why),
-                    basis=basis,
-                )
+                {
+                    "id": req.id,
+                    "title": text.title,
+                    "group": req.group,
+                    "status": "not_applicable",
+                    "severity": req.severity,
+                    "weight": req.weight,
+                    "message": text.messages["not_applicable"],
+                    "basis": text.basis,
+                }
             )
             continue
-        status, out = judge(req, ctx)
-        evidence = [evidence_of(doc, h, lang) for h in out.hits]
-        message = t(f"msg.{status}", lang, title=title)
+        status, out = _judge(req, ctx, text.scope)
+        evidence = [_evidence(doc, h, lang, places) for h in out.hits]
+        message = text.messages[status]
         if out.note:
-            message += ("；" if lang == "zh" else "; ") + t(f"note.{out.note}", lang, **out.note_args)
-        suggestion = with_years(req.suggestion.get(lang), meta.year, lang) if status != "met" else None
-        waiver = None
-        for i, w in enumerate(waivers):
-            names_it = w.requirement == req.id or w.requirement in req.aliases
-            if names_it and w.selects(doc.source, meta.issuer, doc.sha256):
-                used.add(i)
-                if w.expired(today):
-                    warnings.append(
-                        t(
-                            "warn.waiver_expired",
-                            lang,
-                            requirement=w.requirement,
-                            reason=w.reason,
-                            expires=w.expires.isoformat() if w.expires else "",
-                        )
-                    )
-                    continue
-                waiver = Waiver(reason=w.reason, owner=w.owner, expires=w.expires.isoformat() if w.expires else None)
+            message += sep + t(f"note.{out.note}", lang, **out.note_args)
+        suggestion = with_years(text.suggestion, meta.year, lang) if status != "met" else None
+        waiver = _waiver(req, doc, waivers, used, warnings, lang, today) if waivers else None
         results.append(
-            RequirementResult(
-                id=req.id,
-                title=title,
-                group=req.group,
-                status=status,  # type: ignore[arg-type]
-                severity=req.severity,
-                weight=req.weight,
-                evidence=evidence,
-                message=message,
-                suggestion=suggestion,
-                basis=basis,
-                waived=waiver,
-            )
+            {
+                "id": req.id,
+                "title": text.title,
+                "group": req.group,
+                "status": status,
+                "severity": req.severity,
+                "weight": req.weight,
+                "evidence": evidence,
+                "message": message,
+                "suggestion": suggestion,
+                "basis": text.basis,
+                "waived": waiver,
+            }
         )
         if status != "met" and waiver is None and req.severity != "info":
             first = evidence[0] if evidence else None
             findings.append(
-                Finding(
-                    code=req.id,
-                    severity=req.severity,
-                    message=message,
-                    suggestion=suggestion,
-                    quote=first.quote if first else None,
-                    section=first.section if first else None,
-                    start=first.start if first else None,
-                    end=first.end if first else None,
-                )
+                {
+                    "code": req.id,
+                    "severity": req.severity,
+                    "message": message,
+                    "suggestion": suggestion,
+                    "quote": first["quote"] if first else None,
+                    "section": first["section"] if first else None,
+                    "start": first["start"] if first else None,
+                    "end": first["end"] if first else None,
+                }
             )
     not_report = not_a_report(doc, standard)
     if not_report:
@@ -214,41 +242,79 @@ def evaluate(
     kind = other_kind(doc, standard)
     if kind:
         warnings.insert(0, t("warn.other_kind", lang, kind=kind))
-    ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
-    for i, w in enumerate(waivers):
-        if w.requirement not in ids:
-            warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
-        elif i not in used:
-            warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
-    quality = quality_findings(ctx, standard, lang)
+    if waivers:
+        ids = {r.id for r in standard.requirements} | {a for r in standard.requirements for a in r.aliases}
+        for i, w in enumerate(waivers):
+            if w.requirement not in ids:
+                warnings.append(t("warn.waiver_unknown", lang, requirement=w.requirement))
+            elif i not in used:
+                warnings.append(t("warn.waiver_unused", lang, requirement=w.requirement, report=w.report))
+    quality = _quality(ctx, standard, lang, places)
     findings.extend(quality)
-    results.extend(weighted_quality(standard, quality, lang))
-    score, groups = score_of(results)
+    results.extend(_weighted_quality(standard, quality, lang))
+    score, groups = _score([(r["status"], r.get("waived"), r["weight"], r["group"]) for r in results])
     if score is None:
         raise standard_error(standard.source or standard.id, "standard.unscorable")
-    findings.sort(key=lambda f: (f.category != "coverage", -SEVERITY_ORDER.get(f.severity, 0)))
+    findings.sort(key=lambda f: ("category" in f, -SEVERITY_ORDER.get(f["severity"], 0)))
     counts = {s: 0 for s in ("met", "partial", "missing", "not_applicable")}
+    waived = 0
     for r in results:
-        counts[r.status] += 1
-    counts["waived"] = sum(1 for r in results if r.waived)
-    return AuditResult(
-        tool=ToolInfo(version=__version__),
-        standard=StandardInfo(
-            id=standard.id,
-            version=standard.version,
-            extends=standard.extends,
-            title=standard.title.get(lang),
-            reason=reason,
-        ),
-        lang=lang,
-        document=DocumentInfo.model_validate(doc.metadata_dict()),
-        score=score,
-        groups=groups,
-        counts=counts,
-        requirements=results,
-        findings=findings,
-        warnings=warnings,
+        counts[r["status"]] += 1
+        if r.get("waived"):
+            waived += 1
+    counts["waived"] = waived
+    return AuditResult.model_validate(
+        {
+            "tool": {"version": __version__},
+            "standard": {
+                "id": standard.id,
+                "version": standard.version,
+                "extends": standard.extends,
+                "title": standard.title.get(lang),
+                "reason": reason,
+            },
+            "lang": lang,
+            "document": doc.metadata_dict(),
+            "score": score,
+            "groups": groups,
+            "counts": counts,
+            "requirements": results,
+            "findings": findings,
+            "warnings": warnings,
+        }
     )
+
+
+def _waiver(
+    req: Requirement,
+    doc: Document,
+    waivers: Sequence[WaiverEntry],
+    used: set[int],
+    warnings: list[str],
+    lang: str,
+    today: dt.date | None,
+) -> dict[str, Any] | None:
+    """The waiver (as JSON data) that applies to ``req`` on ``doc``; records the waivers it
+    used and warns of the expired ones."""
+    waiver = None
+    meta = doc.metadata
+    for i, w in enumerate(waivers):
+        names_it = w.requirement == req.id or w.requirement in req.aliases
+        if names_it and w.selects(doc.source, meta.issuer, doc.sha256):
+            used.add(i)
+            if w.expired(today):
+                warnings.append(
+                    t(
+                        "warn.waiver_expired",
+                        lang,
+                        requirement=w.requirement,
+                        reason=w.reason,
+                        expires=w.expires.isoformat() if w.expires else "",
+                    )
+                )
+                continue
+            waiver = {"reason": w.reason, "owner": w.owner, "expires": w.expires.isoformat() if w.expires else None}
+    return waiver
 
 
 def not_a_report(doc: Document, standard: Standard) -> dict[str, int] | None:
@@ -288,57 +354,64 @@ def other_kind(doc: Document, standard: Standard) -> str | None:
 
 def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Finding]:
     """Run the standard's enabled quality checks; they add findings, never verdicts."""
+    return [Finding.model_validate(f) for f in _quality(ctx, standard, lang, {})]
+
+
+def _quality(ctx: Context, standard: Standard, lang: str, places: dict[int, str]) -> list[dict[str, Any]]:
+    """The findings of the quality checks, as JSON data."""
     from checklist.rules.quality import CHECKS
 
-    out: list[Finding] = []
+    out: list[dict[str, Any]] = []
     for code, config in standard.quality.items():
         if not config.enabled or code not in CHECKS:  # checks across reports run in a batch or compare
             continue
         _, check = CHECKS[code]
         for issue in check(ctx.derive(ctx.scope, True), standard.quality_params(code)):
-            evidence = [evidence_of(ctx.doc, h, lang) for h in issue.hits]
+            evidence = [_evidence(ctx.doc, h, lang, places) for h in issue.hits]
             first = evidence[0] if evidence else None
             out.append(
-                Finding(
-                    code=code,
-                    category="quality",
-                    severity=config.severity,
-                    message=t(issue.message, lang, **issue.args),
-                    suggestion=with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
-                    quote=first.quote if first else None,
-                    section=first.section if first else None,
-                    start=first.start if first else None,
-                    end=first.end if first else None,
-                    related=evidence[1:],
-                )
+                {
+                    "code": code,
+                    "category": "quality",
+                    "severity": config.severity,
+                    "message": t(issue.message, lang, **issue.args),
+                    "suggestion": with_years(config.suggestion.get(lang), ctx.doc.metadata.year, lang),
+                    "quote": first["quote"] if first else None,
+                    "section": first["section"] if first else None,
+                    "start": first["start"] if first else None,
+                    "end": first["end"] if first else None,
+                    "related": evidence[1:],
+                }
             )
     return out
 
 
-def weighted_quality(standard: Standard, findings: Sequence[Finding], lang: str) -> list[RequirementResult]:
+def _weighted_quality(standard: Standard, findings: Sequence[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """Quality checks a profile gave weight: a scored line each (met when nothing was found)."""
     out = []
     for code, config in standard.quality.items():
         if not config.enabled or config.weight <= 0:
             continue
-        mine = [f for f in findings if f.code == code]
+        mine = [f for f in findings if f["code"] == code]
         title = config.title.get(lang) if config.title else code
         status: Literal["met", "missing"] = "missing" if mine else "met"
         evidence = [
-            Evidence(quote=f.quote or "", section=f.section or "", start=f.start, end=f.end) for f in mine if f.quote
+            {"quote": f["quote"] or "", "section": f["section"] or "", "start": f["start"], "end": f["end"]}
+            for f in mine
+            if f["quote"]
         ]
         out.append(
-            RequirementResult(
-                id=code,
-                title=title,
-                group="quality",
-                status=status,
-                severity=config.severity,
-                weight=config.weight,
-                evidence=evidence,
-                message=t(f"msg.{status}", lang, title=title),
-                suggestion=config.suggestion.get(lang) if mine else None,
-            )
+            {
+                "id": code,
+                "title": title,
+                "group": "quality",
+                "status": status,
+                "severity": config.severity,
+                "weight": config.weight,
+                "evidence": evidence,
+                "message": t(f"msg.{status}", lang, title=title),
+                "suggestion": config.suggestion.get(lang) if mine else None,
+            }
         )
     return out
 
@@ -348,18 +421,23 @@ def score_of(results: Sequence[RequirementResult]) -> tuple[float | None, dict[s
 
     Not-applicable and waived requirements are left out; ``None`` when nothing counts.
     """
+    return _score([(r.status, r.waived, r.weight, r.group) for r in results])
+
+
+def _score(rows: Sequence[tuple[str, object, float, str]]) -> tuple[float | None, dict[str, float]]:
+    """:func:`score_of` over ``(status, waiver, weight, group)`` rows."""
     total = 0.0
     weight = 0.0
     by_group: dict[str, list[float]] = {}
-    for r in results:
-        if r.status == "not_applicable" or r.waived is not None or r.weight <= 0:
+    for status, waived, w, group in rows:
+        if status == "not_applicable" or waived is not None or w <= 0:
             continue
-        value = STATUS_VALUE[r.status] * r.weight
+        value = STATUS_VALUE[status] * w
         total += value
-        weight += r.weight
-        acc = by_group.setdefault(r.group, [0.0, 0.0])
+        weight += w
+        acc = by_group.setdefault(group, [0.0, 0.0])
         acc[0] += value
-        acc[1] += r.weight
+        acc[1] += w
     if weight <= 0:
         return None, {}
     groups = {g: round(100 * v / w, 1) for g, (v, w) in by_group.items() if w > 0}

@@ -227,6 +227,12 @@ class Standard(_Strict):
         raise KeyError(rid)
 
     @functools.cached_property
+    def engine_cache(self) -> dict[Any, Any]:
+        """What the engine derives from the standard once (worded messages, compiled
+        rules), filled by the engine as it needs it; the loader caches the standard."""
+        return {}
+
+    @functools.cached_property
     def literals(self) -> tuple[str, ...]:
         """Every literal term of every rule (for the Aho–Corasick automaton)."""
         seen: dict[str, None] = {}
