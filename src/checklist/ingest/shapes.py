@@ -19,8 +19,11 @@ from checklist.vocabulary import (
     alternation,
 )
 
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (rank, re.compile(rf"^({source})\s?")) for rank, source in HEADING_MARKERS
+# The heading markers as one anchored alternation, tried in rank order (the first form
+# that matches wins, as trying them one by one would): one regex call per line, not five.
+_MARKER_NAMES = {f"r{i}": rank for i, (rank, _source) in enumerate(HEADING_MARKERS)}
+_ANY_MARKER = re.compile(
+    "^(?:" + "|".join(f"(?P<r{i}>{source})" for i, (_rank, source) in enumerate(HEADING_MARKERS)) + ")"
 )
 TITLE_KIND = re.compile(alternation(TITLE_KINDS))
 TITLE_TOPIC = re.compile(alternation(TITLE_TOPICS))
@@ -34,11 +37,12 @@ _DATE_LINE = re.compile(
 
 def match_marker(line: str) -> tuple[int, str] | None:
     """``(rank, marker)`` when ``line`` starts with an outline marker."""
-    for rank, pattern in MARKERS:
-        m = pattern.match(line)
-        if m:
-            return rank, m.group(1)
-    return None
+    m = _ANY_MARKER.match(line)
+    if m is None:
+        return None
+    name = m.lastgroup
+    assert name is not None
+    return _MARKER_NAMES[name], m.group(name)
 
 
 def is_title_line(line: str) -> bool:

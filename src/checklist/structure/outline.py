@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from checklist.document import Item, Section, Sentence
 from checklist.ingest.shapes import match_marker
@@ -23,6 +24,10 @@ __all__ = ["HEAD_MAX", "build", "lead_length", "match_marker"]
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
+# The same when the text holds no ! or ?: a pattern that opens with a literal character
+# lets the regex engine skip ahead to it, where a character class is tried at every offset.
+_FULL_STOP_END = re.compile(r"。。*[\"')）]*")
+_OTHER_ENDS = ("!", "?", "！", "？")
 _ITEM_BOUNDARY = frozenset('。；;：:，, )"')
 # 统一是, 唯一是, 第一是 … : the numeral belongs to a word, not an enumeration
 _WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
@@ -58,7 +63,7 @@ def build(
     hints = hints or {}
     first, stop = body
     body_end = lines[stop - 1][1] if stop > first else (lines[first][0] if first < len(lines) else len(text))
-    raw: list[dict[str, object]] = []
+    raw: list[tuple[int, str, int, int, str]] = []  # rank, marker, start, heading end, title
     for li in range(first, stop):
         start, end = lines[li]
         line = text[start:end]
@@ -76,7 +81,7 @@ def build(
         title = rest[:n].strip()
         if not title:
             continue
-        raw.append({"rank": rank, "marker": marker, "start": start, "heading_end": start + offset + n, "title": title})
+        raw.append((rank, marker, start, start + offset + n, title))
 
     final = _sections(raw, body_end)
     line_section = _innermost_per_line(final, lines)
@@ -85,30 +90,42 @@ def build(
     return final, items, sentences
 
 
-def _sections(raw: Sequence[Mapping[str, object]], body_end: int) -> tuple[Section, ...]:
-    """Sections from the headings found, each built once: its end (the next heading of
-    the same or higher rank, else the body's end) is known before the object is made."""
-    rows: list[tuple[int, int, str, str, int, int, int, str]] = []  # rank start marker title head_end parent level path
+def _sections(raw: Sequence[tuple[int, str, int, int, str]], body_end: int) -> tuple[Section, ...]:
+    """Sections from the headings found (rank, marker, start, heading end, title), each
+    built once: its end (the next heading of the same or higher rank, else the body's
+    end) is known before the object is made."""
+    ranks: list[int] = []
+    paths: list[str] = []
     ends: list[int] = []
-    stack: list[int] = []  # indices into rows
-    for h in raw:
-        rank = int(h["rank"])  # type: ignore[call-overload]
-        start = int(h["start"])  # type: ignore[call-overload]
-        while stack and rows[stack[-1]][0] >= rank:
+    parents: list[int] = []
+    levels: list[int] = []
+    stack: list[int] = []  # indices of the headings still open
+    for rank, marker, start, _heading_end, title in raw:
+        while stack and ranks[stack[-1]] >= rank:
             ends[stack.pop()] = start
         parent = stack[-1] if stack else -1
-        marker, title = str(h["marker"]), str(h["title"])
         heading = marker + title
-        path = (rows[parent][7] + " > " + heading) if parent >= 0 else heading
-        heading_end = int(h["heading_end"])  # type: ignore[call-overload]
-        rows.append((rank, start, marker, title, heading_end, parent, len(stack) + 1, path))
+        paths.append((paths[parent] + " > " + heading) if parent >= 0 else heading)
+        ranks.append(rank)
+        parents.append(parent)
+        levels.append(len(stack) + 1)
         ends.append(body_end)  # kept by the headings still open at the end
-        stack.append(len(rows) - 1)
+        stack.append(len(ranks) - 1)
     return tuple(
-        Section(i, marker + title, title, marker, rank, level, start, max(end, heading_end), heading_end, parent, path)
-        for i, ((rank, start, marker, title, heading_end, parent, level, path), end) in enumerate(
-            zip(rows, ends, strict=True)
+        Section(
+            i,
+            marker + title,
+            title,
+            marker,
+            rank,
+            levels[i],
+            start,
+            max(ends[i], head_end),
+            head_end,
+            parents[i],
+            paths[i],
         )
+        for i, (rank, marker, start, head_end, title) in enumerate(raw)
     )
 
 
@@ -129,13 +146,21 @@ def _innermost_per_line(sections: Sequence[Section], lines: Sequence[tuple[int, 
 
 
 def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int]) -> tuple[Sentence, ...]:
+    """Sentences line by line, from one scan of the whole text for sentence ends (no end
+    runs across a line break, so each falls inside one line)."""
+    pattern = _SENTENCE_END if any(c in text for c in _OTHER_ENDS) else _FULL_STOP_END
+    ends = pattern.finditer(text)
     out: list[Sentence] = []
+    m = next(ends, None)
     for (start, end), sec in zip(lines, line_section, strict=True):
         pos = start
-        for m in _SENTENCE_END.finditer(text, start, end):
-            if m.end() > pos:
-                out.append(Sentence(pos, m.end(), sec))
-            pos = m.end()
+        while m is not None and m.start() < end:
+            if m.start() >= start:  # an end between the lines given belongs to none
+                stop = min(m.end(), end)
+                if stop > pos:
+                    out.append(Sentence(pos, stop, sec))
+                pos = stop
+            m = next(ends, None)
         if pos < end and text[pos:end].strip():
             out.append(Sentence(pos, end, sec))
     return tuple(out)
@@ -146,10 +171,9 @@ def _items(
 ) -> tuple[Item, ...]:
     found: list[tuple[int, int, str, int, int]] = []  # start, number, marker, line index, section
     last_number: dict[int, int] = {}
-    for li in range(*body):
-        start, end = lines[li]
+    for li, candidates in _item_candidates(text, lines, body):
+        start = lines[li][0]
         sec = line_section[li]
-        candidates = _item_candidates(text, start, end)
         numbers = [c[1] for c in candidates]
         for pos, number, marker in candidates:
             if number is None or number < 1:
@@ -184,19 +208,34 @@ def _items(
 
 
 _CN_DIGITS = frozenset(CN_DIGITS)
+_item_number = lru_cache(maxsize=256)(cn_to_int)  # the same few numerals (一 … 十) again and again
 
 
-def _item_candidates(text: str, start: int, end: int) -> list[tuple[int, int | None, str]]:
-    """``(position, number, marker)`` of every ``N是`` in the line (found by the 是)."""
-    out = []
-    pos = text.find("是", start, end)
+def _item_candidates(
+    text: str, lines: Sequence[tuple[int, int]], body: tuple[int, int]
+) -> list[tuple[int, list[tuple[int, int | None, str]]]]:
+    """For each body line holding an ``N是``, its index and the ``(position, number,
+    marker)`` of each (found by the 是, in one pass over the body; the numeral stays
+    inside its line)."""
+    first, stop = body
+    out: list[tuple[int, list[tuple[int, int | None, str]]]] = []
+    if first >= stop:
+        return out
+    hi = lines[stop - 1][1]
+    li = first
+    pos = text.find("是", lines[first][0], hi)
     while pos != -1:
+        while lines[li][1] <= pos:
+            li += 1
+        start, end = lines[li]
         k = pos
         while k > start and pos - k < 3 and text[k - 1] in _CN_DIGITS:
             k -= 1
         if k < pos and (pos + 1 >= end or text[pos + 1] not in "否非"):
-            out.append((k, cn_to_int(text[k:pos]), text[k : pos + 1]))
-        pos = text.find("是", pos + 1, end)
+            if not out or out[-1][0] != li:
+                out.append((li, []))
+            out[-1][1].append((k, _item_number(text[k:pos]), text[k : pos + 1]))
+        pos = text.find("是", pos + 1, hi)
     return out
 
 
