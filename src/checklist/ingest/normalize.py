@@ -59,6 +59,7 @@ _BLANK_CHARS = (
     "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\x0b\x0c"
 )
 _BLANK_CLASS = "[" + re.escape(_BLANK_CHARS) + "]+"
+_BLANK_SET = frozenset(_BLANK_CHARS)
 _ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 
 
@@ -233,6 +234,8 @@ def normalize_lines(
     """
     convert = _converter(to_simplified, original)
     one_for_one, special = _one_for_one(), _reshaping()
+    if convert is None:
+        return _normalize_spans(original, list(spans), one_for_one, special)
     out: list[NormalizedLine] = []
     for start, end in spans:
         raw = original[start:end]
@@ -246,6 +249,113 @@ def normalize_lines(
                 continue
         out.append(_normalize_line(raw, start, end, one_for_one, special))
     return out
+
+
+def _normalize_spans(
+    original: str, spans: Sequence[tuple[int, int]], one_for_one: re.Pattern[str], special: re.Pattern[str]
+) -> list[NormalizedLine]:
+    """:func:`_normalize_line` for every span, from one scan of the whole text.
+
+    One pass finds every character the normalisation touches: those that fold one for
+    one are replaced in the whole text at once (offsets do not move), the rest (blank
+    runs, characters that fold to another length) become the tokens of their line. A
+    line without tokens or glosses is one copy piece; a line a token straddles (spans
+    cut inside a line) is normalised on its own, as before.
+    """
+    folded, tokens = _scan(original)
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
+    out: list[NormalizedLine] = []
+    ti = gi = 0
+    n_tokens, n_glosses = len(tokens), len(glosses)
+    for start, end in spans:
+        while ti < n_tokens and tokens[ti][1] <= start:
+            ti += 1
+        while gi < n_glosses and glosses[gi][0] <= start:
+            gi += 1
+        raw = folded[start:end]
+        if (ti == n_tokens or tokens[ti][0] >= end) and (gi == n_glosses or glosses[gi][0] >= end):
+            out.append(NormalizedLine(raw, start, end, ((raw, start, end, True),) if raw else ()))
+            continue
+        marks: list[tuple[int, int, bool]] = []  # start, end (in raw), is a gloss
+        k = ti
+        while k < n_tokens and tokens[k][0] < end:  # a blank run is cut at the line's ends
+            marks.append((max(tokens[k][0], start) - start, min(tokens[k][1], end) - start, False))
+            k += 1
+        k = gi
+        while k < n_glosses and glosses[k][1] <= end:  # (a gloss holds no token)
+            marks.append((glosses[k][0] - start, glosses[k][1] - start, True))
+            k += 1
+        marks.sort()
+        out.append(_line_of_marks(raw, start, end, marks))
+    return out
+
+
+def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, int, bool]]) -> NormalizedLine:
+    """A line's pieces from the places the normalisation changes it: what
+    :func:`_normalize_line` makes of ``raw`` (already folded one for one)."""
+    dropped = _number_gaps(raw) if " " in raw else _NOTHING
+    pieces: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    for m_start, m_end, is_gloss in marks:
+        if m_start > pos:
+            pieces.append((raw[pos:m_start], start + pos, start + m_start, True))
+        token = raw[m_start:m_end]
+        if is_gloss:
+            rep = ""
+        elif token[0] in _BLANK_SET:
+            rep = "" if m_start in dropped or all(c in _ZERO_WIDTH for c in token) else " "
+        else:
+            rep = _fold(token)
+        if rep:
+            pieces.append((rep, start + m_start, start + m_end, len(rep) == len(token)))
+        pos = m_end
+    if pos < len(raw):
+        pieces.append((raw[pos:], start + pos, end, True))
+    return _stripped(pieces, start, end)
+
+
+def _stripped(pieces: list[tuple[str, int, int, bool]], start: int, end: int) -> NormalizedLine:
+    """The line of ``pieces`` without the blanks at its ends."""
+    while pieces and pieces[0][0] == " ":
+        pieces.pop(0)
+    while pieces and pieces[-1][0] == " ":
+        pieces.pop()
+    return NormalizedLine("".join(p[0] for p in pieces), start, end, tuple(pieces))
+
+
+@lru_cache(maxsize=1)
+def _touched() -> tuple[re.Pattern[str], frozenset[str]]:
+    """One class of every character the normalisation changes, and those of them that
+    fold one for one."""
+    one, rest = _foldable_chars()
+    return re.compile("[" + re.escape(one + _BLANK_CHARS + rest) + "\U00010000-\U0010ffff]"), frozenset(one)
+
+
+def _scan(original: str) -> tuple[str, list[tuple[int, int]]]:
+    """``original`` with the one-for-one folds made, and the ``(start, end)`` of every
+    other character the normalisation touches (one span per run of blanks).
+
+    One scan gathers which of those characters occur; each is then replaced, or found,
+    with the string methods, which are much faster than a regex's character class."""
+    pattern, one = _touched()
+    folded = original
+    positions: list[int] = []
+    for ch in set(pattern.findall(original)):
+        if ch in one:
+            folded = folded.replace(ch, _fold(ch))
+            continue
+        pos = original.find(ch)
+        while pos != -1:
+            positions.append(pos)
+            pos = original.find(ch, pos + 1)
+    positions.sort()
+    tokens: list[tuple[int, int]] = []
+    for pos in positions:
+        if tokens and tokens[-1][1] == pos and original[pos] in _BLANK_SET and original[pos - 1] in _BLANK_SET:
+            tokens[-1] = (tokens[-1][0], pos + 1)  # the blank run goes on
+        else:
+            tokens.append((pos, pos + 1))
+    return folded, tokens
 
 
 def _normalize_line(
@@ -278,13 +388,7 @@ def _normalize_line(
         pos = m.end()
     if pos < len(raw):
         pieces.append((raw[pos:], start + pos, end, True))
-    # strip blanks at both ends of the line
-    while pieces and pieces[0][0] == " ":
-        pieces.pop(0)
-    while pieces and pieces[-1][0] == " ":
-        pieces.pop()
-    text = "".join(p[0] for p in pieces)
-    return NormalizedLine(text, start, end, tuple(pieces))
+    return _stripped(pieces, start, end)
 
 
 # Blocks that hold every BMP character NFKC changes (Latin-1 and spacing modifiers,
