@@ -79,7 +79,6 @@ def _context(matcher: MatcherModel, text: str, params: dict[str, object], negati
         scope=resolve_scope("work"),
         negation=negation,
         params=params,
-        sentence_starts=[s.start for s in doc.sentences],
     )
 
 

@@ -70,7 +70,6 @@ def make_context(doc: Document, standard: Standard, regions: Regions | None = No
         scope=resolve_scope("work"),
         negation=True,
         params=standard.parameters,
-        sentence_starts=[s.start for s in doc.sentences],
     )
 
 

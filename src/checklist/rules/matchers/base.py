@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,61 +52,155 @@ class Outcome:
 
 NO = Outcome(False)
 _CONTENTS_ONLY = frozenset({CONTENTS})
+_NOTHING: frozenset[str] = frozenset()
 
 
-@dataclass
+class Tables:
+    """What a document's matchers and checks look up, built once per document.
+
+    Flat lists over the sentences (starts, ends, region kinds) and the clause breaks,
+    searched with ``bisect``; every occurrence's clause and region come from them
+    instead of a walk over the document's structures. Each clause's asserted answer
+    (not negated, not future), each term search and the list closers' positions are
+    filled in the first time they are asked for and then shared by every requirement
+    and quality check.
+    """
+
+    __slots__ = ("asserted", "breaks", "closers", "contents", "ends", "found", "kinds", "spans", "starts", "text")
+
+    def __init__(self, doc: Document, regions: Regions) -> None:
+        text = doc.text
+        self.text = text
+        sentences = doc.sentences
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+        # the kinds of a sentence's start are those of the whole sentence, except in the
+        # spans announcing the report's parts (Regions.contents), looked up apart
+        self.kinds = [regions.kinds_at(doc, s.start, s.section) for s in sentences]
+        self.contents = regions.contents
+        self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        self.asserted: dict[tuple[int, int], bool] = {}
+        self.found: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = {}
+        self.spans: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+        self.closers: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+    def kinds_at(self, pos: int) -> frozenset[str]:
+        """Region kinds of the text at normalised offset ``pos``."""
+        if not self.starts:
+            return _NOTHING
+        contents = self.contents
+        if contents:
+            i = bisect_right(contents, (pos, _END)) - 1
+            if i >= 0 and pos < contents[i][1]:
+                # the sentence announcing the report's parts (现将…报告如下) may begin as a
+                # statement of the year's work: only its announcing part is left out
+                return _CONTENTS_ONLY
+        i = bisect_right(self.starts, pos) - 1
+        return self.kinds[i if i > 0 else 0]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``: between clause breaks, inside the sentence
+        holding ``start``."""
+        si = bisect_right(self.starts, start) - 1
+        if si < 0:
+            si = 0
+        s0 = self.starts[si]
+        s1 = self.ends[si]
+        breaks = self.breaks
+        i = bisect_left(breaks, start)
+        left = breaks[i - 1] + 1 if i > 0 else s0
+        if end > start:
+            i = bisect_left(breaks, end, i)
+        right = breaks[i] if i < len(breaks) else s1
+        return (left if left > s0 else s0), (right if right < s1 else s1)
+
+    def clause_asserted(self, bounds: tuple[int, int]) -> bool:
+        """Whether the clause ``bounds`` is neither negated nor future (see clauses.py)."""
+        known = self.asserted.get(bounds)
+        if known is None:
+            clause = self.text[bounds[0] : bounds[1]]
+            known = not (is_negated(clause) or is_future(clause))
+            self.asserted[bounds] = known
+        return known
+
+    def closer_spans(self, closers: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Every occurrence ``(start, end)`` of the words in ``closers``, sorted."""
+        found = self.closers.get(closers)
+        if found is None:
+            text = self.text
+            found = []
+            for word in closers:
+                i = text.find(word)
+                while i >= 0:
+                    found.append((i, i + len(word)))
+                    i = text.find(word, i + 1)
+            found.sort()
+            self.closers[closers] = found
+        return found
+
+
+_END = 1 << 62  # sorts after every real offset at the same start
+
+
 class Context:
-    """Everything a matcher may look at for one document."""
+    """Everything a matcher may look at for one document: the document, its regions,
+    the term positions, the shared :class:`Tables`, and the scope and negation setting
+    of the rule being evaluated."""
 
-    doc: Document
-    regions: Regions
-    term_hits: Mapping[str, list[int]]
-    scope: frozenset[str]
-    negation: bool
-    params: Mapping[str, Any]
-    sentence_starts: list[int]
-    # caches shared by every matcher on this document (copied contexts share them)
-    breaks: list[int] = field(default_factory=list)
-    sentence_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
-    asserted_cache: dict[tuple[int, int], bool] = field(default_factory=dict)
-    spans_cache: dict[tuple[str, ...], list[tuple[int, int, str]]] = field(default_factory=dict)
-    # region kinds of each offset a matcher asked about, and each span's asserted answer:
-    # many requirements look at the same term occurrences, so each is judged once
-    pos_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
-    span_asserted: dict[tuple[int, int], bool] = field(default_factory=dict)
-    found_cache: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = field(
-        default_factory=dict
-    )
+    __slots__ = ("doc", "negation", "params", "regions", "scope", "tables", "term_hits")
 
-    def __post_init__(self) -> None:
-        if not self.breaks:
-            self.breaks.extend(m.start() for m in CLAUSE_BREAK.finditer(self.doc.text))
+    def __init__(
+        self,
+        doc: Document,
+        regions: Regions,
+        term_hits: Mapping[str, list[int]],
+        scope: frozenset[str],
+        negation: bool,
+        params: Mapping[str, Any],
+        tables: Tables | None = None,
+    ) -> None:
+        self.doc = doc
+        self.regions = regions
+        self.term_hits = term_hits
+        self.scope = scope
+        self.negation = negation
+        self.params = params
+        self.tables = tables if tables is not None else Tables(doc, regions)
 
     def derive(self, scope: frozenset[str], negation: bool) -> Context:
-        """A copy with another scope and negation setting, sharing the caches."""
-        return Context(
-            self.doc,
-            self.regions,
-            self.term_hits,
-            scope,
-            negation,
-            self.params,
-            self.sentence_starts,
-            self.breaks,
-            self.sentence_kinds,
-            self.asserted_cache,
-            self.spans_cache,
-            self.pos_kinds,
-            self.span_asserted,
-            self.found_cache,
-        )
+        """A copy with another scope and negation setting, sharing the tables."""
+        out = object.__new__(Context)
+        out.doc = self.doc
+        out.regions = self.regions
+        out.term_hits = self.term_hits
+        out.params = self.params
+        out.tables = self.tables
+        out.scope = scope
+        out.negation = negation
+        return out
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The start of every sentence, ascending."""
+        return self.tables.starts
+
+    @property
+    def breaks(self) -> list[int]:
+        """The offset of every clause break, ascending."""
+        return self.tables.breaks
 
     def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Every occurrence ``(start, end, term)`` of ``terms``, sorted (any scope)."""
-        found = self.spans_cache.get(terms)
+        cache = self.tables.spans
+        found = cache.get(terms)
         if found is None:
-            found = sorted((p, p + len(t), t) for t in terms for p in self.term_hits.get(t, ()))
-            self.spans_cache[terms] = found
+            hits = self.term_hits
+            found = []
+            for t in terms:
+                n = len(t)
+                found.extend((p, p + n, t) for p in hits.get(t, ()))
+            found.sort()
+            cache[terms] = found
         return found
 
     def with_scope(self, scope: str | list[str] | None) -> Context:
@@ -117,59 +211,55 @@ class Context:
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence containing normalised offset ``pos``."""
-        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+        i = bisect_right(self.tables.starts, pos) - 1
+        return i if i > 0 else 0
 
     def in_scope(self, pos: int) -> bool:
         """Whether the text at ``pos`` lies in the context's scope."""
-        kinds = self.pos_kinds.get(pos)
-        if kinds is None:
-            kinds = self._kinds_at(pos)
-            self.pos_kinds[pos] = kinds
-        return not self.scope.isdisjoint(kinds)
-
-    def _kinds_at(self, pos: int) -> frozenset[str]:
-        if not self.doc.sentences:
-            return frozenset()
-        if self.regions.contents and self.regions.in_contents(pos):
-            # the sentence announcing the report's parts (现将…报告如下) may begin as a
-            # statement of the year's work: only its announcing part is left out
-            return _CONTENTS_ONLY
-        return self.sentence_kinds_of(self.sentence_at(pos))
+        return not self.scope.isdisjoint(self.tables.kinds_at(pos))
 
     def sentence_kinds_of(self, si: int) -> frozenset[str]:
         """Region kinds of sentence ``si`` (computed once per document)."""
-        kinds = self.sentence_kinds.get(si)
-        if kinds is None:
-            s = self.doc.sentences[si]
-            kinds = self.regions.kinds_at(self.doc, s.start, s.section)
-            self.sentence_kinds[si] = kinds
-        return kinds
+        return self.tables.kinds[si]
 
-    def find(self, terms: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
-        """Occurrences ``(start, end, term)`` of ``terms`` in scope, not inside ``exclude``."""
-        key = (tuple(terms), tuple(exclude), self.scope)
-        found = self.found_cache.get(key)
+    def find(self, terms: Iterable[str], exclude: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+        """Occurrences ``(start, end, term)`` of ``terms`` in scope, not inside ``exclude``,
+        in the order of ``terms`` (shared: do not change the list)."""
+        key = (
+            terms if isinstance(terms, tuple) else tuple(terms),
+            exclude if isinstance(exclude, tuple) else tuple(exclude),
+            self.scope,
+        )
+        cache = self.tables.found
+        found = cache.get(key)
         if found is None:
-            found = list(self._find(key[0], key[1]))
-            self.found_cache[key] = found
-        return iter(found)
+            found = self._find(key[0], key[1])
+            cache[key] = found
+        return found
 
-    def _find(self, terms: Iterable[str], exclude: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    def _find(self, terms: tuple[str, ...], exclude: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        hits = self.term_hits
         blocked: list[tuple[int, int]] = []
         for ex in exclude:
-            blocked.extend((p, p + len(ex)) for p in self.term_hits.get(ex, ()))
+            n = len(ex)
+            blocked.extend((p, p + n) for p in hits.get(ex, ()))
+        scope = self.scope
+        kinds_at = self.tables.kinds_at
+        out = []
         for term in terms:
-            for pos in self.term_hits.get(term, ()):
-                end = pos + len(term)
-                if any(b0 <= pos and end <= b1 for b0, b1 in blocked):
+            n = len(term)
+            for pos in hits.get(term, ()):
+                end = pos + n
+                if blocked and any(b0 <= pos and end <= b1 for b0, b1 in blocked):
                     continue
-                if self.in_scope(pos):
-                    yield pos, end, term
+                if not scope.isdisjoint(kinds_at(pos)):
+                    out.append((pos, end, term))
+        return out
 
     def preceded_by(self, start: int, words: Iterable[str], within: int) -> bool:
         """Whether one of ``words`` ends at most ``within`` characters before ``start``, in
         the same clause (``查找工作短板``: 查找 two characters before 短板)."""
-        clause = self.clause_of(start, start)[0]
+        clause = self.tables.clause(start, start)[0]
         for word in words:
             n = len(word)
             found = self.term_hits.get(word, [])  # ascending
@@ -181,7 +271,7 @@ class Context:
     def followed_by(self, end: int, words: Iterable[str], within: int) -> bool:
         """Whether one of ``words`` starts at most ``within`` characters after ``end``, in
         the same clause (``存在的问题得到解决``: 得到 right after 存在的问题)."""
-        clause = self.clause_of(end, end)[1]
+        clause = self.tables.clause(end, end)[1]
         for word in words:
             found = self.term_hits.get(word, [])  # ascending
             i = bisect_left(found, end)
@@ -191,30 +281,20 @@ class Context:
 
     def clause_of(self, start: int, end: int, *, within: str = "clause") -> tuple[int, int]:
         """The clause (or sentence) around a span."""
-        s = self.doc.sentences[self.sentence_at(start)]
         if within == "sentence":
-            return s.start, s.end
-        i = bisect_left(self.breaks, start)
-        left = self.breaks[i - 1] + 1 if i > 0 else s.start
-        j = bisect_left(self.breaks, end)
-        right = self.breaks[j] if j < len(self.breaks) else s.end
-        return max(left, s.start), min(right, s.end)
+            t = self.tables
+            si = bisect_right(t.starts, start) - 1
+            if si < 0:
+                si = 0
+            return t.starts[si], t.ends[si]
+        return self.tables.clause(start, end)
 
     def asserted(self, start: int, end: int) -> bool:
         """False when the clause holding the span is negated or future (see clauses.py)."""
         if not self.negation:
             return True
-        known = self.span_asserted.get((start, end))
-        if known is not None:
-            return known
-        bounds = self.clause_of(start, end)
-        cached = self.asserted_cache.get(bounds)
-        if cached is None:
-            clause = self.doc.text[bounds[0] : bounds[1]]
-            cached = not (is_negated(clause) or is_future(clause))
-            self.asserted_cache[bounds] = cached
-        self.span_asserted[(start, end)] = cached
-        return cached
+        t = self.tables
+        return t.clause_asserted(t.clause(start, end))
 
 
 def resolve_scope(scope: str | list[str]) -> frozenset[str]:
@@ -246,15 +326,20 @@ class MatcherModel(BaseModel):
 def sentence_hits(ctx: Context, found: Iterable[tuple[int, int, str]], limit: int = 3) -> tuple[Hit, ...]:
     """Turn term occurrences into sentence-level evidence, one hit per sentence."""
     by_sentence: dict[int, set[str]] = {}
-    order: list[int] = []
+    starts = ctx.tables.starts
     for start, _end, term in found:
-        si = ctx.sentence_at(start)
-        if si not in by_sentence:
-            by_sentence[si] = set()
-            order.append(si)
-        by_sentence[si].add(term)
-    out = []
-    for si in order[:limit]:
-        s = ctx.doc.sentences[si]
-        out.append(Hit(s.start, s.end, tuple(sorted(by_sentence[si]))))
+        si = bisect_right(starts, start) - 1
+        if si < 0:
+            si = 0
+        terms = by_sentence.get(si)
+        if terms is None:
+            by_sentence[si] = {term}
+        else:
+            terms.add(term)
+    ends = ctx.tables.ends
+    out: list[Hit] = []
+    for si, terms in by_sentence.items():
+        if len(out) >= limit:
+            break
+        out.append(Hit(starts[si], ends[si], tuple(sorted(terms))))
     return tuple(out)

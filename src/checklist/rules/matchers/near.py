@@ -22,13 +22,14 @@ groups' words must then be in the item itself (``组织应急演练、隐患排�
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
+import functools
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from pydantic import Field
 
-from checklist.rules.matchers.base import FIGURE, Context, Hit, MatcherModel, Outcome
+from checklist.rules.matchers.base import FIGURE, NO, Context, Hit, MatcherModel, Outcome, Tables
 
 
 class Near(MatcherModel):
@@ -42,59 +43,130 @@ class Near(MatcherModel):
 
     def evaluate(self, ctx: Context) -> Outcome:
         ctx = ctx.with_scope(self.scope)
-        others = [ctx.spans_of(tuple(group)) for group in self.all[1:]]
-        if any(not spans for spans in others):
-            return Outcome(False)
-        text = ctx.doc.text
+        groups = self._groups
+        others = [ctx.spans_of(group) for group in groups[1:]]
+        for spans in others:
+            if not spans:
+                return NO
+        found = ctx.find(groups[0], self._exclude)
+        if not found:
+            return NO
+        tables = ctx.tables
+        text = tables.text
+        starts = tables.starts
+        ends = tables.ends
+        clause_of = tables.clause
+        asserted = tables.clause_asserted if ctx.negation else None
         hits: list[Hit] = []
         seen: set[int] = set()
         by_clause = self.within == "clause"
         listed = _ListRule.of(ctx)
-        for start, end, term in sorted(ctx.find(self.all[0], self.exclude)):
-            u0, u1 = ctx.clause_of(start, end, within=self.within)
+        for start, end, term in sorted(found):
+            si = bisect_right(starts, start) - 1
+            if si < 0:
+                si = 0
+            if si in seen:
+                continue  # one hit per sentence: a later word of this one adds nothing
+            clause = clause_of(start, end)
+            u0, u1 = clause if by_clause else (starts[si], ends[si])
             if listed is not None:
-                clause = (u0, u1) if by_clause else ctx.clause_of(start, end)
-                u0, u1 = listed.item_of(text, start, end, clause) or (u0, u1)
-            used = [(start, end)]
+                u0, u1 = listed.item_of(tables, start, end, clause) or (u0, u1)
             terms = [term]
-            ok = True
-            for spans in others:
-                pick = None
-                i = bisect_left(spans, (u0, -1, ""))
-                while i < len(spans) and spans[i][0] < u1:
-                    s0, s1, t = spans[i]
-                    if s1 <= u1 and all(s1 <= a or s0 >= b for a, b in used) and (by_clause or ctx.asserted(s0, s1)):
-                        pick = (s0, s1, t)
-                        break
-                    i += 1
+            if len(others) == 1:
+                pick = _first_free(others[0], u0, u1, start, end, None if by_clause else asserted, clause_of)
                 if pick is None:
-                    ok = False
-                    break
-                used.append((pick[0], pick[1]))
-                terms.append(pick[2])
-            if ok and self.figure and not FIGURE.search(text, u0, u1):
-                ok = False
-            if ok and not ctx.asserted(start, end):
-                ok = False
-            if ok:
-                si = ctx.sentence_at(start)
-                if si in seen:
                     continue
-                seen.add(si)
-                s = ctx.doc.sentences[si]
-                hits.append(Hit(s.start, s.end, tuple(terms)))
-                if len(hits) >= 3:
-                    break
+                terms.append(pick[2])
+            elif not self._pick_all(others, u0, u1, start, end, None if by_clause else asserted, clause_of, terms):
+                continue
+            if self.figure and not FIGURE.search(text, u0, u1):
+                continue
+            if asserted is not None and not asserted(clause):
+                continue
+            seen.add(si)
+            hits.append(Hit(starts[si], ends[si], tuple(terms)))
+            if len(hits) >= 3:
+                break
         return Outcome(bool(hits), tuple(hits))
+
+    @staticmethod
+    def _pick_all(
+        others: list[list[tuple[int, int, str]]],
+        u0: int,
+        u1: int,
+        start: int,
+        end: int,
+        asserted: Callable[[tuple[int, int]], bool] | None,
+        clause_of: Callable[[int, int], tuple[int, int]],
+        terms: list[str],
+    ) -> bool:
+        """A word of every other group in ``[u0, u1)``, each a different occurrence
+        (their terms appended to ``terms``); False when a group has none."""
+        used = [(start, end)]
+        for spans in others:
+            i = bisect_left(spans, (u0, -1, ""))
+            pick = None
+            while i < len(spans):
+                s0, s1, t = spans[i]
+                if s0 >= u1:
+                    break
+                i += 1
+                if s1 > u1:
+                    continue
+                if not all(s1 <= a or s0 >= b for a, b in used):
+                    continue
+                if asserted is not None and not asserted(clause_of(s0, s1)):
+                    continue
+                pick = (s0, s1, t)
+                break
+            if pick is None:
+                return False
+            used.append((pick[0], pick[1]))
+            terms.append(pick[2])
+        return True
+
+    @functools.cached_property
+    def _groups(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(group) for group in self.all)
+
+    @functools.cached_property
+    def _exclude(self) -> tuple[str, ...]:
+        return tuple(self.exclude)
 
     def literals(self) -> Iterable[str]:
         return [t for group in self.all for t in group] + self.exclude
 
 
+def _first_free(
+    spans: list[tuple[int, int, str]],
+    u0: int,
+    u1: int,
+    start: int,
+    end: int,
+    asserted: Callable[[tuple[int, int]], bool] | None,
+    clause_of: Callable[[int, int], tuple[int, int]],
+) -> tuple[int, int, str] | None:
+    """The first occurrence in ``spans`` inside ``[u0, u1)`` that does not overlap
+    ``[start, end)`` (and is asserted, when ``asserted`` is given)."""
+    i = bisect_left(spans, (u0, -1, ""))
+    n = len(spans)
+    while i < n:
+        s0, s1, t = spans[i]
+        if s0 >= u1:
+            return None
+        i += 1
+        if s1 > u1 or (s1 > start and s0 < end):
+            continue
+        if asserted is not None and not asserted(clause_of(s0, s1)):
+            continue
+        return s0, s1, t
+    return None
+
+
 class _ListRule:
     """Where a list of areas (甲、乙、丙等工作) closes, and how its items are separated."""
 
-    def __init__(self, closers: list[str], separator: str) -> None:
+    def __init__(self, closers: tuple[str, ...], separator: str) -> None:
         self.closers = closers
         self.separator = separator
 
@@ -104,15 +176,27 @@ class _ListRule:
         spec = ctx.params.get("named_in_list")
         if not isinstance(spec, dict) or not spec.get("closers"):
             return None
-        return cls([str(c) for c in spec["closers"]], str(spec.get("separator", "、")))
+        return cls(tuple(str(c) for c in spec["closers"]), str(spec.get("separator", "、")))
 
-    def item_of(self, text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int] | None:
+    def item_of(self, tables: Tables, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int] | None:
         """The bounds of the list item holding ``[start, end)``, or None when the span is
         not in a list closed by a closer within its clause."""
         c0, c1 = clause
-        close = min((i for i in (text.find(w, end, c1) for w in self.closers) if i >= 0), default=-1)
+        # the first closer that starts at or after the span's end and ends in the clause
+        closers = tables.closer_spans(self.closers)
+        i = bisect_left(closers, (end, -1))
+        close = -1
+        while i < len(closers):
+            w0, w1 = closers[i]
+            if w0 >= c1:
+                break
+            if w1 <= c1:
+                close = w0
+                break
+            i += 1
         if close < 0:
             return None
+        text = tables.text
         sep = self.separator
         left = text.rfind(sep, c0, start)
         right = text.find(sep, end, close)

@@ -20,11 +20,12 @@ words (``存在的问题得到及时解决``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from pydantic import Field
 
-from checklist.rules.matchers.base import Context, MatcherModel, Outcome, sentence_hits
+from checklist.rules.matchers.base import NO, Context, MatcherModel, Outcome, sentence_hits
 
 
 class Terms(MatcherModel):
@@ -41,13 +42,27 @@ class Terms(MatcherModel):
 
     def evaluate(self, ctx: Context) -> Outcome:
         ctx = ctx.with_scope(self.scope)
-        found = [f for f in ctx.find(self.any, self.exclude) if ctx.asserted(f[0], f[1])]
+        found = ctx.find(self._any, self._exclude)
+        if not found:
+            return NO
+        if ctx.negation:
+            tables = ctx.tables
+            clause, asserted = tables.clause, tables.clause_asserted
+            found = [f for f in found if asserted(clause(f[0], f[1]))]
         if self.not_after:
             found = [f for f in found if not ctx.preceded_by(f[0], self.not_after, self.not_after_within)]
         if self.not_before:
             found = [f for f in found if not ctx.followed_by(f[1], self.not_before, self.not_before_within)]
         hits = sentence_hits(ctx, found, limit=max(3, self.min_count))
         return Outcome(len(hits) >= self.min_count, hits)
+
+    @functools.cached_property
+    def _any(self) -> tuple[str, ...]:
+        return tuple(self.any)
+
+    @functools.cached_property
+    def _exclude(self) -> tuple[str, ...]:
+        return tuple(self.exclude)
 
     def literals(self) -> Iterable[str]:
         return [*self.any, *self.exclude, *self.not_after, *self.not_before]

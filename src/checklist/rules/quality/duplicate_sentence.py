@@ -36,8 +36,9 @@ class Params(CheckParams):
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per sentence that repeats an earlier one."""
     doc = ctx.doc
-    # key, start, end, numbers, part (region kinds, the work kinds as one)
-    keyed: list[tuple[str, int, int, tuple[str, ...], frozenset[str]]] = []
+    # key, start, end, part (region kinds, the work kinds as one); a key's numbers are
+    # read only for the pairs similar enough to be compared
+    keyed: list[tuple[str, int, int, frozenset[str]]] = []
     for si, s in enumerate(doc.sentences):
         kinds = ctx.sentence_kinds_of(si)
         if kinds & {HEADER, SIGNATURE}:
@@ -46,7 +47,7 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         key = _NOISE.sub("", text)
         if len(key) >= params.min_chars:
             part = _WORK if kinds <= _WORK else kinds
-            keyed.append((key, s.start + cut, s.end, tuple(_NUMBER.findall(key)), part))
+            keyed.append((key, s.start + cut, s.end, part))
     issues: list[Issue] = []
     repeated: set[int] = set()
     order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
@@ -63,9 +64,9 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             b = order[a_pos + 1 + k]
             first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
-            if second in repeated or keyed[a][3] != keyed[b][3]:
+            if second in repeated or _NUMBER.findall(keyed[a][0]) != _NUMBER.findall(keyed[b][0]):
                 continue
-            if keyed[a][4] != keyed[b][4]:
+            if keyed[a][3] != keyed[b][3]:
                 continue  # a plan restating a heading of the work part is not a copy
             repeated.add(second)
             one, two = keyed[first], keyed[second]
