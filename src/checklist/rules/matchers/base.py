@@ -197,9 +197,12 @@ class Context:
             hits = self.term_hits
             found = []
             for t in terms:
-                n = len(t)
-                found.extend((p, p + n, t) for p in hits.get(t, ()))
-            found.sort()
+                at = hits.get(t)
+                if at:
+                    n = len(t)
+                    found += [(p, p + n, t) for p in at]
+            if len(terms) > 1:
+                found.sort()
             cache[terms] = found
         return found
 

@@ -40,18 +40,34 @@ class Heading(MatcherModel):
         if "item" in self.include:
             candidates.extend((i.start, i.lead_end) for i in doc.items)
         hits: list[Hit] = []
+        text = doc.text
         for start, end in candidates:
-            text = doc.text[start:end]
-            if any(x in text for x in self.exclude) or is_negated(text):
-                continue
-            terms = [t for t in self.any if t in text]
+            heading = text[start:end]
+            terms = [t for t in self.any if t in heading]
             if not terms and self.all:
-                picked = [next((t for t in group if t in text), None) for group in self.all]
-                if all(picked):
-                    terms = [t for t in picked if t]
-            if terms and ctx.in_scope(start):
+                terms = _one_of_each(self.all, heading)
+            # the cheap word test first: few headings name the words, and only those are
+            # tested for an exclusion, a negation and the scope
+            if not terms or any(x in heading for x in self.exclude) or is_negated(heading):
+                continue
+            if ctx.in_scope(start):
                 hits.append(Hit(start, end, tuple(terms)))
         return Outcome(bool(hits), tuple(hits[:3]))
 
     def literals(self) -> Iterable[str]:
         return ()
+
+
+def _one_of_each(groups: list[list[str]], text: str) -> list[str]:
+    """The first word of each group found in ``text``; empty when a group has none."""
+    out = []
+    for group in groups:
+        for t in group:
+            if t in text:
+                if not t:
+                    return []  # an empty word counts as none found (as all() of the picks)
+                out.append(t)
+                break
+        else:
+            return []
+    return out

@@ -44,13 +44,13 @@ class Near(MatcherModel):
     def evaluate(self, ctx: Context) -> Outcome:
         ctx = ctx.with_scope(self.scope)
         groups = self._groups
+        found = ctx.find(groups[0], self._exclude)
+        if not found:
+            return NO
         others = [ctx.spans_of(group) for group in groups[1:]]
         for spans in others:
             if not spans:
                 return NO
-        found = ctx.find(groups[0], self._exclude)
-        if not found:
-            return NO
         tables = ctx.tables
         text = tables.text
         starts = tables.starts
