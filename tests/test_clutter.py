@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 
 import checklist
@@ -87,3 +90,54 @@ def test_bracketed_and_bulleted_metadata_grids_are_page_metadata() -> None:
     assert doc.page_metadata["发布机构"] == "某某县某某乡人民政府"
     assert parse_fields("[ 发布机构 ] 某某乡人民政府 [ 有效性 ]") == {"发布机构": "某某乡人民政府"}
     assert "[" not in doc.text
+
+
+def _first_class(items: list[Any]) -> list[str]:
+    """Class fragments for every character a parsed pattern can start with (test helper:
+    walks the parse tree of :mod:`re`'s own, private, parser)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s"}
+    out: list[str] = []
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # an anchor or a lookaround: the form starts with what follows
+        if op is c.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is c.IN:
+            for item_op, item in av:
+                if item_op is c.LITERAL:
+                    out.append(re.escape(chr(item)))
+                elif item_op is c.RANGE:
+                    out.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+                else:
+                    out.append(categories[item])
+        elif op is c.SUBPATTERN:
+            out += _first_class(list(av[-1]))
+        elif op is c.BRANCH:
+            for alternative in av[1]:
+                out += _first_class(list(alternative))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, body = av
+            out += _first_class(list(body))
+            if low == 0:
+                continue  # the form may start after the optional part too
+        else:
+            raise AssertionError(f"no first character for {op}")
+        return out
+    return out
+
+
+def test_furniture_prefilter_holds_every_first_character() -> None:
+    """The fast class that decides where the furniture alternation is tried holds every
+    character (in every case the IGNORECASE match allows) a form can start with."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from checklist.ingest import clutter
+
+    firsts = _first_class(list(_parser.parse(clutter._FURNITURE_FORMS, re.IGNORECASE)))
+    could_start = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    missing = set(could_start.findall(every_char)) - set(clutter._FURNITURE_START.findall(every_char))
+    assert not missing
+    assert "网" in firsts and r"\d" in firsts and "E" in firsts  # the walk reached the forms

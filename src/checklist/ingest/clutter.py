@@ -66,7 +66,7 @@ _STAMP_TIME_LINE = re.compile(rf"{_STAMP}\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
 _MASKED = re.compile(r"[*\s:：-]*")  # a value a mirror site masked (********** **:**)
 
 # Web-page furniture: words that mark navigation, sharing, printing, footers.
-_FURNITURE = re.compile(
+_FURNITURE_FORMS = (
     r"网站地图|扫一扫|手机上查看|手机扫描|分享到|分享文章|打印本页|打印此页|\[打印\]|【打印】|"
     r"关闭窗口|【关闭】|\[关闭\]|(?<!文)字号|字体[:：]?\s?[大中小]|【字体|^大\s?中\s?小$|\s大\s中\s小$|当前位置|"
     r"今天是|\d日\s?星期[一二三四五六日天]|请输入(?:关键[字词]|搜索|检索)|^(?:搜\s?索|检\s?索)$|站内搜索|高级检索|"
@@ -76,9 +76,17 @@ _FURNITURE = re.compile(
     r"相关阅读|相关文章|上一篇|下一篇|返回顶部|返回首页|加入收藏|设为首页|无障碍|长者模式|"
     r"适老化|繁体版|简体版|^English$|^(?:微信|微博|QQ空间|今日头条)$|政府网站$|部门网站$|"
     r"街镇网站$|其他网站$|友情链接|站点导航|网站导航|^【?(?:打印|关闭|收藏|分享)】?$|"
-    r"建议使用.{0,20}浏览器|分辨率|^扫码|二维码|^(?:阅读|浏览)(?:次数|量)",
-    re.IGNORECASE,
+    r"建议使用.{0,20}浏览器|分辨率|^扫码|二维码|^(?:阅读|浏览)(?:次数|量)"
 )
+# Every character a form can start with, the letters in each case the IGNORECASE match
+# allows (tests/test_clutter.py checks both): a class without IGNORECASE is found by a
+# fast scan, and the alternation is tried only from the first such character on.
+_FURNITURE_FIRST = (
+    r"[网扫手分打\[【关字大\s当今\d请搜检站高现您所首公版©技主承运联电智你官相上下返加设无长适繁简微政部街其友建收二阅浏"
+    r"IiİıCcEeQq]"
+)
+_FURNITURE_START = re.compile(_FURNITURE_FIRST)
+_FURNITURE = re.compile(rf"(?={_FURNITURE_FIRST})(?:{_FURNITURE_FORMS})", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s?\d{1,4}\s?[-—–]|第\s?\d{1,4}\s?页(?:\s?共\s?\d{1,4}\s?页)?|\d{1,4}\s?/\s?\d{1,4}|\d{1,4})$"
 )
@@ -95,7 +103,8 @@ _FILE_NAME = re.compile(r"^[^\s/\\。,，;；]{1,80}\.(?:docx?|wps|pdf|rtf|txt|h
 # A breadcrumb without its label: two or more ``>`` between short items.
 _BREADCRUMB = re.compile(r"^(?:[^>»›。,，;；]{0,20}\s?(?:>>?|»|›)\s?){2,}[^>»›。,，;；]{0,30}$")
 # A portal's banner or greeting (某某市人民政府门户网站, 欢迎访问某某局官方网站).
-_SITE_BANNER = re.compile(r"^欢迎(?:登录|访问|来到|光临)|(?:门户网站|官方网站|政府网|门户网)$")
+_SITE_GREETING = re.compile(r"欢迎(?:登录|访问|来到|光临)")
+_SITE_NAME_ENDS = ("门户网站", "官方网站", "政府网", "门户网")
 _MENU_SPLIT = re.compile(r"[\s|｜·]+")
 _NAV_WORDS = frozenset(NAVIGATION_WORDS)
 _MENU_ITEM_MAX = 12  # characters of one menu item
@@ -196,7 +205,10 @@ def _is_menu(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    return len(line) <= 80 and bool(_FURNITURE.search(line))
+    if len(line) > 80:
+        return False
+    first = _FURNITURE_START.search(line)
+    return first is not None and _FURNITURE.search(line, first.start()) is not None
 
 
 def _is_short_fragment(line: str) -> bool:
@@ -251,23 +263,33 @@ def _line_verdict(line: str) -> LineVerdict:
     """What a line is on its own, before its neighbours are looked at."""
     if len(line) > _META_MAX:  # a paragraph: only a web address may make it clutter
         return _ADDRESS if _is_address(line) else _BODY
-    if (line[0] in _META_FIRST and _is_page_fields(line)) or _STAMP_TIME_LINE.match(line):
+    if (line[0] in _META_FIRST and _is_page_fields(line)) or (":" in line and _STAMP_TIME_LINE.match(line)):
         return LineVerdict("meta", "page_metadata")
-    if _is_furniture(line) or _is_menu(line) or (len(line) <= 120 and _BREADCRUMB.match(line)):
+    if _is_furniture(line) or _is_menu(line) or (len(line) <= 120 and _is_breadcrumb(line)):
         return LineVerdict("clutter", "navigation")
-    if len(line) <= 40 and _SITE_BANNER.search(line):
+    if len(line) <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
         return LineVerdict("clutter", SITE_HEADER_REASON)
     if _PAGE_NUMBER.match(line):
         return LineVerdict("clutter", "page_number")
     if _is_address(line):
         return _ADDRESS
-    if _FILE_NAME.match(line):
+    if "." in line and _FILE_NAME.match(line):
         return LineVerdict("clutter", "file_name")
     return _BODY
 
 
+def _is_breadcrumb(line: str) -> bool:
+    return ("›" in line or ">" in line or "»" in line) and bool(_BREADCRUMB.match(line))
+
+
 def _is_address(line: str) -> bool:
-    return bool(_ADDRESS_LINE.match(line)) and match_marker(line) is None and ".gov" not in line.lower()
+    lowered = line.lower()  # the address needs http or www (in any case), and no .gov
+    return (
+        ("http" in lowered or "www." in lowered)
+        and ".gov" not in lowered
+        and bool(_ADDRESS_LINE.match(line))
+        and match_marker(line) is None
+    )
 
 
 def _mark_related_list(lines: Sequence[str], verdicts: list[LineVerdict]) -> None:
