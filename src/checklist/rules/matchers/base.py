@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from checklist.document import Document
+from checklist.document import Document, Section
 from checklist.structure.clauses import CLAUSE_BREAK, is_future, is_negated
-from checklist.structure.sections import CONTENTS, SCOPES, Regions
+from checklist.structure.sections import CONTENTS, SCOPES, Regions, top_sections_of
 
 # the leading lookahead (the class every figure starts with) lets the regex engine skip
 # ahead to candidate characters instead of trying the whole pattern at every offset
@@ -66,9 +66,26 @@ class Tables:
     and quality check.
     """
 
-    __slots__ = ("asserted", "breaks", "closers", "contents", "ends", "found", "kinds", "spans", "starts", "text")
+    __slots__ = (
+        "asserted",
+        "breaks",
+        "closers",
+        "contents",
+        "doc",
+        "ends",
+        "found",
+        "kinds",
+        "parts",
+        "regions",
+        "spans",
+        "starts",
+        "text",
+        "units",
+    )
 
     def __init__(self, doc: Document, regions: Regions) -> None:
+        self.doc = doc
+        self.regions = regions
         text = doc.text
         self.text = text
         sentences = doc.sentences
@@ -83,6 +100,16 @@ class Tables:
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = {}
         self.spans: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
         self.closers: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.parts: dict[str, Sequence[Section]] = {}
+        self.units: dict[str, Any] = {}  # quality.base.units_of, by kind
+
+    def top_sections(self, kind: str) -> Sequence[Section]:
+        """The headings of the parts of ``kind`` (sections.top_sections_of, once per kind)."""
+        found = self.parts.get(kind)
+        if found is None:
+            found = top_sections_of(self.doc, self.regions, kind)
+            self.parts[kind] = found
+        return found
 
     def kinds_at(self, pos: int) -> frozenset[str]:
         """Region kinds of the text at normalised offset ``pos``."""

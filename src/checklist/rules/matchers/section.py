@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Literal
 
 from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
-from checklist.structure.sections import top_sections_of
 
 
 class SectionKind(MatcherModel):
@@ -25,7 +24,7 @@ class SectionKind(MatcherModel):
 
     def evaluate(self, ctx: Context) -> Outcome:
         hits = []
-        for s in top_sections_of(ctx.doc, ctx.regions, self.kind):
+        for s in ctx.tables.top_sections(self.kind):
             heading = s.heading
             terms = [t for t in self.heading_any if t in heading]
             if self.heading_any and not terms:

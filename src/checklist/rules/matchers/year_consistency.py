@@ -20,7 +20,7 @@ import re
 from checklist.document import Document
 from checklist.rules.matchers.base import Context, Hit, MatcherModel, Outcome
 from checklist.structure.numerals import YEAR_RE, year_value
-from checklist.structure.sections import MEASURES, PLAN, PREAMBLE, top_sections_of
+from checklist.structure.sections import MEASURES, PLAN, PREAMBLE
 
 # the lookahead names the characters a placeholder starts with, so the engine skips
 # ahead instead of trying every alternative at every offset; _PLACEHOLDER_CHARS are
@@ -70,7 +70,7 @@ def _plan_headings(ctx: Context, year: int) -> tuple[list[Hit], list[Hit]]:
     doc = ctx.doc
     good: list[Hit] = []
     conflicts: list[Hit] = []
-    for s in top_sections_of(doc, ctx.regions, PLAN):
+    for s in ctx.tables.top_sections(PLAN):
         heading = doc.text[s.start : s.heading_end]
         for m in YEAR_RE.finditer(heading):
             y = year_value(m.group("y"))
@@ -87,7 +87,7 @@ def _year_before_plan(ctx: Context) -> int | None:
     doc = ctx.doc
     named = {
         y
-        for s in top_sections_of(doc, ctx.regions, PLAN)
+        for s in ctx.tables.top_sections(PLAN)
         for m in YEAR_RE.finditer(doc.text, s.start, s.heading_end)
         if (y := year_value(m.group("y"))) is not None
     }

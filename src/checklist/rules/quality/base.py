@@ -45,9 +45,16 @@ class Unit:
 
 def units_of(doc: Document, ctx: Context, kind: str) -> list[Unit]:
     """The items of the part of ``kind`` (shortcomings, plan): its sub-sections if it
-    has them, else its enumerated points, else its paragraphs."""
+    has them, else its enumerated points, else its paragraphs (once per document and
+    kind: the list is shared, do not change it)."""
+    shared = doc is ctx.doc
+    if shared:
+        known: list[Unit] | None = ctx.tables.units.get(kind)
+        if known is not None:
+            return known
     out: list[Unit] = []
-    for part in top_sections_of(doc, ctx.regions, kind):
+    parts = ctx.tables.top_sections(kind) if shared else top_sections_of(doc, ctx.regions, kind)
+    for part in parts:
         children = [s for s in doc.sections if s.parent == part.index]
         if children:
             out.extend(Unit(c.start, c.end, c.heading_end) for c in children)
@@ -59,15 +66,22 @@ def units_of(doc: Document, ctx: Context, kind: str) -> list[Unit]:
         for start, end in doc.lines:
             if part.heading_end <= start < part.end:
                 out.append(Unit(start, end, start))
+    if shared:
+        ctx.tables.units[kind] = out
     return out
 
 
-def region_text(doc: Document, regions: Regions, kinds: frozenset[str]) -> str:
-    """All body text whose region is one of ``kinds``."""
+def region_text(doc: Document, regions: Regions, kinds: frozenset[str], ctx: Context | None = None) -> str:
+    """All body text whose region is one of ``kinds`` (the sentences' kinds from
+    ``ctx``'s tables when it is given for ``doc``)."""
+    text = doc.text
+    if ctx is not None and ctx.doc is doc:
+        table = ctx.tables.kinds
+        return "".join(text[s.start : s.end] for si, s in enumerate(doc.sentences) if not kinds.isdisjoint(table[si]))
     parts = []
     for s in doc.sentences:
         if regions.kinds_at(doc, s.start, s.section) & kinds:
-            parts.append(doc.text[s.start : s.end])
+            parts.append(text[s.start : s.end])
     return "".join(parts)
 
 

@@ -21,6 +21,7 @@ from checklist.rules.quality.base import CheckParams, Issue, strip_marker
 from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
 
 _WORK = SCOPES["work"]
+_FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are not compared
 
 _NOISE = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -39,13 +40,18 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     # key, start, end, part (region kinds, the work kinds as one); a key's numbers are
     # read only for the pairs similar enough to be compared
     keyed: list[tuple[str, int, int, frozenset[str]]] = []
+    table = ctx.tables.kinds
+    min_chars = params.min_chars
+    full = doc.text
     for si, s in enumerate(doc.sentences):
-        kinds = ctx.sentence_kinds_of(si)
-        if kinds & {HEADER, SIGNATURE}:
+        if s.end - s.start < min_chars:
+            continue  # its key, a part of it, is shorter still
+        kinds = table[si]
+        if not _FRAME.isdisjoint(kinds):
             continue
-        text, cut = strip_marker(doc.text[s.start : s.end])
+        text, cut = strip_marker(full[s.start : s.end])
         key = _NOISE.sub("", text)
-        if len(key) >= params.min_chars:
+        if len(key) >= min_chars:
             part = _WORK if kinds <= _WORK else kinds
             keyed.append((key, s.start + cut, s.end, part))
     issues: list[Issue] = []

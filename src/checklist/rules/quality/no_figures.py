@@ -11,7 +11,9 @@ from pydantic import Field
 
 from checklist.rules.matchers.base import FIGURE, Context, Hit
 from checklist.rules.quality.base import CheckParams, Issue, region_text
-from checklist.structure.sections import FIRST_RESPONSIBLE, MEASURES, PREAMBLE, top_sections_of
+from checklist.structure.sections import FIRST_RESPONSIBLE, MEASURES, PREAMBLE
+
+_WORK_PARTS = frozenset({MEASURES, FIRST_RESPONSIBLE, PREAMBLE})
 
 
 class Params(CheckParams):
@@ -23,7 +25,7 @@ class Params(CheckParams):
 
 def check(ctx: Context, params: Params) -> list[Issue]:
     """An issue when the density of figures is below ``per_1000``."""
-    text = region_text(ctx.doc, ctx.regions, frozenset({MEASURES, FIRST_RESPONSIBLE, PREAMBLE}))
+    text = region_text(ctx.doc, ctx.regions, _WORK_PARTS, ctx)
     chars = len(text)
     if chars < params.min_chars:
         return []
@@ -31,7 +33,7 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     density = 1000 * count / chars
     if density >= params.per_1000:
         return []
-    parts = top_sections_of(ctx.doc, ctx.regions, MEASURES)
+    parts = ctx.tables.top_sections(MEASURES)
     hits = tuple(Hit(s.start, s.heading_end) for s in parts[:1])
     return [
         Issue(
