@@ -19,8 +19,8 @@ from checklist.batch import output
 from checklist.batch.cross import SameYear, cross_reports
 from checklist.batch.manifest import Manifest
 from checklist.batch.notice import write_notice
-from checklist.batch.rows import Row, RowStore, summary_row
-from checklist.batch.runner import BatchError, BatchResult, audit_many
+from checklist.batch.rows import Row, RowStore
+from checklist.batch.runner import BatchError, Saved, audit_into
 from checklist.batch.spreadsheets import write_csv, write_errors, write_gaps, write_xlsx
 from checklist.fileio import expand_paths
 
@@ -138,7 +138,17 @@ def run_batch(
         names=output.output_names(paths),
     )
     todo = _plan(run, manifest, paths, force)
-    items = audit_many(todo, standard, jobs=jobs, executor=executor, lang=lang, keep_text=run.html, cross=cross)
+    # each worker writes its reports' files and sends back their rows as JSON lines
+    items = audit_into(
+        [(p, run.names[p]) for p in todo],
+        out,
+        standard,
+        jobs=jobs,
+        executor=executor,
+        lang=lang,
+        html=run.html,
+        cross=cross,
+    )
     for item in items:
         _take(run, manifest, item)
     manifest.close()
@@ -153,32 +163,30 @@ def _plan(run: _Run, manifest: Manifest, paths: Sequence[str], force: bool) -> l
         before = manifest.previous_output(p)
         if before is not None and before != run.names[p] and before.casefold() not in current:
             output.remove_results(run.out, before)  # renamed (a clash appeared or went): no stale copy
-        row = None if force else manifest.unchanged(p, output.report_files(run.out, run.names[p], run.formats))
-        if row is None:
+        kept = None if force else manifest.unchanged(p, output.report_files(run.out, run.names[p], run.formats))
+        if kept is None:
             todo.append(p)
         else:
             run.summary.skipped += 1
-            run.store.append(row)
+            run.store.append_line(p, *kept)
     run.done = run.summary.skipped
     run.tick()
     return todo
 
 
-def _take(run: _Run, manifest: Manifest, item: BatchResult | BatchError) -> None:
-    """One record of the audit: its files, its row and its journal line (or its error)."""
+def _take(run: _Run, manifest: Manifest, item: Saved | BatchError) -> None:
+    """One record of the audit (its files written by the worker): its row and its journal
+    line (or its error)."""
     run.done += 1
     if isinstance(item, BatchError):
         run.summary.errors.append(item)
         manifest.drop(item.path)
     else:
-        name = run.names[item.path]
-        output.save_result(run.out, name, item.result, run.html, run.lang)
         if item.fingerprint is not None:
-            output.save_fingerprint(run.out, name, item.fingerprint)
-        row = summary_row(item.path, name, item.result)
-        run.store.append(row)
+            output.save_fingerprint(run.out, run.names[item.path], item.fingerprint)
+        run.store.append_line(item.path, item.score, item.line)
         run.summary.audited += 1
-        manifest.record(item.path, item.sha256, row)
+        manifest.record_line(item.path, item.sha256, item.line)
     run.tick()
 
 
@@ -201,6 +209,7 @@ def _finish(run: _Run) -> BatchSummary:
         write_notice(run.out / "summary.docx", run.store.ranked(), run.lang, out=run.out, errors=errors)
     if run.html:
         output.write_index(run.out, run.store, run.lang)
-    run.summary.rows_file = output.write_rows(run.out, run.store)
+    run.summary.rows_file = run.out / output.ROWS
+    run.store.save(run.summary.rows_file)  # the lines as stored, not parsed and written again
     run.store.close()
     return run.summary

@@ -6,6 +6,12 @@ each report finished since appends a line to ``OUT/.checklist/journal.jsonl`` (f
 so an interrupted run resumes where it stopped. At the end the journal, completed with
 the earlier entries this run did not redo, becomes the new manifest.
 
+A line is the JSON object ``{"path", "sha256", "standard" (:func:`standard_key`), "tool"
+(checklist's version), "layout" (:data:`ROW_LAYOUT`), "row"}``, in that order, as
+``json.dumps`` writes it. Only its header is held in memory; a skipped report's row is
+read back from the line as it was written (never parsed and written again), and the
+lines not redone are copied into the new manifest as they are.
+
 An entry made by an older layout of the output folder (another ``layout``: rows of
 another shape, other file names) is not reused: its report is audited again.
 """
@@ -17,10 +23,10 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypedDict, cast
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
 
 from checklist import __version__
-from checklist.batch.rows import ROW_LAYOUT
+from checklist.batch.rows import ROW_LAYOUT, to_line
 
 if TYPE_CHECKING:
     from checklist.batch.rows import Row
@@ -30,14 +36,23 @@ MANIFEST = f"{INTERNAL}/manifest.jsonl"
 JOURNAL = f"{INTERNAL}/journal.jsonl"
 
 
-class Entry(TypedDict, total=False):
-    """One report's line in the manifest (the path is the key)."""
+class _Kept(NamedTuple):
+    """What is held in memory of one manifest line: its header, and where the line is.
 
-    sha256: str
-    standard: str  # see :func:`standard_key`
-    tool: str  # checklist's version
-    layout: int  # the shape of the row and the output names (:data:`ROW_LAYOUT`)
-    row: Row
+    The row itself stays on disk (a batch of 100,000 reports would hold gigabytes of
+    rows) and is read back, never parsed again, when the report is skipped.
+    """
+
+    sha256: str | None
+    standard: str | None
+    tool: str | None
+    layout: int | None
+    output: str | None  # the row's ``output``
+    score: float
+    source: int  # 0: the manifest, 1: the journal
+    offset: int  # of the line, in bytes
+    length: int  # of the line, in bytes, with its newline
+    keyed: bool  # its keys are the canonical ones, in order, with a row (see the module docstring)
 
 
 class Manifest:
@@ -46,45 +61,49 @@ class Manifest:
     def __init__(self, out: Path, standard: str | None) -> None:
         self.path = out / MANIFEST
         self.journal_path = out / JOURNAL
-        self.previous = _load((self.path, self.journal_path))
+        _drop_cut_line(self.journal_path)  # else this run's first line would be glued to it
+        self._sources = (self.path, self.journal_path)
+        self.previous = _load(self._sources)
         self.standard = standard_key(standard)
         self.touched: set[str] = set()  # paths whose entry this run replaces or drops
         self._journal: TextIO | None = None
+        self._readers: dict[int, BinaryIO] = {}
 
-    def unchanged(self, path: str, outputs: Sequence[Path]) -> Row | None:
-        """The saved row of ``path`` when its result can be kept: same content, standard
-        and tool, and every output file still there; else ``None``."""
+    def unchanged(self, path: str, outputs: Sequence[Path]) -> tuple[float, str] | None:
+        """The score and saved row (one JSON line) of ``path`` when its result can be kept:
+        same content, standard and tool, and every output file still there; else ``None``."""
         entry = self.previous.get(path)
-        digest = file_hash(path) if entry else None
-        if not entry or digest is None or entry.get("sha256") != digest:
+        if entry is None or not entry.keyed:
             return None
-        if entry.get("standard") != self.standard or entry.get("tool") != __version__:
+        if entry.standard != self.standard or entry.tool != __version__ or entry.layout != ROW_LAYOUT:
             return None
-        if entry.get("layout") != ROW_LAYOUT:
+        digest = file_hash(path)
+        if digest is None or entry.sha256 != digest:
             return None
         if not all(p.exists() for p in outputs):
             return None
-        return entry["row"]
+        # the row as written, when the line is exactly what :meth:`record_line` writes
+        line = self._line(entry)
+        head = _header(path, entry.sha256, entry.standard, entry.tool, entry.layout).encode("utf-8")
+        if not line.startswith(head) or not line.endswith(b"}}\n"):
+            return None
+        return entry.score, line[len(head) : -2].decode("utf-8") + "\n"  # without the entry's closing brace
 
     def previous_output(self, path: str) -> str | None:
         """The file name ``path``'s results had in the last run (``None``: not in it)."""
         entry = self.previous.get(path)
-        name = entry.get("row", {}).get("output") if entry else None
-        return str(name) if name else None
+        return entry.output if entry else None
 
     def record(self, path: str, sha256: str, row: Row) -> None:
         """Journal one finished report, flushed: an interrupted run resumes from here."""
+        self.record_line(path, sha256, to_line(row))
+
+    def record_line(self, path: str, sha256: str, line: str) -> None:
+        """:meth:`record` with the row given as its JSON line (:func:`to_line`)."""
         self.touched.add(path)
         if self._journal is None:
             self._journal = self.journal_path.open("a", encoding="utf-8")
-        entry: Entry = {
-            "sha256": sha256,
-            "standard": self.standard,
-            "tool": __version__,
-            "layout": ROW_LAYOUT,
-            "row": row,
-        }
-        self._journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
+        self._journal.write(_header(path, sha256, self.standard, __version__, ROW_LAYOUT) + line[:-1] + "}\n")
         self._journal.flush()
 
     def drop(self, path: str) -> None:
@@ -95,19 +114,36 @@ class Manifest:
         """Make the journal the new manifest: this run's lines, then the earlier entries not
         redone by this run, appended to it and the file renamed.
 
-        Streams (one JSON line per report): nothing of this run is held in memory, and a
-        rename is atomic, so a reader sees the old manifest or the new one.
+        Streams (one JSON line per report, copied as it was): nothing of this run is held
+        in memory, and a rename is atomic, so a reader sees the old manifest or the new one.
         """
         if self._journal is not None:
             self._journal.close()
             self._journal = None
         _drop_cut_line(self.journal_path)
-        with self.journal_path.open("a", encoding="utf-8") as journal:
+        with self.journal_path.open("ab") as journal:
             for path, entry in self.previous.items():
-                if path not in self.touched:
-                    journal.write(json.dumps({"path": path, **entry}, ensure_ascii=False) + "\n")
+                # a line of the journal is in it already (an interrupted run's)
+                if path not in self.touched and entry.source == 0:
+                    journal.write(self._line(entry))
+        for reader in self._readers.values():
+            reader.close()
+        self._readers = {}
         self.journal_path.replace(self.path)
         self.previous = {}
+
+    def _line(self, entry: _Kept) -> bytes:
+        reader = self._readers.get(entry.source)
+        if reader is None:
+            reader = self._readers[entry.source] = self._sources[entry.source].open("rb")
+        reader.seek(entry.offset)
+        return reader.read(entry.length)
+
+
+def _header(path: str, sha256: str | None, standard: str | None, tool: str | None, layout: int | None) -> str:
+    """A manifest line up to its row: ``json.dumps`` of the entry, cut before the row."""
+    head = {"path": path, "sha256": sha256, "standard": standard, "tool": tool, "layout": layout}
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "row": '
 
 
 def _drop_cut_line(path: Path) -> None:
@@ -115,6 +151,11 @@ def _drop_cut_line(path: Path) -> None:
     try:
         with path.open("rb+") as f:
             end = f.seek(0, os.SEEK_END)
+            if end == 0:
+                return
+            f.seek(end - 1)
+            if f.read(1) == b"\n":
+                return
             while end > 0:
                 start = max(0, end - (1 << 16))
                 f.seek(start)
@@ -128,22 +169,51 @@ def _drop_cut_line(path: Path) -> None:
         pass
 
 
-def _load(sources: Sequence[Path]) -> dict[str, Entry]:
+def _load(sources: Sequence[Path]) -> dict[str, _Kept]:
     """The last complete run's manifest, plus what an interrupted run journaled since."""
-    manifest: dict[str, Entry] = {}
-    for source in sources:
+    manifest: dict[str, _Kept] = {}
+    for source, path in enumerate(sources):
         try:
-            with source.open(encoding="utf-8") as lines:
+            with path.open("rb") as lines:
+                offset = 0
                 for line in lines:
-                    try:
-                        entry = json.loads(line)
-                    except ValueError:
-                        continue  # the last line of a killed run may be cut short
-                    if isinstance(entry, dict) and "path" in entry:
-                        manifest[entry.pop("path")] = cast("Entry", entry)
+                    kept = _entry(line, source, offset)
+                    offset += len(line)
+                    if kept is not None:
+                        manifest[kept[0]] = kept[1]
         except OSError:
             pass
     return manifest
+
+
+def _entry(line: bytes, source: int, offset: int) -> tuple[str, _Kept] | None:
+    """One manifest line read: its path and what is kept of it (``None``: no entry)."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None  # the last line of a killed run may be cut short
+    if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+        return None
+    row = entry.get("row")
+    row = row if isinstance(row, dict) else {}
+    output = row.get("output")
+    try:
+        score = float(row.get("score", 0.0))
+    except (TypeError, ValueError):
+        score = 0.0
+    kept = _Kept(
+        sha256=entry.get("sha256"),
+        standard=entry.get("standard"),
+        tool=entry.get("tool"),
+        layout=entry.get("layout"),
+        output=str(output) if output else None,
+        score=score,
+        source=source,
+        offset=offset,
+        length=len(line),
+        keyed=bool(row) and list(entry) == ["path", "sha256", "standard", "tool", "layout", "row"],
+    )
+    return entry["path"], kept
 
 
 def file_hash(path: str) -> str | None:

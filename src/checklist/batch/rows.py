@@ -13,12 +13,13 @@ fix: id, status, severity, title, suggestion).
 
 from __future__ import annotations
 
+import io
 import json
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checklist.fileio import write_atomic
 from checklist.rules.standard import SEVERITY_ORDER
 
 if TYPE_CHECKING:
@@ -128,13 +129,19 @@ class RowStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._index: list[tuple[str, int, float]] = []
-        self._file = path.open("w+", encoding="utf-8")
+        self._file = path.open("wb")
+        self._end = 0  # where the next row goes, in bytes
 
     def append(self, row: Row) -> None:
         """Store one row."""
-        self._file.seek(0, os.SEEK_END)
-        self._index.append((str(row["path"]), self._file.tell(), float(row["score"])))
-        self._file.write(to_line(row))
+        self.append_line(str(row["path"]), float(row["score"]), to_line(row))
+
+    def append_line(self, path: str, score: float, line: str) -> None:
+        """Store one row given as its JSON line (:func:`to_line`), with its path and score."""
+        data = line.encode("utf-8")
+        self._index.append((path, self._end, score))
+        self._file.write(data)
+        self._end += len(data)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -150,18 +157,34 @@ class RowStore:
         return self._read(sorted(self._index, key=lambda e: (-e[2], e[0])))
 
     def _read(self, entries: list[tuple[str, int, float]]) -> Iterator[Row]:
+        for line in self._raw(entries):
+            row: Row = json.loads(line)
+            yield row
+
+    def lines(self) -> Iterator[str]:
+        """The rows sorted by path, each as its JSON line, as stored (never parsed)."""
+        return (line.decode("utf-8") for line in self._raw(sorted(self._index)))
+
+    def _raw(self, entries: list[tuple[str, int, float]]) -> Iterator[bytes]:
         self._file.flush()
-        with self.path.open(encoding="utf-8") as f:
+        with self.path.open("rb") as f:
             for _path, offset, _score in entries:
                 f.seek(offset)
-                row: Row = json.loads(f.readline())
-                yield row
+                yield f.readline()
+
+    def save(self, path: Path) -> None:
+        """Write every row, sorted by path, one JSON line each, to ``path`` (atomically)."""
+        data = io.BytesIO()  # one copy in memory, as bytes
+        for line in self._raw(sorted(self._index)):
+            data.write(line)
+        write_atomic(path, data.getvalue())
 
     def replace(self, rows: Iterable[Row]) -> None:
         """Rewrite every row (after a pass that changed them)."""
         rows = list(rows)
         self._file.seek(0)
         self._file.truncate()
+        self._end = 0
         self._index.clear()
         for row in rows:
             self.append(row)

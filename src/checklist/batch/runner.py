@@ -1,4 +1,7 @@
-"""``audit_many``: many reports audited on a pool of workers, one record per input.
+"""``audit_many``: many reports audited on a pool of workers, one record per input; and
+``audit_into``, what ``checklist batch`` runs on the same pool: each worker writes its
+reports' files itself and sends back only what the parent keeps (the summary row as
+one JSON line, the content hash, the fingerprint).
 
 Errors are records, never raised mid-stream, so ``inputs == results + errors`` always
 holds. Nothing heavy is imported here at start-up: the workers import the pipeline when
@@ -11,7 +14,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from checklist.errors import ChecklistError, InputError
 from checklist.fileio import expand_paths
@@ -41,10 +45,32 @@ class BatchResult:
     fingerprint: Fingerprint | None = None  # when copied text across reports is wanted
 
 
+@dataclass(frozen=True)
+class Saved:
+    """An input audited by :func:`audit_into`, its files written: what the parent keeps."""
+
+    path: str
+    sha256: str
+    score: float
+    line: str  # the summary row (:func:`checklist.batch.rows.summary_row`) as one JSON line
+    fingerprint: Fingerprint | None = None  # when copied text across reports is wanted
+
+
 Record = BatchResult | BatchError
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
-def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool = False) -> Record:
+@dataclass(frozen=True)
+class _Audited:
+    """What one worker made of one input (only inside the worker: never pickled)."""
+
+    result: AuditResult
+    sha256: str
+    fingerprint: Fingerprint | None
+
+
+def _audit_path(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool) -> _Audited | BatchError:
     from checklist.api import audit
     from checklist.reading import read
 
@@ -56,7 +82,7 @@ def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cros
             from checklist.crossreport.copied import fingerprint
 
             prints = fingerprint(doc, path)
-        return BatchResult(path, result, doc.sha256, prints)
+        return _Audited(result, doc.sha256, prints)
     except InputError as exc:
         return BatchError(path, exc.localized(lang), type(exc).__name__)
     except ChecklistError as exc:
@@ -65,10 +91,45 @@ def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cros
         return BatchError(path, f"{path}: internal error {type(exc).__name__}: {exc}", "InternalError")
 
 
+def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool = False) -> Record:
+    done = _audit_path(path, standard, lang, keep_text, cross)
+    if isinstance(done, BatchError):
+        return done
+    return BatchResult(path, done.result, done.sha256, done.fingerprint)
+
+
 def _audit_chunk(
     paths: Sequence[str], standard: str | None, lang: str, keep_text: bool, cross: bool = False
 ) -> list[Record]:
     return [_audit_one(p, standard, lang, keep_text, cross) for p in paths]
+
+
+@dataclass(frozen=True)
+class _Into:
+    """The settings of :func:`audit_into`, sent to the workers once per chunk."""
+
+    out: str  # absolute: a worker may run in another folder
+    standard: str | None
+    lang: str
+    html: bool
+    cross: bool
+
+
+def _save_one(path: str, name: str, into: _Into) -> Saved | BatchError:
+    from checklist.batch.output import save_result
+    from checklist.batch.rows import summary_row, to_line
+
+    done = _audit_path(path, into.standard, into.lang, into.html, into.cross)
+    if isinstance(done, BatchError):
+        return done
+    # an OSError (a full disk) stops the run, as it did when the parent wrote the files
+    save_result(Path(into.out), name, done.result, into.html, into.lang)
+    row = summary_row(path, name, done.result)
+    return Saved(path, done.sha256, float(row["score"]), to_line(row), done.fingerprint)
+
+
+def _save_chunk(part: Sequence[tuple[str, str]], into: _Into) -> list[Saved | BatchError]:
+    return [_save_one(path, name, into) for path, name in part]
 
 
 def audit_many(
@@ -117,15 +178,61 @@ def _records(
         for p in items:
             yield _audit_one(p, name, lang, keep_text, cross)
         return
+
+    def run(pool: Executor, part: list[str]) -> Future[list[Record]]:
+        return pool.submit(_audit_chunk, part, name, lang, keep_text, cross)
+
+    yield from _pooled(items, run, jobs, executor, chunk)
+
+
+def audit_into(
+    items: Sequence[tuple[str, str]],
+    out: Path,
+    standard: str | None,
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    lang: str = "zh",
+    html: bool = False,
+    cross: bool = False,
+    chunk: int = 8,
+) -> Iterator[Saved | BatchError]:
+    """Audit each ``(path, name)`` of ``items`` into folder ``out``; yield a :class:`Saved` or a
+    :class:`BatchError` as each completes.
+
+    The worker that audits a report writes ``out/<name>.json`` (and ``.html`` when
+    ``html``) itself and sends back only the summary row, as one JSON line, the content
+    hash and, when ``cross``, the fingerprint: the result is never pickled, and the
+    parent does no per-report work but journal what it is sent. The workers of an
+    ``executor`` must see ``out`` as this process does, as they see the inputs. Settings
+    as :func:`audit_many`.
+    """
+    into = _Into(os.path.abspath(out), standard, lang, html, cross)
+    if executor is None and (jobs == 1 or len(items) <= 1):
+        for path, name in items:
+            yield _save_one(path, name, into)
+        return
+
+    def run(pool: Executor, part: list[tuple[str, str]]) -> Future[list[Saved | BatchError]]:
+        return pool.submit(_save_chunk, part, into)
+
+    yield from _pooled(list(items), run, jobs, executor, chunk)
+
+
+def _pooled(
+    items: list[_T],
+    run: Callable[[Executor, list[_T]], Future[list[_R]]],
+    jobs: int | None,
+    executor: Executor | None,
+    chunk: int,
+) -> Iterator[_R]:
+    """The records of ``items`` in chunks of ``chunk`` on ``executor`` (or a process pool of
+    ``jobs`` workers, shut down at the end)."""
     workers = jobs or os.cpu_count() or 1
     pool: Executor = executor if executor is not None else ProcessPoolExecutor(max_workers=workers)
     try:
         parts = (items[i : i + chunk] for i in range(0, len(items), chunk))
-
-        def submit(part: list[str]) -> Future[list[Record]]:
-            return pool.submit(_audit_chunk, part, name, lang, keep_text, cross)
-
-        yield from _bounded(parts, submit, window=4 * max(workers, 2))
+        yield from _bounded(parts, lambda part: run(pool, part), window=4 * max(workers, 2))
     finally:
         if executor is None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -156,16 +263,16 @@ def _input_paths(paths: Iterable[str | os.PathLike[str]], lang: str) -> list[str
 
 
 def _bounded(
-    parts: Iterable[list[str]],
-    submit: Callable[[list[str]], Future[list[Record]]],
+    parts: Iterable[list[_T]],
+    submit: Callable[[list[_T]], Future[list[_R]]],
     window: int,
-) -> Iterator[Record]:
+) -> Iterator[_R]:
     """The records of every part, with at most ``window`` parts in flight.
 
     Memory stays flat however many reports there are, because a finished part's
     records are dropped once yielded.
     """
-    pending: set[Future[list[Record]]] = set()
+    pending: set[Future[list[_R]]] = set()
     try:
         for part in parts:
             pending.add(submit(part))
