@@ -152,10 +152,10 @@ def line_spans(original: str) -> list[tuple[int, int]]:
     """Spans of the lines of ``original`` (without the newline characters)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer("\n", original):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(original)))
+    for line in original.split("\n"):
+        end = start + len(line)
+        spans.append((start, end))
+        start = end + 1
     return spans
 
 

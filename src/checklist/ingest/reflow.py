@@ -37,7 +37,9 @@ _MARKER = (
 # A heading that lost its line break follows a sentence end, or the 如下： that announces the
 # parts; a marker after ：or ；is an inline list (主要表现在：一、…；二、…) and stays.
 _AFTER = r"(?:(?<=[。！!？?])|(?<=如下[：:]))"
-_TOP = re.compile(rf"{_AFTER}\s*[一二三四五六七八九十]{{1,3}}、")
+# (only counted: the sentence end is part of the match, which lets the regex engine skip
+# ahead to it, where the lookbehinds of _AFTER would be tried at every offset)
+_TOP = re.compile(r"(?:[。！!？?]|如下[：:])\s*[一二三四五六七八九十]{1,3}、")
 _BREAK = re.compile(rf"{_AFTER}\s*(?={_MARKER})")
 _MARKER_AT = re.compile(_MARKER)
 _GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
@@ -52,6 +54,7 @@ _DATE_AT_END = re.compile(
 _CONTINUED = ("的", "报告", "汇报", "如下", "和", "及")
 _SIGNATURE_MAX = 60  # characters of body names before a final date
 TITLED_RUN_ON_CHARS = 200  # a title and a paragraph on one line: a copy cut short
+_RUN_ON_MIN = min(RUN_ON_CHARS, TITLED_RUN_ON_CHARS)
 # A stamp glued in front of the text: a short label (no sentence in it) and a web address
 # that ends where the Chinese text begins. A government address is the report's own.
 # What a report may open with right after such a stamp, besides its title: the addressee,
@@ -82,7 +85,11 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     """
     if "www" in original or "WWW" in original or "http" in original:
         spans = [piece for start, end in spans for piece in _cut_glued_stamp(original, start, end)]
-    run_on = [(start, end) for start, end in spans if is_run_on(original[start:end])]
+    run_on = [
+        (start, end)
+        for start, end in spans
+        if end - start >= _RUN_ON_MIN and is_run_on(original[start:end])  # a short line never is one
+    ]
     if not run_on:
         return spans
     if sum(end - start for start, end in run_on) * 2 < len(original.strip()):
