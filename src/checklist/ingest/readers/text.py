@@ -29,12 +29,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Characters that do not occur in real report text: C0/C1 controls other than
-# whitespace, the replacement character, private use, and surrogates.
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
-# Latin-1 letters in bulk are the signature of GBK bytes decoded as Latin-1 and
-# re-encoded as UTF-8 ("ÖÐ¹ú…").
-_LATIN1_MOJIBAKE = re.compile(r"[\u00c0-\u00ff]")
+# Characters that do not occur in real report text (C0/C1 controls other than whitespace,
+# the replacement character, private use, and surrogates), and Latin-1 letters, which in
+# bulk are the signature of GBK bytes decoded as Latin-1 and re-encoded as UTF-8 ("ÖÐ¹ú…"):
+# one class, so that one scan finds both.
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff\u00c0-\u00ff]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What GB18030 makes of Big5 bytes, and Chinese text never holds: Greek and Cyrillic,
 # box drawing, kana, bopomofo, private use, vertical forms.
@@ -103,10 +102,12 @@ def _big5(data: bytes, source: str) -> tuple[str, str] | None:
 def _checked(text: str, source: str, encoding: str) -> str:
     if not text:
         return text
-    bad = len(_BAD_CHARS.findall(text))
+    # one scan for both kinds of suspect characters (they are few), then sorted apart
+    suspects = _SUSPECT.findall(text)
+    bad = len(suspects) - sum(1 for c in suspects if "\u00c0" <= c <= "\u00ff")
     if bad > max(2, len(text) // 200):
         raise InputError.of(source, "error.control_chars", encoding=encoding, count=bad)
-    latin = len(_LATIN1_MOJIBAKE.findall(text))
+    latin = len(suspects) - bad
     if latin > 20 and latin > len(_CJK.findall(text)):
         raise InputError.of(source, "error.mojibake", encoding=encoding)
     return text
