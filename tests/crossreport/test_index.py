@@ -8,6 +8,7 @@ import os
 import pickle
 import random
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from checklist.batch import run_batch
 
 COPIED = "依托甲村老年活动中心建成“法治议事角”，聘请退休法官等3名乡贤每月15日坐班答疑。"
-TOWNS = "甲乙丙丁戊"
+TOWNS = "甲乙丙丁戊己庚辛壬癸"
 CHARS = "治理服务群众村社区组织开展会议培训调解纠纷安全生产环境卫生道路交通农业产业项目资金档案"
 
 
@@ -135,3 +136,58 @@ def test_the_cross_pass_runs_on_a_dask_cluster(tmp_path: Path) -> None:
         summary = run_batch([str(folder)], out, formats=["json"], executor=client.get_executor())
     assert summary.ok and summary.audited == 3
     assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
+
+
+NEAR = "依托{town}老年活动中心建成“法治议事角”，聘请退休法官等3名乡贤每月15日坐班答疑。"
+OTHER = "在{town}司法所设立“枫桥式”调解工作室，全年化解矛盾纠纷27件，回访率达到100%。"
+
+
+def _batch_findings(out: Path) -> dict[str, list[tuple[str, str, int, int]]]:
+    found = {}
+    for path in sorted(out.glob("r*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        items = [(f["quote"], f["message"], f["start"], f["end"]) for f in data["findings"]]
+        found[path.stem] = [
+            i for i, f in zip(items, data["findings"], strict=True) if f["code"] == "quality.boilerplate"
+        ]
+    return {k: v for k, v in found.items() if v}
+
+
+def _memory_findings(folder: Path) -> dict[str, list[tuple[str, str, int, int]]]:
+    from checklist.crossreport.copied import boilerplate_across
+    from checklist.reading import read
+
+    docs = {str(p): read(str(p)) for p in sorted(folder.glob("r*.txt"))}
+    found = boilerplate_across(docs)
+    return {
+        Path(k).stem: [(f.quote or "", f.message, f.start or 0, f.end or 0) for f in v] for k, v in found.items() if v
+    }
+
+
+def test_the_index_finds_what_the_search_in_memory_finds_run_after_run(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+
+    def write(i: int, planted: str) -> None:
+        town = f"{TOWNS[i]}{TOWNS[(i + 2) % 5]}"
+        (folder / f"r{i}.txt").write_text(_report(i, planted.format(town=town)), encoding="utf-8")
+
+    # verbatim copies, copies edited to each town's name (near copies), another copy
+    plan = {0: COPIED, 1: COPIED, 2: NEAR, 3: NEAR, 4: NEAR + OTHER, 5: OTHER, 6: "", 7: NEAR}
+    for i, planted in plan.items():
+        write(i, planted)
+    steps: list[Callable[[], object]] = [
+        lambda: write(8, COPIED),  # a new report with a copy
+        lambda: (folder / "r1.txt").unlink(),  # a report gone: r0's copy has no other writer left
+        lambda: write(3, ""),  # a report's copy taken out
+        lambda: write(6, OTHER + NEAR),  # a report that copied nothing copies two
+    ]
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    expected = _memory_findings(folder)
+    assert len(expected) >= 5 and _batch_findings(out) == expected
+    for step in steps:
+        step()
+        run_batch([str(folder)], out, jobs=1, formats=["json"])
+        current = {p.stem for p in folder.glob("r*.txt")}
+        got = {k: v for k, v in _batch_findings(out).items() if k in current}
+        assert got == _memory_findings(folder)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from checklist.batch.output import (
     save_result,
     with_findings,
 )
-from checklist.batch.prints import PrintStore, State
+from checklist.batch.prints import CopySearch, Peer, PrintStore, State
 from checklist.batch.rows import Row, quality_count
 from checklist.errors import ChecklistError
 from checklist.fileio import write_atomic
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint, Match
     from checklist.rules.result import AuditResult
     from checklist.rules.standard import Standard
+
+# find_boilerplate's defaults, for the search over the store's index
+_SIMILARITY = 0.9
+_MAX_BUCKET = 1000
+_MAX_GROUP = 200
+_MAX_COPIES = 10
 
 
 @dataclass(frozen=True)
@@ -150,22 +157,42 @@ def cross_reports(out: Path, rows: list[Row], lang: str, html: bool, standard: s
 
 
 def _copied_text(run: _Pass) -> None:
-    from checklist.crossreport.copied import find_boilerplate
+    """Copied text between issuers, searched in the store's index: only the keys whose
+    writers changed since the last pass (new, changed or removed reports) and their near
+    copies are looked at, and only the reports that write them get their findings again."""
+    from checklist.crossreport.copied import PERMUTATIONS, issuer_classes, jaccard_bound
 
-    if not run.fresh and run.store.setting("batch") == run.batch_key():
+    store = run.store
+    store.keep_only({str(r["output"]) for r in run.rows})  # a removed report's copies change
+    ids = _ensure_prints(run)
+    if not run.fresh and not store.has_dirty() and store.setting("batch") == run.batch_key():
         for name, state in run.states.items():
             run.digests[name] = state.digest if state is not None else ""
         return  # the same reports as last time, none changed: its findings stand
-    prints = _fingerprints(run)
-    issuers = {str(r["path"]): (str(r["issuer"]) or None) for r in run.rows}
-    matches = find_boilerplate(prints, issuer_of=issuers)
-    totals = {p.key: len(p.spans) for p in prints}
-    del prints
+    for name in run.fresh:
+        if name in ids:
+            store.mark_dirty(ids[name][0])  # its findings are made again: all its sentences
+    rows = [r for r in run.rows if str(r["output"]) in ids]
+    classes = issuer_classes([str(r["issuer"]) or None for r in rows])
+    class_of = {ids[str(r["output"])][0]: c for r, c in zip(rows, classes, strict=True)}
+    need = math.ceil(jaccard_bound(_SIMILARITY) * PERMUTATIONS - 1e-9)
+    search = CopySearch(store, class_of, need, _MAX_BUCKET, _MAX_GROUP)
+    search.scan()
+    changed, answers, looked = search.changed()
+    fresh_ids = {ids[n][0] for n in run.fresh if n in ids}
+    affected = changed | fresh_ids
+    row_of = {ids[str(r["output"])][0]: r for r in rows}
+    issuer_of = {rid: (str(r["issuer"]) or None) for rid, r in row_of.items()}
+    matches = _matches(search, answers, looked, affected - fresh_ids, affected, class_of, issuer_of)
+    store.clear_dirty()
     name_of = {str(r["path"]): str(r["output"]) for r in run.rows}
-    quote_of = _quotes(run.store, name_of)
-    for row in run.rows:
-        key, name = str(row["path"]), str(row["output"])
-        found = matches.get(key, [])
+    quote_of = _quotes(store, name_of)
+    for rid in sorted(affected, key=lambda i: str(row_of[i]["path"]) if i in row_of else ""):
+        row = row_of.get(rid)
+        if row is None:
+            continue
+        name = str(row["output"])
+        found = matches.get(rid, [])
         digest = run.digests[name] = _digest(found)
         state = run.states.get(name)
         peers_fresh = any(name_of.get(c.report) in run.fresh for m in found for c in m.others)
@@ -176,7 +203,108 @@ def _copied_text(run: _Pass) -> None:
             continue  # none before, none now: nothing to write
         copied = _mark_copied(run, row, found, quote_of)
         row["copied_sentences"] = copied
-        row["copied_share"] = round(copied / max(totals.get(key, 0), 1), 3)
+        row["copied_share"] = round(copied / max(2 * len(store.exacts(rid)), 1), 3)
+    for name, state in run.states.items():
+        if name not in run.digests:
+            run.digests[name] = state.digest if state is not None else ""
+
+
+def _matches(
+    search: CopySearch,
+    answers: dict[int, tuple[int, list[Peer]]],
+    looked: set[int],
+    others: set[int],
+    affected: set[int],
+    class_of: dict[int, int],
+    issuer_of: dict[int, str | None],
+) -> dict[int, list[Match]]:
+    """The matches of every report in ``affected``: from the peers of the keys the search
+    looked at (``answers``), and for the reports of ``others`` (not new, so some of their
+    keys were not looked at) from their other keys' peers too."""
+    from checklist.crossreport.copied import Copy, Match
+
+    prints = _PrintCache(search.store)
+    per_sentence = _sentence_peers(search, answers, looked, others, affected)
+    out: dict[int, list[Match]] = {}
+    ranked_of: dict[int, list[tuple[int, float, int]]] = {}
+    for (rid, local), peers in per_sentence.items():
+        ranked = ranked_of.get(id(peers))
+        if ranked is None:
+            ranked = ranked_of[id(peers)] = _ranked(peers, prints)
+        mine = class_of.get(rid, -1 - rid)
+        copies = []
+        for r, sim, o_local in ranked:
+            if class_of.get(r, -1 - r) == mine:
+                continue
+            other = prints.get(r)
+            if other is None:
+                continue
+            o_start, o_end = other.span(o_local)
+            copies.append(Copy(other.key, issuer_of.get(r), o_start, o_end, sim))
+            if len(copies) >= _MAX_COPIES:
+                break
+        report = prints.get(rid)
+        if not copies or report is None:
+            continue
+        start, end = report.span(local)
+        out.setdefault(rid, []).append(
+            Match(report.key, start, end, report.section_of(local), tuple(copies), issuer_of.get(rid))
+        )
+    for found in out.values():
+        found.sort(key=lambda m: m.start)
+    return out
+
+
+def _sentence_peers(
+    search: CopySearch,
+    answers: dict[int, tuple[int, list[Peer]]],
+    looked: set[int],
+    others: set[int],
+    affected: set[int],
+) -> dict[tuple[int, int], list[Peer]]:
+    """The peers of each sentence ``(report id, index)`` of the ``affected`` reports that has any."""
+    per_sentence: dict[tuple[int, int], list[Peer]] = {}
+    for own, peers in answers.values():
+        for r, local, _ in peers[:own]:  # the sentences that write the key itself
+            if r in affected:
+                per_sentence[(r, local)] = peers
+    for rid in others:
+        for local, exact in enumerate(search.store.exacts(rid)):
+            if exact in looked or (rid, local) in per_sentence:
+                continue
+            found = search.answer(exact)
+            if found is not None:
+                per_sentence[(rid, local)] = found
+    return per_sentence
+
+
+def _ranked(peers: list[Peer], prints: _PrintCache) -> list[tuple[int, float, int]]:
+    """Per report among ``peers``: its most similar sentence ``(report, similarity,
+    sentence)`` (the first among equals), most similar first, then by report key."""
+    best: dict[int, tuple[float, int]] = {}
+    for r, local, sim in peers:
+        if r not in best or (-sim, local) < (-best[r][0], best[r][1]):
+            best[r] = (sim, local)
+    keys = {r: (p.key if (p := prints.get(r)) is not None else "") for r in best}
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], keys[kv[0]]))
+    return [(r, sim, local) for r, (sim, local) in ranked]
+
+
+class _PrintCache:
+    """Fingerprints by report id, read from the store as needed (the last few kept)."""
+
+    def __init__(self, store: PrintStore, size: int = 4096) -> None:
+        self.store = store
+        self.size = size
+        self.kept: dict[int, Fingerprint | None] = {}
+
+    def get(self, rid: int) -> Fingerprint | None:
+        if rid in self.kept:
+            return self.kept[rid]
+        if len(self.kept) >= self.size:
+            self.kept.pop(next(iter(self.kept)))
+        found = self.kept[rid] = self.store.by_id(rid)
+        return found
 
 
 def _has_copied(out: Path, name: str) -> bool:
@@ -197,25 +325,25 @@ def _digest(found: list[Match]) -> str:
     return hashlib.blake2b(json.dumps(parts, ensure_ascii=False).encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _fingerprints(run: _Pass) -> list[Fingerprint]:
-    """Every report's fingerprint, from the store; one missing or not of the right shape
-    (an older output folder, a damaged file) is made again from the report."""
+def _ensure_prints(run: _Pass) -> dict[str, tuple[int, str]]:
+    """Every report's (id, key) in the store; a fingerprint missing or not of the right
+    shape (an older output folder, a damaged file, a run without the pass) is made again
+    from the report, and its findings too."""
     from checklist.crossreport.copied import fingerprint
     from checklist.reading import read
 
-    prints = []
+    stored = run.store.reports()
     for row in run.rows:
         key, name = str(row["path"]), str(row["output"])
-        found = run.store.get(name, key)
-        if found is None:
-            try:
-                found = fingerprint(read(key), key)
-            except ChecklistError:
-                continue
-            run.store.put(name, found)
-            run.fresh.add(name)  # its findings must be made again too
-        prints.append(found)
-    return prints
+        if stored.get(name, (0, ""))[1] == key:
+            continue
+        try:
+            made = fingerprint(read(key), key)
+        except ChecklistError:
+            continue
+        run.store.put(name, made)
+        run.fresh.add(name)
+    return run.store.reports() if len(stored) < len(run.rows) or run.fresh else stored
 
 
 def _quotes(store: PrintStore, name_of: dict[str, str]) -> Callable[[str, int, int], str]:
