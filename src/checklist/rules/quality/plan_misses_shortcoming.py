@@ -8,6 +8,10 @@ naming the same topic. A shortcoming that names no topic is left to the vague ch
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+import ahocorasick
 from pydantic import Field
 
 from checklist.rules.matchers.base import Context, Hit
@@ -18,6 +22,22 @@ class Params(CheckParams):
     """Parameters of the plan-follow-up check."""
 
     topics: list[list[str]] = Field(min_length=1)
+
+    @functools.cached_property
+    def automaton(self) -> Any:
+        """One Aho–Corasick automaton of every topic word, its value the topics' indices;
+        None when a word is empty (every text names it: ``topics_in`` answers)."""
+        if any(not w for words in self.topics for w in words):
+            return None
+        topics_of: dict[str, tuple[int, ...]] = {}  # a word may stand in several topics
+        for i, words in enumerate(self.topics):
+            for w in words:
+                topics_of[w] = (*topics_of.get(w, ()), i)
+        auto = ahocorasick.Automaton()
+        for w, found in topics_of.items():
+            auto.add_word(w, found)
+        auto.make_automaton()
+        return auto
 
 
 def topics_in(text: str, topics: list[list[str]]) -> set[int]:
@@ -31,15 +51,23 @@ def topics_in(text: str, topics: list[list[str]]) -> set[int]:
     return out
 
 
+def _named(text: str, params: Params) -> set[int]:
+    """``topics_in(text, params.topics)``, in one pass over the text."""
+    auto = params.automaton
+    if auto is None:
+        return topics_in(text, params.topics)
+    return {i for _end, found in auto.iter(text) for i in found}
+
+
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per shortcoming that no plan item answers (when there is a plan)."""
     doc = ctx.doc
-    plan = [(u, topics_in(doc.text[u.start : u.end], params.topics)) for u in units_of(doc, ctx, PLAN)]
+    plan = [(u, _named(doc.text[u.start : u.end], params)) for u in units_of(doc, ctx, PLAN)]
     if not plan:
         return []  # no plan at all is core.next_year_plan's finding
     issues = []
     for unit in units_of(doc, ctx, SHORTCOMINGS):
-        named = topics_in(doc.text[unit.start : unit.end], params.topics)
+        named = _named(doc.text[unit.start : unit.end], params)
         if not named:
             continue
         if any(named & covered for _u, covered in plan):
