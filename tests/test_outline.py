@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,3 +125,26 @@ def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
         assert a.end == b.start  # top-level sections tile the body
     for sentence in doc.sentences:
         assert doc.text[sentence.start : sentence.end].strip()
+
+
+def test_fast_makers_give_the_same_objects_as_the_constructors() -> None:
+    """The outline's makers (slots set directly) give what the dataclass constructors give:
+    equal, same hash and repr, frozen, and the same after a pickle round trip."""
+    import dataclasses
+    import pickle
+
+    from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentence
+
+    pairs: list[tuple[object, object]] = [
+        (new_sentence(3, 9, 1), Sentence(3, 9, 1)),
+        (new_item("一是", "加强", 5, 7, 9, 20, 2), Item("一是", "加强", 5, 7, 9, 20, 2)),
+        (
+            new_section(0, "一、总体", "总体", "一、", 1, 1, 0, 50, 4, -1, "一、总体"),
+            Section(0, "一、总体", "总体", "一、", 1, 1, 0, 50, 4, -1, "一、总体"),
+        ),
+    ]
+    for made, built in pairs:
+        assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+        assert pickle.loads(pickle.dumps(made)) == built
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, "start", 0)  # noqa: B010 (the frozen check is what is tested)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from checklist.document import Item, Section, Sentence
+from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentence
 from checklist.ingest.shapes import match_marker
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
@@ -112,7 +112,7 @@ def _sections(raw: Sequence[tuple[int, str, int, int, str]], body_end: int) -> t
         ends.append(body_end)  # kept by the headings still open at the end
         stack.append(len(ranks) - 1)
     return tuple(
-        Section(
+        new_section(
             i,
             marker + title,
             title,
@@ -158,11 +158,11 @@ def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequen
             if m.start() >= start:  # an end between the lines given belongs to none
                 stop = min(m.end(), end)
                 if stop > pos:
-                    out.append(Sentence(pos, stop, sec))
+                    out.append(new_sentence(pos, stop, sec))
                 pos = stop
             m = next(ends, None)
         if pos < end and text[pos:end].strip():
-            out.append(Sentence(pos, end, sec))
+            out.append(new_sentence(pos, end, sec))
     return tuple(out)
 
 
@@ -193,17 +193,7 @@ def _items(
         nxt = found[i + 1][0] if i + 1 < len(found) and found[i + 1][3] == li else line_end
         lead_start = pos + len(marker)
         n = lead_length(text[lead_start:nxt], 30)
-        items.append(
-            Item(
-                marker=marker,
-                lead=text[lead_start : lead_start + n],
-                start=pos,
-                lead_start=lead_start,
-                lead_end=lead_start + n,
-                end=nxt,
-                section=sec,
-            )
-        )
+        items.append(new_item(marker, text[lead_start : lead_start + n], pos, lead_start, lead_start + n, nxt, sec))
     return tuple(items)
 
 
