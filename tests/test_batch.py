@@ -77,6 +77,38 @@ def test_rerun_skips_unchanged_and_redoes_changed(inputs: Path, tmp_path: Path) 
     assert len(_csv(out / "summary.csv")) == 5
 
 
+def test_a_rerun_keeps_the_rows_and_manifest_lines_as_written(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([str(inputs)], out, jobs=2, formats=["json"], cross=False)
+    rows = (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8")
+    manifest = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    # a line is json.dumps of the entry (what older runs wrote), and its row the summary row's line
+    assert len(manifest) == 5 and all(
+        line == json.dumps(json.loads(line), ensure_ascii=False) + "\n" for line in manifest
+    )
+    by_path = {json.loads(line)["path"]: line for line in rows.splitlines(keepends=True)}
+    for line in manifest:
+        assert line.endswith(', "row": ' + by_path[json.loads(line)["path"]][:-1] + "}\n")
+    again = run_batch([str(inputs)], out, jobs=2, formats=["json"], cross=False)
+    assert (again.audited, again.skipped) == (0, 5)
+    assert (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8") == rows
+    lines = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert sorted(lines) == sorted(manifest)
+
+
+def test_a_journal_line_cut_by_a_killed_run_is_not_glued_to_the_next(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    paths = sorted(str(p) for p in inputs.iterdir() if p.suffix == ".txt")[:3]
+    run_batch(paths[:1], out, jobs=1, formats=["json"], cross=False)
+    journal = out / ".checklist" / "journal.jsonl"
+    journal.write_text('{"path": "cut short by a kill", "sha256": "ab', encoding="utf-8")
+    summary = run_batch(paths, out, jobs=1, formats=["json"], cross=False)
+    assert (summary.audited, summary.skipped) == (2, 1)
+    lines = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["path"] for line in lines) == paths  # every line whole, none lost
+    assert run_batch(paths, out, jobs=1, formats=["json"], cross=False).skipped == 3
+
+
 def test_policy_exit_code(tmp_path: Path) -> None:
     out = tmp_path / "out"
     one = str(REPORTS / SAMPLES[0])

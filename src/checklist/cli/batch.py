@@ -143,7 +143,10 @@ def batch(
         fail("inputs ≠ results + errors")
     if summary.errors:
         sys.exit(EXIT_ERROR)
-    failing = any(fails_policy(r, min_score, fail_on) for r in summary.rows)
+    # the rows are read back only when a policy is set (by default nothing fails)
+    failing = (min_score is not None or fail_on != "never") and any(
+        fails_policy(r, min_score, fail_on) for r in summary.rows
+    )
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
 
 
