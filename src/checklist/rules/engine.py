@@ -95,9 +95,11 @@ def evidence_of(doc: Document, hit: Hit, lang: str) -> Evidence:
     return Evidence.model_validate(_evidence(doc, hit, lang, {}))
 
 
-def _evidence(doc: Document, hit: Hit, lang: str, places: dict[int, str]) -> dict[str, Any]:
-    """The JSON object of a hit's quote; ``places`` remembers each offset's section path
-    for this document (many hits share one)."""
+def _evidence(
+    doc: Document, hit: Hit, lang: str, places: dict[tuple[int, int], tuple[str, str, int, int]]
+) -> dict[str, Any]:
+    """The JSON object of a hit's quote; ``places`` remembers each span's quote and section
+    path for this document (requirements often quote the same sentence)."""
     if hit.start < 0:
         start, end = hit.orig if hit.orig else (None, None)
         quote = doc.original[start:end] if start is not None else (hit.quote or "")
@@ -108,17 +110,17 @@ def _evidence(doc: Document, hit: Hit, lang: str, places: dict[int, str]) -> dic
             "end": end,
             "terms": list(hit.terms),
         }
-    quote, o_start, o_end = doc.quote(hit.start, hit.end)
-    where = places.get(hit.start)
-    if where is None:
+    known = places.get((hit.start, hit.end))
+    if known is None:
+        quote, o_start, o_end = doc.quote(hit.start, hit.end)
         if hit.start < doc.body_start:
             where = t("text.region_header", lang)
         elif doc.signature_start is not None and hit.start >= doc.signature_start:
             where = t("text.region_signature", lang)
         else:
             where = doc.section_path(doc.innermost_section(hit.start)) or t("text.region_preamble", lang)
-        places[hit.start] = where
-    return {"quote": quote, "section": where, "start": o_start, "end": o_end, "terms": list(hit.terms)}
+        known = places[(hit.start, hit.end)] = (quote, where, o_start, o_end)
+    return {"quote": known[0], "section": known[1], "start": known[2], "end": known[3], "terms": list(hit.terms)}
 
 
 def with_years(text: str, year: int | None, lang: str) -> str:
@@ -181,7 +183,7 @@ def evaluate(
     warnings: list[str] = []
     used: set[int] = set()
     meta = doc.metadata
-    places: dict[int, str] = {}
+    places: dict[tuple[int, int], tuple[str, str, int, int]] = {}
     sep = "；" if lang == "zh" else "; "
     for req, text in zip(standard.requirements, _texts(standard, lang), strict=True):
         applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
@@ -356,7 +358,9 @@ def quality_findings(ctx: Context, standard: Standard, lang: str) -> list[Findin
     return [Finding.model_validate(f) for f in _quality(ctx, standard, lang, {})]
 
 
-def _quality(ctx: Context, standard: Standard, lang: str, places: dict[int, str]) -> list[dict[str, Any]]:
+def _quality(
+    ctx: Context, standard: Standard, lang: str, places: dict[tuple[int, int], tuple[str, str, int, int]]
+) -> list[dict[str, Any]]:
     """The findings of the quality checks, as JSON data."""
     from checklist.rules.quality import CHECKS
 

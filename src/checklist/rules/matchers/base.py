@@ -329,11 +329,18 @@ class Context:
 
 def resolve_scope(scope: str | list[str]) -> frozenset[str]:
     """The set of region kinds a scope name (or list of names) stands for."""
-    names = [scope] if isinstance(scope, str) else scope
-    out: set[str] = set()
-    for name in names:
-        out |= SCOPES[name]
-    return frozenset(out)
+    key = scope if isinstance(scope, str) else tuple(scope)
+    found = _SCOPES_OF.get(key)
+    if found is None:
+        names = [scope] if isinstance(scope, str) else scope
+        out: set[str] = set()
+        for name in names:
+            out |= SCOPES[name]
+        found = _SCOPES_OF[key] = frozenset(out)
+    return found
+
+
+_SCOPES_OF: dict[str | tuple[str, ...], frozenset[str]] = {}  # resolve_scope's answers
 
 
 class MatcherModel(BaseModel):
