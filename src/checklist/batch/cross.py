@@ -81,6 +81,7 @@ class _Pass:
     store: PrintStore
     states: dict[str, State | None] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)
+    ensured: set[str] = field(default_factory=set)  # fingerprints made by the pass (none kept)
     digests: dict[str, str] = field(default_factory=dict)  # name → what its copied-text findings come from
     compared: dict[str, str] = field(default_factory=dict)  # name → the report it was compared with
 
@@ -96,9 +97,10 @@ class _Pass:
         """Read the last pass's state; restore its counts in the rows it still holds for."""
         if self.store.setting("pass") != self.settings:
             self.store.clear_state()
+        known = self.store.states()
         for row in self.rows:
             name = str(row["output"])
-            state = self.states[name] = self.store.state(name)
+            state = self.states[name] = known.get(name)
             if state is None or _stat(self.out, name) != (state.mtime, state.size):
                 self.fresh.add(name)
                 row["copied_sentences"] = 0
@@ -124,7 +126,8 @@ class _Pass:
                 int(row.get("quality_findings") or 0),
                 self.compared.get(name, ""),
             )
-            self.store.set_state(name, state)
+            if state != self.states.get(name):
+                self.store.set_state(name, state)
         self.store.keep_only({str(r["output"]) for r in self.rows})
         self.store.set_setting("pass", self.settings)
         self.store.set_setting("batch", self.batch_key())
@@ -169,9 +172,11 @@ def _copied_text(run: _Pass) -> None:
         for name, state in run.states.items():
             run.digests[name] = state.digest if state is not None else ""
         return  # the same reports as last time, none changed: its findings stand
-    for name in run.fresh:
+    for name in run.fresh - store.indexed:  # (indexing a report marks all its sentences)
         if name in ids:
             store.mark_dirty(ids[name][0])  # its findings are made again: all its sentences
+    # audited by this run: their results hold no copied-text findings yet
+    audited = store.indexed - run.ensured
     rows = [r for r in run.rows if str(r["output"]) in ids]
     classes = issuer_classes([str(r["issuer"]) or None for r in rows])
     class_of = {ids[str(r["output"])][0]: c for r, c in zip(rows, classes, strict=True)}
@@ -198,7 +203,9 @@ def _copied_text(run: _Pass) -> None:
         peers_fresh = any(name_of.get(c.report) in run.fresh for m in found for c in m.others)
         if name not in run.fresh and state is not None and state.digest == digest and not peers_fresh:
             continue  # same copies as last time: the saved findings stand
-        if not found and ((state is not None and state.sentences == 0) or not _has_copied(run.out, name)):
+        if not found and (
+            name in audited or (state is not None and state.sentences == 0) or not _has_copied(run.out, name)
+        ):
             row["copied_sentences"], row["copied_share"] = 0, 0.0
             continue  # none before, none now: nothing to write
         copied = _mark_copied(run, row, found, quote_of)
@@ -343,6 +350,7 @@ def _ensure_prints(run: _Pass) -> dict[str, tuple[int, str]]:
             continue
         run.store.put(name, made)
         run.fresh.add(name)
+        run.ensured.add(name)
     return run.store.reports() if len(stored) < len(run.rows) or run.fresh else stored
 
 

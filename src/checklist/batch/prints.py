@@ -136,6 +136,7 @@ class PrintStore:
     def __init__(self, out: Path) -> None:
         self.path = out / STORE
         self._pending = 0
+        self.indexed: set[str] = set()  # the reports put since the store was opened
         try:
             self.db = self._open()
         except sqlite3.DatabaseError:  # not a database (cut short, or not ours): start again
@@ -202,6 +203,7 @@ class PrintStore:
                 (*values, rid),
             )
         self._index(rid, prints)
+        self.indexed.add(name)
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
             db.commit()
@@ -317,6 +319,21 @@ class PrintStore:
         if row is None or not all(isinstance(v, t) for v, t in zip(row, types, strict=True)):
             return None
         return State(*row)
+
+    def states(self) -> dict[str, State]:
+        """What the last pass left in every report's result (rows of the wrong shape left out)."""
+        types = (str, int, int, str, int, float, int, str)
+        out: dict[str, State] = {}
+        try:
+            rows = self.db.execute(
+                "SELECT name, mtime, size, digest, sentences, share, quality, compared FROM state"
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            return out
+        for row in rows:
+            if all(isinstance(v, t) for v, t in zip(row, types, strict=True)):
+                out[row[0]] = State(*row[1:])
+        return out
 
     def set_state(self, name: str, state: State) -> None:
         """Remember what this pass left in report ``name``'s result."""
