@@ -175,7 +175,7 @@ class PrintStore:
         """Keep report ``name``'s fingerprint and index its sentences (committed in groups,
         and on :meth:`close`)."""
         db = self.db
-        quotes = zlib.compress(json.dumps(list(prints.quotes), ensure_ascii=False).encode("utf-8"))
+        quotes = zlib.compress(json.dumps(list(prints.quotes), ensure_ascii=False).encode("utf-8"), 1)
         values = (
             prints.key,
             _to_bytes(prints.exact),
