@@ -166,12 +166,12 @@ def _copied_text(run: _Pass) -> None:
     from checklist.crossreport.copied import PERMUTATIONS, issuer_classes, jaccard_bound
 
     store = run.store
-    store.keep_only({str(r["output"]) for r in run.rows})  # a removed report's copies change
-    ids = _ensure_prints(run)
     if not run.fresh and not store.has_dirty() and store.setting("batch") == run.batch_key():
         for name, state in run.states.items():
             run.digests[name] = state.digest if state is not None else ""
         return  # the same reports as last time, none changed: its findings stand
+    store.keep_only({str(r["output"]) for r in run.rows})  # a removed report's copies change
+    ids = _ensure_prints(run)
     for name in run.fresh - store.indexed:  # (indexing a report marks all its sentences)
         if name in ids:
             store.mark_dirty(ids[name][0])  # its findings are made again: all its sentences

@@ -41,13 +41,14 @@ if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint
 
 STORE = f"{INTERNAL}/cross.sqlite"
-_VERSION = "3"  # of the tables' layout: another one is dropped and rebuilt
+_VERSION = "4"  # of the tables' layout: another one is dropped and rebuilt
 _COMMIT_EVERY = 64  # fingerprints written between commits (an interrupted run recomputes the rest)
 _TABLES = ("prints", "state", "members", "groups", "bands", "near", "dirty", "unscanned")
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+    # the small columns first: a check of the shapes reads no blob (a long row overflows its page)
     "CREATE TABLE IF NOT EXISTS prints (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, key TEXT,"
-    " exact BLOB, minhash BLOB, numbers BLOB, spans BLOB, section BLOB, sections TEXT, quotes BLOB)",
+    " sections TEXT, exact BLOB, numbers BLOB, spans BLOB, section BLOB, minhash BLOB, quotes BLOB)",
     "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, digest TEXT,"
     " sentences INTEGER, share REAL, quality INTEGER, compared TEXT)",
     # exact hash of a sentence key → (report id, sentence index in the report)
@@ -72,6 +73,7 @@ _BAND = struct.Struct("<8Q")
 _MASK = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15  # odd: (value * _MIX + band) tells the bands apart
 _CHUNK = 500  # values bound in one IN (…)
+_SIGS_KEPT = 50_000  # signatures cached by a search (about 300 bytes each)
 
 
 @dataclass(frozen=True)
@@ -504,6 +506,8 @@ class CopySearch:
     def _signature(self, exact: int) -> tuple[tuple[int, ...], int]:
         found = self._sigs.get(exact)
         if found is None:
+            if len(self._sigs) >= _SIGS_KEPT:
+                self._sigs.clear()  # a first run meets every key: keep memory bounded
             row = self.db.execute("SELECT sig, numbers FROM groups WHERE exact = ?", (exact,)).fetchone()
             found = self._sigs[exact] = (struct.unpack("<32H", row[0]), int(row[1]))
         return found
