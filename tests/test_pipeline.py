@@ -27,6 +27,15 @@ def test_ingest_sets_page_metadata_aside_and_keeps_the_body() -> None:
     assert got.line_origins == tuple(range(2, 9))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [PAGE, "\u3000\u3000（一）加强领导　\n\n  2019 年，我镇(zhèn)开展普法⑴次。\n①  学法\n\u200b某某镇人民政府"],
+)
+def test_line_starts_are_where_each_kept_line_begins_in_the_original(text: str) -> None:
+    got = ingest(Extracted(text=text, format="txt"), "t")
+    assert got.line_starts == tuple(got.offsets.to_original(start, start)[0] for start, _ in got.lines)
+
+
 def test_heading_hints_are_counted_in_kept_lines() -> None:
     text = "索引号：1\n关于2023年度法治政府建设情况的报告\n主要做法\n开展普法宣传12次，成效明显。"
     extracted = Extracted(text=text, format="docx", heading_lines=((2, 1), (3, 7)))

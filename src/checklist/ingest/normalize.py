@@ -74,69 +74,6 @@ def _fold(ch: str) -> str:
     return "".join(_QUOTES.get(c, c) for c in out)
 
 
-class _Builder:
-    """Accumulates normalised text and its segments."""
-
-    __slots__ = ("_copies", "_ends", "_norm", "_nstarts", "_ostarts", "_parts")
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._nstarts: list[int] = []
-        self._ostarts: list[int] = []
-        self._ends: list[int] = []
-        self._copies: list[bool] = []
-        self._norm = 0
-
-    @property
-    def length(self) -> int:
-        return self._norm
-
-    def copy(self, text: str, orig_start: int) -> None:
-        if not text:
-            return
-        n = len(text)
-        if self._copies and self._copies[-1] and self._ends[-1] == orig_start:
-            self._ends[-1] += n  # extend the previous copy run
-        else:
-            self._nstarts.append(self._norm)
-            self._ostarts.append(orig_start)
-            self._ends.append(orig_start + n)
-            self._copies.append(True)
-        self._parts.append(text)
-        self._norm += n
-
-    def replace(self, text: str, orig_start: int, orig_end: int) -> None:
-        if not text:
-            return
-        if len(text) == orig_end - orig_start == 1:
-            # one character for one character: still a copy as far as offsets go
-            self._parts.append(text)
-            if self._copies and self._copies[-1] and self._ends[-1] == orig_start:
-                self._ends[-1] += 1
-            else:
-                self._nstarts.append(self._norm)
-                self._ostarts.append(orig_start)
-                self._ends.append(orig_end)
-                self._copies.append(True)
-            self._norm += 1
-            return
-        self._nstarts.append(self._norm)
-        self._ostarts.append(orig_start)
-        self._ends.append(orig_end)
-        self._copies.append(False)
-        self._parts.append(text)
-        self._norm += len(text)
-
-    def build(self, orig_length: int) -> tuple[str, OffsetMap]:
-        return "".join(self._parts), OffsetMap(
-            tuple(self._nstarts),
-            tuple(self._ostarts),
-            tuple(self._ends),
-            tuple(self._copies),
-            orig_length,
-        )
-
-
 @dataclass(frozen=True, slots=True)
 class NormalizedLine:
     """One line of the original, normalised: its text and its pieces."""
@@ -468,23 +405,53 @@ def _normalize_plain(text: str) -> str:
 
 
 def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
-    """Join non-empty normalised lines with ``\\n``; return text, map and line spans."""
-    b = _Builder()
+    """Join non-empty normalised lines with ``\\n``; return text, map and line spans.
+
+    The map's segments: a piece that keeps its length (a copy, a one-for-one fold, the
+    line break) extends the copy segment before it when it follows it in the original;
+    any other piece is a replaced segment of its own.
+    """
+    parts: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    orig_ends: list[int] = []
+    copies: list[bool] = []
     norm_spans: list[tuple[int, int]] = []
+    norm = 0
+    last_copy_end = -1  # original end of the last segment when it is a copy, else -1
     for line in lines:
         if not line.text:
             continue
-        if norm_spans:
-            b.replace("\n", line.orig_start - 1 if line.orig_start > 0 else 0, line.orig_start)
-        begin = b.length
-        for text, ostart, oend, is_copy in line.pieces:
-            if is_copy:
-                b.copy(text, ostart)
+        pieces: Iterable[tuple[str, int, int, bool]] = line.pieces
+        begin = norm
+        if norm_spans:  # the line break stands for the character before the line
+            o = line.orig_start
+            pieces = (("\n", o - 1 if o > 0 else 0, o, False), *pieces)
+            begin += 1
+        for text, ostart, oend, is_copy in pieces:
+            if not text:
+                continue
+            n = len(text)
+            if is_copy or (n == 1 and oend - ostart == 1):  # offsets shift by a constant
+                if last_copy_end == ostart:
+                    orig_ends[-1] = last_copy_end = ostart + n  # extends the copy before it
+                else:
+                    norm_starts.append(norm)
+                    orig_starts.append(ostart)
+                    orig_ends.append(ostart + n)
+                    copies.append(True)
+                    last_copy_end = ostart + n
             else:
-                b.replace(text, ostart, oend)
-        norm_spans.append((begin, b.length))
-    text, omap = b.build(orig_length)
-    return text, omap, norm_spans
+                norm_starts.append(norm)
+                orig_starts.append(ostart)
+                orig_ends.append(oend)
+                copies.append(False)
+                last_copy_end = -1
+            parts.append(text)
+            norm += n
+        norm_spans.append((begin, norm))
+    omap = OffsetMap(tuple(norm_starts), tuple(orig_starts), tuple(orig_ends), tuple(copies), orig_length)
+    return "".join(parts), omap, norm_spans
 
 
 def fold(text: str) -> str:

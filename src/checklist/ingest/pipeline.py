@@ -34,6 +34,7 @@ class Ingested:
     offsets: OffsetMap  # normalised → original offsets
     lines: tuple[tuple[int, int], ...]  # normalised span of each kept line
     line_origins: tuple[int, ...]  # index of each kept line among the extracted lines
+    line_starts: tuple[int, ...]  # original offset of each kept line's first character
     removed: tuple[Removed, ...]
     page_metadata: Mapping[str, str]  # the reader's fields, then those found in the text
     # original span of the line each page field was read from (标题: a repeated page title)
@@ -47,6 +48,7 @@ class _Sorted:
 
     kept: list[NormalizedLine] = field(default_factory=list)
     origins: list[int] = field(default_factory=list)  # extracted line index of each kept line
+    starts: list[int] = field(default_factory=list)  # original offset of its first piece
     removed: list[Removed] = field(default_factory=list)
     field_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -81,6 +83,7 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
         offsets=omap,
         lines=tuple(norm_lines),
         line_origins=tuple(lines.origins),
+        line_starts=tuple(lines.starts),
         removed=tuple(lines.removed),
         page_metadata=page_meta,
         field_lines=lines.field_lines,
@@ -96,6 +99,7 @@ def _sort(nlines: Sequence[NormalizedLine], verdicts: Sequence[clutter.LineVerdi
         if verdict.kind == "body":
             out.kept.append(nl)
             out.origins.append(i)
+            out.starts.append(nl.pieces[0][1])
             continue
         span = (nl.orig_start, nl.orig_end)
         out.removed.append(Removed(*span, verdict.reason))

@@ -56,7 +56,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
 
 def _after_clutter(ingested: Ingested) -> set[int]:
     """The kept lines that removed lines (clutter, page fields) stood right before."""
-    starts = [ingested.offsets.to_original(s, s)[0] for s, _ in ingested.lines]
+    starts = ingested.line_starts
     out: set[int] = set()
     for r in ingested.removed:
         k = bisect_left(starts, r.end)
