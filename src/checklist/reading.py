@@ -68,7 +68,7 @@ def read(
                     )
                 data = source
             else:
-                path = Path(source)
+                path = source if isinstance(source, Path) else Path(source)  # (a new Path parses again)
                 label = name or str(path)
                 data = _read_bytes(path, label, active.max_input_bytes)
             if not data.strip():
@@ -106,17 +106,18 @@ def check_type(value: object, argument: str, types: tuple[type, ...], accepted: 
 
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
+    # One system call for the size, on the open file (a directory fails to open: on
+    # Windows with a PermissionError, hence the second look there).
     try:
-        if path.is_dir():
-            raise InputError.of(label, "error.directory")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError.of(label, "error.too_large", name="max_input_bytes", value=size, limit=max_bytes)
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise InputError.of(label, "error.too_large", name="max_input_bytes", value=size, limit=max_bytes)
+            return f.read()
     except FileNotFoundError:
         raise InputError.of(label, "error.not_found") from None
     except PermissionError:
-        raise InputError.of(label, "error.permission") from None
+        raise InputError.of(label, "error.directory" if path.is_dir() else "error.permission") from None
     except IsADirectoryError:
         raise InputError.of(label, "error.directory") from None
     except OSError as exc:

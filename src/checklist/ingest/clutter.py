@@ -283,6 +283,8 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_address(line: str) -> bool:
+    if "." not in line:  # the host name has a dot: a line without one is no address
+        return False
     lowered = line.lower()  # the address needs http or www (in any case), and no .gov
     return (
         ("http" in lowered or "www." in lowered)
