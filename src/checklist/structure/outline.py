@@ -33,19 +33,22 @@ _ITEM_BOUNDARY = frozenset('。；;：:，, )"')
 _WORD_BEFORE_ONE = frozenset("统唯同第之万单专划如归逐每合")
 
 HEAD_MAX = 60  # a heading's lead phrase is at most this long before we cut at a comma
+_ITEM_LEAD_MAX = 30  # … and an item's
 
 
 def lead_length(rest: str, limit: int = HEAD_MAX) -> int:
-    """Length of the lead phrase of ``rest``: to the first full stop, else a comma."""
-    stop = _STOP.search(rest)
-    if stop and stop.start() <= limit:
+    """Length of the lead phrase of ``rest``: to the first full stop, else a comma.
+
+    Only the first ``limit + 1`` characters count: a caller may pass no more."""
+    stop = _STOP.search(rest, 0, limit + 1)
+    if stop:
         return stop.start()
     if len(rest) <= limit:
         return len(rest.rstrip(":："))
-    soft = _SOFT_STOP.search(rest)
-    if soft and soft.start() <= limit:
+    soft = _SOFT_STOP.search(rest, 0, limit + 1)
+    if soft:
         return soft.start()
-    return min(len(rest), limit // 2)
+    return limit // 2
 
 
 def build(
@@ -76,7 +79,7 @@ def build(
         offset = len(marker)
         while offset < len(line) and line[offset] == " ":
             offset += 1
-        rest = line[offset:]
+        rest = line[offset : offset + HEAD_MAX + 1]  # all lead_length looks at
         n = lead_length(rest)
         title = rest[:n].strip()
         if not title:
@@ -192,7 +195,7 @@ def _items(
         line_end = lines[li][1]
         nxt = found[i + 1][0] if i + 1 < len(found) and found[i + 1][3] == li else line_end
         lead_start = pos + len(marker)
-        n = lead_length(text[lead_start:nxt], 30)
+        n = lead_length(text[lead_start : min(nxt, lead_start + _ITEM_LEAD_MAX + 1)], _ITEM_LEAD_MAX)
         items.append(new_item(marker, text[lead_start : lead_start + n], pos, lead_start, lead_start + n, nxt, sec))
     return tuple(items)
 
