@@ -14,11 +14,11 @@ import itertools
 import json
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checklist import __version__
 from checklist.batch.output import (
@@ -36,7 +36,6 @@ from checklist.fileio import write_atomic
 
 if TYPE_CHECKING:
     from checklist.crossreport.copied import Fingerprint, Match
-    from checklist.rules.result import AuditResult
     from checklist.rules.standard import Standard
 
 # find_boilerplate's defaults, for the search over the store's index
@@ -139,6 +138,23 @@ def _stat(out: Path, name: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size
+
+
+#: what the pass reads of a summary row, and (the last three) what it writes back
+CROSS_COLUMNS = ("output", "path", "issuer", "year", "copied_sentences", "copied_share", "quality_findings")
+_WRITTEN = CROSS_COLUMNS[4:]
+
+
+def slim_rows(rows: Iterable[Row]) -> list[Row]:
+    """The columns of ``rows`` the pass uses (:data:`CROSS_COLUMNS`): what a batch needs to
+    hold in memory for it (a whole row is some 20 kB as a dict; this, a few hundred bytes)."""
+    return [{k: row[k] for k in CROSS_COLUMNS if k in row} for row in rows]
+
+
+def merged(rows: Iterable[Row], slim: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with what the pass wrote in ``slim`` (made from them, in the same order)."""
+    for row, done in zip(rows, slim, strict=True):
+        yield row | {k: done[k] for k in _WRITTEN if k in done}
 
 
 def cross_reports(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> CrossNotes:
@@ -377,22 +393,52 @@ def _quotes(store: PrintStore, name_of: dict[str, str]) -> Callable[[str, int, i
 
 def _mark_copied(run: _Pass, row: Row, found: list[Match], quote_of: Callable[[str, int, int], str]) -> int:
     """Save the copied-text findings in ``row``'s report; how many there are."""
-    from checklist.crossreport.copied import boilerplate_findings
+    from checklist.crossreport.copied import CODE, boilerplate_findings
 
-    result = load_result(run.out, str(row["output"]))
-    findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=_standard_of(result, run.standard))
-    result = with_findings(result, "quality.boilerplate", findings)
-    save_result(run.out, str(row["output"]), result, run.html, run.lang)
-    row["quality_findings"] = quality_count(result)
+    name = str(row["output"])
+    data = None if run.html else _result_data(run.out, name)
+    if data is None:  # an HTML page to render too (or a result not of the usual shape)
+        result = load_result(run.out, name)
+        standard = _standard_of(result.standard.id, run.standard)
+        findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=standard)
+        result = with_findings(result, CODE, findings)
+        save_result(run.out, name, result, run.html, run.lang)
+        row["quality_findings"] = quality_count(result)
+        return len(findings)
+    # only the findings change: the saved JSON is edited as data, not parsed into an
+    # AuditResult and dumped again (which writes the same bytes, at several times the cost)
+    standard = _standard_of(str(data["standard"]["id"]), run.standard)
+    findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=standard)
+    kept = [f for f in data["findings"] if f.get("code") != CODE]
+    data["findings"] = kept + [json.loads(f.model_dump_json()) for f in findings]
+    write_atomic(run.out / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    row["quality_findings"] = sum(1 for f in data["findings"] if f.get("category") == "quality")
     return len(findings)
 
 
-def _standard_of(result: AuditResult, standard: str | None) -> Standard | None:
-    """The standard a report was audited with: the batch's, or the one chosen by its level."""
+def _result_data(out: Path, name: str) -> dict[str, Any] | None:
+    """A saved result as JSON data, when it has the shape :func:`_mark_copied` edits."""
+    try:
+        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = (
+        isinstance(data, dict)
+        and isinstance(data.get("findings"), list)
+        and all(isinstance(f, dict) for f in data["findings"])
+        and isinstance(data.get("standard"), dict)
+        and isinstance(data["standard"].get("id"), str)
+    )
+    return data if ok else None
+
+
+def _standard_of(audited_with: str, standard: str | None) -> Standard | None:
+    """The standard a report was audited with (``audited_with``, the id in its result):
+    the batch's, or the one chosen by its level."""
     from checklist.rules.standard import load_standard
 
     try:
-        return load_standard(standard if standard is not None else result.standard.id)
+        return load_standard(standard if standard is not None else audited_with)
     except ChecklistError:
         return None  # the checks across reports then use their defaults
 
@@ -442,7 +488,9 @@ def _compare_pair(run: _Pass, issuer: str, old: Row, new: Row) -> bool:
         return False
     old_result, new_result = load_result(run.out, old_name), load_result(run.out, new_name)
     lang = run.lang
-    result = compare(old_doc, old_result, new_doc, new_result, lang, standard=_standard_of(new_result, run.standard))
+    result = compare(
+        old_doc, old_result, new_doc, new_result, lang, standard=_standard_of(new_result.standard.id, run.standard)
+    )
     folder.mkdir(exist_ok=True)
     write_atomic(folder / f"{stem}.json", result.model_dump_json(indent=1))
     write_atomic(folder / f"{stem}.txt", render_text(result, lang))
