@@ -75,12 +75,12 @@ class Tables:
         "ends",
         "found",
         "kinds",
+        "memo",
         "parts",
         "regions",
         "spans",
         "starts",
         "text",
-        "units",
     )
 
     def __init__(self, doc: Document, regions: Regions) -> None:
@@ -101,7 +101,7 @@ class Tables:
         self.spans: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
         self.closers: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.parts: dict[str, Sequence[Section]] = {}
-        self.units: dict[str, Any] = {}  # quality.base.units_of, by kind
+        self.memo: dict[str, Any] = {}  # derived once per document: a part's units by kind, the list rule
 
     def top_sections(self, kind: str) -> Sequence[Section]:
         """The headings of the parts of ``kind`` (sections.top_sections_of, once per kind)."""

@@ -163,6 +163,9 @@ def _first_free(
     return None
 
 
+_LIST_RULE = "near.named_in_list"
+
+
 class _ListRule:
     """Where a list of areas (甲、乙、丙等工作) closes, and how its items are separated."""
 
@@ -172,7 +175,15 @@ class _ListRule:
 
     @classmethod
     def of(cls, ctx: Context) -> _ListRule | None:
-        """The standard's ``named_in_list`` parameter, if it sets one."""
+        """The standard's ``named_in_list`` parameter, if it sets one (read once per document)."""
+        memo = ctx.tables.memo
+        if _LIST_RULE in memo:
+            return memo[_LIST_RULE]  # type: ignore[no-any-return]
+        found = memo[_LIST_RULE] = cls._read(ctx)
+        return found
+
+    @classmethod
+    def _read(cls, ctx: Context) -> _ListRule | None:
         spec = ctx.params.get("named_in_list")
         if not isinstance(spec, dict) or not spec.get("closers"):
             return None

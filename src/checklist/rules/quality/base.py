@@ -49,7 +49,7 @@ def units_of(doc: Document, ctx: Context, kind: str) -> list[Unit]:
     kind: the list is shared, do not change it)."""
     shared = doc is ctx.doc
     if shared:
-        known: list[Unit] | None = ctx.tables.units.get(kind)
+        known: list[Unit] | None = ctx.tables.memo.get("units." + kind)
         if known is not None:
             return known
     out: list[Unit] = []
@@ -67,7 +67,7 @@ def units_of(doc: Document, ctx: Context, kind: str) -> list[Unit]:
             if part.heading_end <= start < part.end:
                 out.append(Unit(start, end, start))
     if shared:
-        ctx.tables.units[kind] = out
+        ctx.tables.memo["units." + kind] = out
     return out
 
 
