@@ -191,3 +191,19 @@ def test_the_index_finds_what_the_search_in_memory_finds_run_after_run(tmp_path:
         current = {p.stem for p in folder.glob("r*.txt")}
         got = {k: v for k, v in _batch_findings(out).items() if k in current}
         assert got == _memory_findings(folder)
+
+
+def test_the_pass_needs_only_its_columns_of_the_rows(tmp_path: Path) -> None:
+    from checklist.batch.cross import CROSS_COLUMNS, cross_reports, merged, slim_rows
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED})
+    rows = list(run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False).rows)
+    slim = slim_rows(rows)
+    assert all(set(r) <= set(CROSS_COLUMNS) for r in slim) and len(str(slim)) < len(str(rows)) / 3
+    cross_reports(out, slim, "zh", False, None)  # fingerprints made by the pass: the batch ran without it
+    assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
+    back = list(merged(rows, slim))
+    assert [r["copied_sentences"] for r in back] == [1, 1, 0]
+    assert [r["quality_findings"] for r in back[:2]] == [r["quality_findings"] + 1 for r in rows[:2]]
+    assert all(b.keys() >= r.keys() for b, r in zip(back, rows, strict=True))
