@@ -56,17 +56,20 @@ def check(ctx: Context, params: Params) -> list[Issue]:
             keyed.append((key, s.start + cut, s.end, part))
     issues: list[Issue] = []
     repeated: set[int] = set()
-    order = sorted(range(len(keyed)), key=lambda i: len(keyed[i][0]))
-    lengths = [len(keyed[i][0]) for i in order]
+    lengths_of = [len(k[0]) for k in keyed]
+    order = sorted(range(len(keyed)), key=lengths_of.__getitem__)
+    lengths = [lengths_of[i] for i in order]
+    keys = [keyed[i][0] for i in order]  # the keys by length, windows are slices of it
     cutoff = 100 * params.similarity
+    similarity = params.similarity
     for a_pos, a in enumerate(order):
-        key_a = keyed[a][0]
+        key_a = keys[a_pos]
         # only sentences whose length allows the similarity can match; rapidfuzz
         # scores that window in one call
-        stop = bisect_right(lengths, len(key_a) / params.similarity, lo=a_pos + 1)
-        window = [keyed[b][0] for b in order[a_pos + 1 : stop]]
-        if not window:
+        stop = bisect_right(lengths, lengths[a_pos] / similarity, lo=a_pos + 1)
+        if stop <= a_pos + 1:
             continue
+        window = keys[a_pos + 1 : stop]
         for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             b = order[a_pos + 1 + k]
             first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
