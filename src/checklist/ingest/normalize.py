@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from checklist.document import OffsetMap
 from checklist.vocabulary import NUMBER_UNITS, TRADITIONAL_MARKERS
@@ -74,9 +75,10 @@ def _fold(ch: str) -> str:
     return "".join(_QUOTES.get(c, c) for c in out)
 
 
-@dataclass(frozen=True, slots=True)
-class NormalizedLine:
-    """One line of the original, normalised: its text and its pieces."""
+class NormalizedLine(NamedTuple):
+    """One line of the original, normalised: its text and its pieces. (A named tuple:
+    a report has a few hundred lines, made in a tight loop and read only by the ingest
+    stage, and a tuple costs half a frozen dataclass to make.)"""
 
     text: str
     orig_start: int
@@ -201,29 +203,38 @@ def _normalize_spans(
     """
     folded, tokens = _scan(original)
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
+    touched = _marks_by_line(spans, tokens, glosses) if tokens or glosses else {}
     out: list[NormalizedLine] = []
-    ti = gi = 0
-    n_tokens, n_glosses = len(tokens), len(glosses)
-    for start, end in spans:
-        while ti < n_tokens and tokens[ti][1] <= start:
-            ti += 1
-        while gi < n_glosses and glosses[gi][0] <= start:
-            gi += 1
+    for i, (start, end) in enumerate(spans):
         raw = folded[start:end]
-        if (ti == n_tokens or tokens[ti][0] >= end) and (gi == n_glosses or glosses[gi][0] >= end):
+        marks = touched.get(i)
+        if marks is None:
             out.append(NormalizedLine(raw, start, end, ((raw, start, end, True),) if raw else ()))
-            continue
-        marks: list[tuple[int, int, bool]] = []  # start, end (in raw), is a gloss
-        k = ti
-        while k < n_tokens and tokens[k][0] < end:  # a blank run is cut at the line's ends
-            marks.append((max(tokens[k][0], start) - start, min(tokens[k][1], end) - start, False))
-            k += 1
-        k = gi
-        while k < n_glosses and glosses[k][1] <= end:  # (a gloss holds no token)
-            marks.append((glosses[k][0] - start, glosses[k][1] - start, True))
-            k += 1
-        marks.sort()
-        out.append(_line_of_marks(raw, start, end, marks))
+        else:
+            out.append(_line_of_marks(raw, start, end, sorted(marks)))
+    return out
+
+
+def _marks_by_line(
+    spans: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]], glosses: Sequence[tuple[int, int]]
+) -> dict[int, list[tuple[int, int, bool]]]:
+    """The marks of each line a token or a gloss touches, by line index: ``(start, end,
+    is a gloss)`` in the line. A blank run is cut at the line's ends; a gloss counts only
+    inside its line, after its first character (its lookbehind needs one)."""
+    ends = [end for _start, end in spans]
+    out: dict[int, list[tuple[int, int, bool]]] = {}
+    for a, b in tokens:
+        i = bisect_right(ends, a)  # the first line ending after the token starts
+        while i < len(spans) and spans[i][0] < b:
+            start, end = spans[i]
+            if start < end:
+                out.setdefault(i, []).append((max(a, start) - start, min(b, end) - start, False))
+            i += 1
+    for a, b in glosses:
+        i = bisect_left(ends, b)  # the first line ending at or after the gloss's end
+        if i < len(spans) and spans[i][0] < a:
+            start = spans[i][0]
+            out.setdefault(i, []).append((a - start, b - start, True))
     return out
 
 
