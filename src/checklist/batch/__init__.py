@@ -13,7 +13,8 @@ and tool version are unchanged, and at the end ``summary.csv``, ``summary.xlsx``
 
 The modules, one job each:
 
-- :mod:`~checklist.batch.runner`: ``audit_many`` and its records (the Python API);
+- :mod:`~checklist.batch.runner`: ``audit_many`` and its records (the Python API), and
+  ``audit_into``, the same pool with each worker writing its reports' files;
 - :mod:`~checklist.batch.command`: ``run_batch``, the steps of ``checklist batch``;
 - :mod:`~checklist.batch.manifest`: what an incremental run remembers (manifest, journal);
 - :mod:`~checklist.batch.output`: the output folder (names, per-report files, overview);

@@ -121,6 +121,10 @@ def run_batch(
     ``summary.csv`` with the ids and codes of the summary rows instead). ``cross`` also
     finds text copied between reports of different issuers (``quality.boilerplate``) and
     compares the years of one issuer (``OUT/compare/``).
+
+    Each report's files are written by the worker that audits it (see
+    :func:`~checklist.batch.runner.audit_into`): the workers of an ``executor`` must see
+    ``out`` at the same path as this process, as they must see the inputs.
     """
     output.prepare(out, cross)
     paths = expand_paths(inputs)
