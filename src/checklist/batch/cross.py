@@ -410,8 +410,10 @@ def _mark_copied(run: _Pass, row: Row, found: list[Match], quote_of: Callable[[s
     standard = _standard_of(str(data["standard"]["id"]), run.standard)
     findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=standard)
     kept = [f for f in data["findings"] if f.get("code") != CODE]
-    data["findings"] = kept + [json.loads(f.model_dump_json()) for f in findings]
-    write_atomic(run.out / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    now = kept + [json.loads(f.model_dump_json()) for f in findings]
+    if now != data["findings"]:  # (other reports' copies may change and the findings not)
+        data["findings"] = now
+        write_atomic(run.out / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     row["quality_findings"] = sum(1 for f in data["findings"] if f.get("category") == "quality")
     return len(findings)
 
