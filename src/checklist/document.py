@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 LEVELS = ("province", "city", "county", "township", "department")
@@ -109,14 +110,14 @@ _ITEM_SET = _slot_setters(Item, "marker lead start lead_start lead_end end secti
 _SECTION_SET = _slot_setters(Section, "index heading title marker rank level start end heading_end parent path")
 
 
-def new_sentence(start: int, end: int, section: int) -> Sentence:
-    """``Sentence(start, end, section)``, made faster (see above)."""
-    s = _new(Sentence)
-    set_start, set_end, set_section = _SENTENCE_SET
-    set_start(s, start)
-    set_end(s, end)
-    set_section(s, section)
-    return s
+def new_sentences(starts: Sequence[int], ends: Sequence[int], sections: Sequence[int]) -> tuple[Sentence, ...]:
+    """``Sentence(starts[i], ends[i], sections[i])`` for every ``i``, made column by column:
+    the objects and each slot are filled by ``map`` over C functions, with no Python call
+    per sentence (a report has a hundred sentences or more)."""
+    made = tuple(map(_new, repeat(Sentence, len(starts))))
+    for setter, column in zip(_SENTENCE_SET, (starts, ends, sections), strict=True):
+        any(map(setter, made, column))  # each call returns None: any() runs them all
+    return made
 
 
 def new_item(marker: str, lead: str, start: int, lead_start: int, lead_end: int, end: int, section: int) -> Item:

@@ -10,10 +10,11 @@ the lead phrase as its heading. ``一是…二是…`` inside paragraphs become 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentence
+from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentences
 from checklist.ingest.shapes import match_marker
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
@@ -149,24 +150,34 @@ def _innermost_per_line(sections: Sequence[Section], lines: Sequence[tuple[int, 
 
 
 def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int]) -> tuple[Sentence, ...]:
-    """Sentences line by line, from one scan of the whole text for sentence ends (no end
-    runs across a line break, so each falls inside one line)."""
+    """Sentences line by line, from one scan of the whole text for sentence ends.
+
+    ``lines`` are separated by line breaks (as :func:`~checklist.ingest.normalize.join_lines`
+    makes them), so no sentence end runs across two; each line's ends are found by
+    bisection, and the sentences are made as columns of offsets (:func:`new_sentences`).
+    """
     pattern = _SENTENCE_END if any(c in text for c in _OTHER_ENDS) else _FULL_STOP_END
-    ends = pattern.finditer(text)
-    out: list[Sentence] = []
-    m = next(ends, None)
+    ends = [m.end() for m in pattern.finditer(text)]
+    starts_of: list[int] = []
+    ends_of: list[int] = []
+    sections_of: list[int] = []
+    k = 0
     for (start, end), sec in zip(lines, line_section, strict=True):
+        k = bisect_right(ends, start, k)
+        j = bisect_right(ends, end, k)
         pos = start
-        while m is not None and m.start() < end:
-            if m.start() >= start:  # an end between the lines given belongs to none
-                stop = min(m.end(), end)
-                if stop > pos:
-                    out.append(new_sentence(pos, stop, sec))
-                pos = stop
-            m = next(ends, None)
-        if pos < end and text[pos:end].strip():
-            out.append(new_sentence(pos, end, sec))
-    return tuple(out)
+        if j > k:  # the sentence ends in the line: each sentence starts where one ended
+            starts_of.append(start)
+            starts_of += ends[k : j - 1]
+            ends_of += ends[k:j]
+            sections_of += [sec] * (j - k)
+            pos = ends[j - 1]
+            k = j
+        if pos < end and text[pos:end].strip():  # the line goes on after its last end
+            starts_of.append(pos)
+            ends_of.append(end)
+            sections_of.append(sec)
+    return new_sentences(starts_of, ends_of, sections_of)
 
 
 def _items(
