@@ -104,6 +104,7 @@ _SAMPLE = 20_000  # characters looked at to tell traditional text from simplifie
 _FIRST_LOOK = 2_000  # … of which the opening is looked at first
 _MIN_MARKERS = 8
 _MARKER_SHARE = 0.04  # traditional text has about one in four; simplified text none
+_MARKER_SET = frozenset(TRADITIONAL_MARKERS)
 
 
 def is_mostly_traditional(text: str) -> bool:
@@ -117,12 +118,6 @@ def is_mostly_traditional(text: str) -> bool:
     if hits < _MIN_MARKERS:
         return False
     return hits >= _MARKER_SHARE * len(_IDEOGRAPH.findall(sample))
-
-
-def _converter(to_simplified: bool, original: str) -> Callable[[str], str] | None:
-    if not (to_simplified or is_mostly_traditional(original)):
-        return None
-    return _t2s()
 
 
 @lru_cache(maxsize=1)
@@ -171,10 +166,16 @@ def normalize_lines(
     Traditional characters are converted to simplified when ``to_simplified`` is set or
     when the text is mostly traditional (:func:`is_mostly_traditional`).
     """
-    convert = _converter(to_simplified, original)
     one_for_one, special = _one_for_one(), _reshaping()
-    if convert is None:
-        return _normalize_spans(original, list(spans), one_for_one, special)
+    if not to_simplified:
+        # One scan serves both the first look for traditional characters (in the
+        # opening) and the normalisation: the class holds the markers too.
+        pattern = _touched()[0]
+        head = pattern.findall(original, 0, _FIRST_LOOK)
+        if sum(1 for c in head if c in _MARKER_SET) < 2 or not is_mostly_traditional(original):
+            hits = head + pattern.findall(original, _FIRST_LOOK)
+            return _normalize_spans(original, list(spans), one_for_one, special, hits)
+    convert = _t2s()
     out: list[NormalizedLine] = []
     for start, end in spans:
         raw = original[start:end]
@@ -191,7 +192,11 @@ def normalize_lines(
 
 
 def _normalize_spans(
-    original: str, spans: Sequence[tuple[int, int]], one_for_one: re.Pattern[str], special: re.Pattern[str]
+    original: str,
+    spans: Sequence[tuple[int, int]],
+    one_for_one: re.Pattern[str],
+    special: re.Pattern[str],
+    hits: Iterable[str],
 ) -> list[NormalizedLine]:
     """:func:`_normalize_line` for every span, from one scan of the whole text.
 
@@ -201,7 +206,7 @@ def _normalize_spans(
     line without tokens or glosses is one copy piece; a line a token straddles (spans
     cut inside a line) is normalised on its own, as before.
     """
-    folded, tokens = _scan(original)
+    folded, tokens = _scan(original, hits)
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
     touched = _marks_by_line(spans, tokens, glosses) if tokens or glosses else {}
     out: list[NormalizedLine] = []
@@ -272,26 +277,30 @@ def _stripped(pieces: list[tuple[str, int, int, bool]], start: int, end: int) ->
 
 
 @lru_cache(maxsize=1)
-def _touched() -> tuple[re.Pattern[str], frozenset[str]]:
-    """One class of every character the normalisation changes, and those of them that
-    fold one for one."""
+def _touched() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """One class of every character the normalisation changes (and of the markers of
+    traditional text); those of them that fold one for one; those that are tokens."""
     one, rest = _foldable_chars()
-    return re.compile("[" + re.escape(one + _BLANK_CHARS + rest) + "\U00010000-\U0010ffff]"), frozenset(one)
+    pattern = re.compile("[" + re.escape(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS) + "\\U00010000-\\U0010ffff]")
+    return pattern, frozenset(one), frozenset(_BLANK_CHARS + rest)
 
 
-def _scan(original: str) -> tuple[str, list[tuple[int, int]]]:
+def _scan(original: str, hits: Iterable[str]) -> tuple[str, list[tuple[int, int]]]:
     """``original`` with the one-for-one folds made, and the ``(start, end)`` of every
     other character the normalisation touches (one span per run of blanks).
 
-    One scan gathers which of those characters occur; each is then replaced, or found,
-    with the string methods, which are much faster than a regex's character class."""
-    pattern, one = _touched()
+    ``hits`` are what the class of :func:`_touched` found in ``original``: which of those
+    characters occur. Each is then replaced, or found, with the string methods, which are
+    much faster than a regex's character class."""
+    _pattern, one, tokens_of = _touched()
     folded = original
     positions: list[int] = []
-    for ch in set(pattern.findall(original)):
+    for ch in set(hits):
         if ch in one:
             folded = folded.replace(ch, _fold(ch))
             continue
+        if ch not in tokens_of and ch <= "\uffff":
+            continue  # a marker of traditional text, which the normalisation leaves alone
         pos = original.find(ch)
         while pos != -1:
             positions.append(pos)
