@@ -128,16 +128,34 @@ def _first_class(items: list[Any]) -> list[str]:
     return out
 
 
-def test_furniture_prefilter_holds_every_first_character() -> None:
-    """The fast class that decides where the furniture alternation is tried holds every
-    character (in every case the IGNORECASE match allows) a form can start with."""
+def test_furniture_prefilters_are_exact() -> None:
+    """The three furniture regexes find what one alternation with IGNORECASE would: the
+    forms that stand anywhere open with a literal and hold no letter (so IGNORECASE would
+    change nothing, and the engine may skip ahead to their first characters); the
+    lookahead of the others holds every character they can start with, and their quick
+    check a character each of them needs, in every case IGNORECASE allows."""
+    from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
     from checklist.ingest import clutter
 
-    firsts = _first_class(list(_parser.parse(clutter._FURNITURE_FORMS, re.IGNORECASE)))
-    could_start = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
     every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
-    missing = set(could_start.findall(every_char)) - set(clutter._FURNITURE_START.findall(every_char))
-    assert not missing
-    assert "网" in firsts and r"\d" in firsts and "E" in firsts  # the walk reached the forms
+
+    def cases(fragment: str) -> set[str]:
+        return set(re.compile(fragment, re.IGNORECASE).findall(every_char))
+
+    words = clutter._FURNITURE_WORDS.pattern
+    assert re.sub(r"\\[sdSD]", "", words) == re.sub(r"\\[sdSD]", "", words).lower().upper().lower()
+    [(branch, (_none, alternatives))] = list(_parser.parse(words))
+    assert branch is c.BRANCH and all(alt[0][0] is c.LITERAL for alt in alternatives)
+
+    other = clutter._FURNITURE_OTHER.pattern
+    lookahead, forms = other[3 : other.index("]") + 1], other[other.index("]") + 2 :]
+    parsed = list(_parser.parse(forms, re.IGNORECASE))
+    could_start = cases("[" + "".join(_first_class(parsed)) + "]")
+    assert could_start <= set(re.compile(lookahead).findall(every_char))
+    needs = set(clutter._FURNITURE_OTHER_NEEDS.findall(every_char))
+    [(_branch, (_none, alternatives))] = parsed  # (the group is no group once parsed)
+    for alternative in alternatives:
+        literals = [chr(av) for op, av in alternative if op is c.LITERAL]
+        assert any(cases(re.escape(ch)) <= needs for ch in literals), alternative

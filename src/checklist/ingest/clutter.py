@@ -65,28 +65,32 @@ _STAMP_LINE = re.compile(rf"{_STAMP}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 _STAMP_TIME_LINE = re.compile(rf"{_STAMP}\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
 _MASKED = re.compile(r"[*\s:：-]*")  # a value a mirror site masked (********** **:**)
 
-# Web-page furniture: words that mark navigation, sharing, printing, footers.
-_FURNITURE_FORMS = (
+# Web-page furniture: words that mark navigation, sharing, printing, footers. Three
+# regexes, tried in turn, so that the regex engine can skip ahead in the first (every form
+# opens with a Chinese character or a bracket, and holds no letter: the engine jumps from
+# one possible first character to the next): the forms that stand anywhere; those that
+# open the line (tried at its start only); and the few left, in any case of letters.
+_FURNITURE_WORDS = re.compile(
     r"网站地图|扫一扫|手机上查看|手机扫描|分享到|分享文章|打印本页|打印此页|\[打印\]|【打印】|"
-    r"关闭窗口|【关闭】|\[关闭\]|(?<!文)字号|字体[:：]?\s?[大中小]|【字体|^大\s?中\s?小$|\s大\s中\s小$|当前位置|"
-    r"今天是|\d日\s?星期[一二三四五六日天]|请输入(?:关键[字词]|搜索|检索)|^(?:搜\s?索|检\s?索)$|站内搜索|高级检索|"
-    r"现在的位置|您的位置|所在的位置|首页\s?[>>»/]|ICP备|ICP证|公网安备|网站标识码|网站识别码|版权所有|"
-    r"Copyright|©|技术支持|主办单位|^主办[:：]|承办[:：]|运行管理|网站管理|联系电话|联系我们|"
-    r"电子邮件|E-?mail|智能问答|你还可以输入|您还可以输入|关注公众号|官方微信|官方微博|相关链接|"
-    r"相关阅读|相关文章|上一篇|下一篇|返回顶部|返回首页|加入收藏|设为首页|无障碍|长者模式|"
-    r"适老化|繁体版|简体版|^English$|^(?:微信|微博|QQ空间|今日头条)$|政府网站$|部门网站$|"
-    r"街镇网站$|其他网站$|友情链接|站点导航|网站导航|^【?(?:打印|关闭|收藏|分享)】?$|"
-    r"建议使用.{0,20}浏览器|分辨率|^扫码|二维码|^(?:阅读|浏览)(?:次数|量)"
+    r"关闭窗口|【关闭】|\[关闭\]|字体[:：]?\s?[大中小]|【字体|当前位置|今天是|请输入(?:关键[字词]|搜索|检索)|"
+    r"站内搜索|高级检索|现在的位置|您的位置|所在的位置|首页\s?[>>»/]|公网安备|网站标识码|网站识别码|版权所有|"
+    r"©|技术支持|主办单位|承办[:：]|运行管理|网站管理|联系电话|联系我们|电子邮件|智能问答|你还可以输入|"
+    r"您还可以输入|关注公众号|官方微信|官方微博|相关链接|相关阅读|相关文章|上一篇|下一篇|返回顶部|返回首页|"
+    r"加入收藏|设为首页|无障碍|长者模式|适老化|繁体版|简体版|政府网站$|部门网站$|街镇网站$|其他网站$|友情链接|"
+    r"站点导航|网站导航|建议使用.{0,20}浏览器|分辨率|二维码"
 )
-# Every character a form can start with, the letters in each case the IGNORECASE match
-# allows (tests/test_clutter.py checks both): a class without IGNORECASE is found by a
-# fast scan, and the alternation is tried only from the first such character on.
-_FURNITURE_FIRST = (
-    r"[网扫手分打\[【关字大\s当今\d请搜检站高现您所首公版©技主承运联电智你官相上下返加设无长适繁简微政部街其友建收二阅浏"
-    r"IiİıCcEeQq]"
+_FURNITURE_OPENING = re.compile(
+    r"大\s?中\s?小$|(?:搜\s?索|检\s?索)$|主办[:：]|English$|(?:微信|微博|QQ空间|今日头条)$|"
+    r"【?(?:打印|关闭|收藏|分享)】?$|扫码|(?:阅读|浏览)(?:次数|量)",
+    re.IGNORECASE,
 )
-_FURNITURE_START = re.compile(_FURNITURE_FIRST)
-_FURNITURE = re.compile(rf"(?={_FURNITURE_FIRST})(?:{_FURNITURE_FORMS})", re.IGNORECASE)
+# (a character each of these forms needs, found fast without IGNORECASE: 字号, 小, 星期, 备,
+# 证, the y of Copyright, the l of E-mail, which no other letter matches in any case)
+_FURNITURE_OTHER_NEEDS = re.compile("[字小期备证YyLl]")
+_FURNITURE_OTHER = re.compile(
+    r"(?=[字\s\dIiİıCcEe])(?:(?<!文)字号|\s大\s中\s小$|\d日\s?星期[一二三四五六日天]|ICP备|ICP证|Copyright|E-?mail)",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s?\d{1,4}\s?[-—–]|第\s?\d{1,4}\s?页(?:\s?共\s?\d{1,4}\s?页)?|\d{1,4}\s?/\s?\d{1,4}|\d{1,4})$"
 )
@@ -205,10 +209,11 @@ def _is_menu(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    if len(line) > 80:
-        return False
-    first = _FURNITURE_START.search(line)
-    return first is not None and _FURNITURE.search(line, first.start()) is not None
+    return len(line) <= 80 and bool(
+        _FURNITURE_WORDS.search(line)
+        or _FURNITURE_OPENING.match(line)
+        or (_FURNITURE_OTHER_NEEDS.search(line) and _FURNITURE_OTHER.search(line))
+    )
 
 
 def _is_short_fragment(line: str) -> bool:
