@@ -35,7 +35,7 @@ from checklist.errors import ChecklistError
 from checklist.fileio import write_atomic
 
 if TYPE_CHECKING:
-    from checklist.crossreport.copied import Fingerprint, Match
+    from checklist.crossreport.copied import Copy, Fingerprint, Match
     from checklist.rules.standard import Standard
 
 # find_boilerplate's defaults, for the search over the store's index
@@ -204,7 +204,9 @@ def _copied_text(run: _Pass) -> None:
     affected = changed | fresh_ids
     row_of = {ids[str(r["output"])][0]: r for r in rows}
     issuer_of = {rid: (str(r["issuer"]) or None) for rid, r in row_of.items()}
-    matches = _matches(search, answers, looked, affected - fresh_ids, affected, class_of, issuer_of)
+    key_of = {rid: key for rid, key in ids.values()}
+    per_report = _sentence_peers(search, answers, looked, affected - fresh_ids, affected)
+    matcher = _Matcher(search.store, class_of, issuer_of, key_of)
     store.clear_dirty()
     name_of = {str(r["path"]): str(r["output"]) for r in run.rows}
     quote_of = _quotes(store, name_of)
@@ -213,7 +215,7 @@ def _copied_text(run: _Pass) -> None:
         if row is None:
             continue
         name = str(row["output"])
-        found = matches.get(rid, [])
+        found = matcher.matches(rid, per_report.pop(rid, []))  # made one report at a time
         digest = run.digests[name] = _digest(found)
         state = run.states.get(name)
         peers_fresh = any(name_of.get(c.report) in run.fresh for m in found for c in m.others)
@@ -232,50 +234,55 @@ def _copied_text(run: _Pass) -> None:
             run.digests[name] = state.digest if state is not None else ""
 
 
-def _matches(
-    search: CopySearch,
-    answers: dict[int, tuple[int, list[Peer]]],
-    looked: set[int],
-    others: set[int],
-    affected: set[int],
-    class_of: dict[int, int],
-    issuer_of: dict[int, str | None],
-) -> dict[int, list[Match]]:
-    """The matches of every report in ``affected``: from the peers of the keys the search
-    looked at (``answers``), and for the reports of ``others`` (not new, so some of their
-    keys were not looked at) from their other keys' peers too."""
-    from checklist.crossreport.copied import Copy, Match
+class _Matcher:
+    """The matches of one report at a time, from the peers of its sentences (a group's
+    ranking of reports made once and kept)."""
 
-    prints = _PrintCache(search.store)
-    per_sentence = _sentence_peers(search, answers, looked, others, affected)
-    out: dict[int, list[Match]] = {}
-    ranked_of: dict[int, list[tuple[int, float, int]]] = {}
-    for (rid, local), peers in per_sentence.items():
-        ranked = ranked_of.get(id(peers))
+    def __init__(
+        self, store: PrintStore, class_of: dict[int, int], issuer_of: dict[int, str | None], key_of: dict[int, str]
+    ) -> None:
+        self.prints = _PrintCache(store)
+        self.class_of = class_of
+        self.issuer_of = issuer_of
+        self.key_of = key_of
+        self.ranked_of: dict[int, list[tuple[int, float, int]]] = {}
+
+    def matches(self, rid: int, sentences: list[tuple[int, list[Peer]]]) -> list[Match]:
+        """Report ``rid``'s matches, in text order, from ``(sentence, its peers)``."""
+        from checklist.crossreport.copied import Match
+
+        report = self.prints.get(rid) if sentences else None
+        if report is None:
+            return []
+        out = []
+        for local, peers in sentences:
+            copies = self._copies(rid, peers)
+            if copies:
+                start, end = report.span(local)
+                out.append(Match(report.key, start, end, report.section_of(local), copies, self.issuer_of.get(rid)))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _copies(self, rid: int, peers: list[Peer]) -> tuple[Copy, ...]:
+        """The closest ``_MAX_COPIES`` reports among ``peers`` of another issuer class than ``rid``'s."""
+        from checklist.crossreport.copied import Copy
+
+        ranked = self.ranked_of.get(id(peers))
         if ranked is None:
-            ranked = ranked_of[id(peers)] = _ranked(peers, prints)
-        mine = class_of.get(rid, -1 - rid)
-        copies = []
+            ranked = self.ranked_of[id(peers)] = _ranked(peers, self.key_of)
+        mine = self.class_of.get(rid, -1 - rid)
+        copies: list[Copy] = []
         for r, sim, o_local in ranked:
-            if class_of.get(r, -1 - r) == mine:
+            if self.class_of.get(r, -1 - r) == mine:
                 continue
-            other = prints.get(r)
+            other = self.prints.get(r)
             if other is None:
                 continue
             o_start, o_end = other.span(o_local)
-            copies.append(Copy(other.key, issuer_of.get(r), o_start, o_end, sim))
+            copies.append(Copy(other.key, self.issuer_of.get(r), o_start, o_end, sim))
             if len(copies) >= _MAX_COPIES:
                 break
-        report = prints.get(rid)
-        if not copies or report is None:
-            continue
-        start, end = report.span(local)
-        out.setdefault(rid, []).append(
-            Match(report.key, start, end, report.section_of(local), tuple(copies), issuer_of.get(rid))
-        )
-    for found in out.values():
-        found.sort(key=lambda m: m.start)
-    return out
+        return tuple(copies)
 
 
 def _sentence_peers(
@@ -284,39 +291,41 @@ def _sentence_peers(
     looked: set[int],
     others: set[int],
     affected: set[int],
-) -> dict[tuple[int, int], list[Peer]]:
-    """The peers of each sentence ``(report id, index)`` of the ``affected`` reports that has any."""
-    per_sentence: dict[tuple[int, int], list[Peer]] = {}
+) -> dict[int, list[tuple[int, list[Peer]]]]:
+    """The sentences with peers of each ``affected`` report: ``(index, its peers)``."""
+    per_report: dict[int, dict[int, list[Peer]]] = {}
     for own, peers in answers.values():
         for r, local, _ in peers[:own]:  # the sentences that write the key itself
             if r in affected:
-                per_sentence[(r, local)] = peers
+                per_report.setdefault(r, {})[local] = peers
     for rid in others:
+        mine = per_report.get(rid, {})
         for local, exact in enumerate(search.store.exacts(rid)):
-            if exact in looked or (rid, local) in per_sentence:
+            if exact in looked or local in mine:
                 continue
             found = search.answer(exact)
             if found is not None:
-                per_sentence[(rid, local)] = found
-    return per_sentence
+                mine[local] = found
+        if mine:
+            per_report[rid] = mine
+    return {rid: list(sentences.items()) for rid, sentences in per_report.items()}
 
 
-def _ranked(peers: list[Peer], prints: _PrintCache) -> list[tuple[int, float, int]]:
+def _ranked(peers: list[Peer], key_of: dict[int, str]) -> list[tuple[int, float, int]]:
     """Per report among ``peers``: its most similar sentence ``(report, similarity,
     sentence)`` (the first among equals), most similar first, then by report key."""
     best: dict[int, tuple[float, int]] = {}
     for r, local, sim in peers:
         if r not in best or (-sim, local) < (-best[r][0], best[r][1]):
             best[r] = (sim, local)
-    keys = {r: (p.key if (p := prints.get(r)) is not None else "") for r in best}
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], keys[kv[0]]))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], key_of.get(kv[0], "")))
     return [(r, sim, local) for r, (sim, local) in ranked]
 
 
 class _PrintCache:
     """Fingerprints by report id, read from the store as needed (the last few kept)."""
 
-    def __init__(self, store: PrintStore, size: int = 4096) -> None:
+    def __init__(self, store: PrintStore, size: int = 512) -> None:
         self.store = store
         self.size = size
         self.kept: dict[int, Fingerprint | None] = {}
