@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import pickle
@@ -267,6 +268,50 @@ def test_an_interrupted_batch_leaves_complete_files_and_resumes(tmp_path: Path, 
     resumed = run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False)
     assert resumed.ok and resumed.skipped >= len(written) - 1 and resumed.audited + resumed.skipped == 120
     assert not list(out.glob(".*.tmp*"))
+
+
+def test_a_terminated_batch_leaves_no_worker_running(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (REPORTS / SAMPLES[0]).read_text(encoding="utf-8")
+    for i in range(200):
+        (folder / f"r{i:03d}.txt").write_text(text.replace("2023年", f"2023年（{i}）", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "checklist", "batch", str(folder), "--out", str(out), "--jobs", "2"]
+    # a session of its own: the workers are in the parent's process group, and stay in it if orphaned
+    proc = subprocess.Popen(
+        [*command, "--format", "json", "--no-cross"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and len(list(out.glob("*.json"))) < 10:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break  # nobody left in the group
+            time.sleep(0.1)
+        else:
+            pytest.fail("a worker of the terminated batch is still running")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert 0 < len(list(out.glob("*.json"))) < 200
+    resumed = run_batch([str(folder)], out, jobs=2, formats=["json"], cross=False)
+    assert resumed.ok and resumed.audited + resumed.skipped == 200 and not list(out.glob(".*.tmp*"))
 
 
 def test_a_change_in_a_base_standard_redoes_the_reports(tmp_path: Path, inputs: Path) -> None:

@@ -106,6 +106,7 @@ def batch(
     # a broken standard stops here, once, rather than in every worker (which loads it by name)
     load_standard_or_exit(standard, lang)
     progress = progress_reporter(lang)
+    _stop_cleanly_on_sigterm()
     try:
         summary = run_batch(
             list(inputs),
@@ -148,6 +149,22 @@ def batch(
         fails_policy(r, min_score, fail_on) for r in summary.rows
     )
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does: by an exception, so that the worker pool is
+    shut down (its workers finish the reports they hold, then exit) rather than left
+    running without a parent; every file written is whole either way."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set a handler (a test runner's thread, say)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def cross_notes(summary: Any, out: str, lang: str) -> list[str]:
