@@ -11,7 +11,6 @@ Every file is written whole or not at all (:func:`checklist.fileio.write_atomic`
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from checklist.batch.manifest import INTERNAL, JOURNAL, MANIFEST
 from checklist.batch.prints import STORE, PrintStore
-from checklist.batch.rows import Row, to_line
+from checklist.batch.rows import Row
 from checklist.fileio import write_atomic
 
 if TYPE_CHECKING:
@@ -174,17 +173,6 @@ def close_fingerprints(out: Path) -> None:
 def save_fingerprint(out: Path, name: str, prints: Fingerprint) -> None:
     """Keep a report's fingerprint for the cross-report pass at the end of the run."""
     fingerprint_store(out).put(name, prints)
-
-
-def write_rows(out: Path, rows: Iterable[Row]) -> Path:
-    """``.checklist/rows.jsonl``: the summary rows, one JSON line each (what
-    :attr:`BatchSummary.rows` reads back)."""
-    final = out / ROWS
-    data = io.BytesIO()  # one copy in memory, as bytes
-    for row in rows:
-        data.write(to_line(row).encode("utf-8"))
-    write_atomic(final, data.getvalue())
-    return final
 
 
 def write_index(out: Path, rows: Iterable[Row], lang: str) -> None:
