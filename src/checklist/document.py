@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 LEVELS = ("province", "city", "county", "township", "department")
@@ -176,6 +177,11 @@ def new_section(
     return s
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+_SECTION = attrgetter("section")
+
+
 @dataclass(frozen=True, slots=True)
 class Removed:
     """A line taken out of the body, as an original span, and why: a code such as
@@ -231,6 +237,11 @@ class Document:
     meta_norm_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     body_start: int = 0  # normalised offset where the header (title, addressee) ends
     signature_start: int | None = None  # normalised offset of the signature block
+    # the sentences' starts, ends and sections as columns, made on first use
+    # (sentence_columns); no constructor argument, so a copy made with replace() starts empty
+    _columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span to the original text."""
@@ -240,6 +251,21 @@ class Document:
         """The original text of a normalised span, with its original offsets."""
         o_start, o_end = self.to_original(start, end)
         return self.original[o_start:o_end], o_start, o_end
+
+    def sentence_columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """The sentences' ``(starts, ends, sections)`` as three tuples in text order, for
+        ``bisect``; made once per document and shared by whatever asks (the regions, the
+        rule engine's tables)."""
+        columns = self._columns
+        if columns is None:
+            sentences = self.sentences
+            columns = (
+                tuple(map(_START, sentences)),
+                tuple(map(_END, sentences)),
+                tuple(map(_SECTION, sentences)),
+            )
+            object.__setattr__(self, "_columns", columns)
+        return columns
 
     def section_path(self, index: int) -> str:
         """Readable path of section ``index`` ("" outside any section)."""

@@ -92,12 +92,10 @@ class Tables:
         self.regions = regions
         text = doc.text
         self.text = text
-        sentences = doc.sentences
-        self.starts = [s.start for s in sentences]
-        self.ends = [s.end for s in sentences]
+        self.starts, self.ends, _ = doc.sentence_columns()
         # the kinds of a sentence's start are those of the whole sentence, except in the
         # spans announcing the report's parts (Regions.contents), looked up apart
-        self.kinds = [regions.kinds_at(doc, s.start, s.section) for s in sentences]
+        self.kinds = regions.sentence_kinds(doc)
         self.contents = regions.contents
         self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         self.asserted: dict[tuple[int, int], bool] = {}
@@ -211,7 +209,7 @@ class Context:
         return out
 
     @property
-    def sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> Sequence[int]:
         """The start of every sentence, ascending."""
         return self.tables.starts
 
