@@ -10,10 +10,10 @@ re-auditing. Every field is described: the descriptions are the JSON Schema's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -158,6 +158,14 @@ class DocumentInfo(_Model):
         return key in type(self).model_fields
 
 
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _is_empty(value: Sized) -> bool:
+    return not value
+
+
 class AuditResult(_Model):
     """Everything one audit found: the JSON contract (``model_dump_json()``)."""
 
@@ -185,22 +193,18 @@ class AuditResult(_Model):
     # The report's original text and its removed clutter, kept only on request
     # (``audit(..., keep_text=True)``) for the HTML document view; evidence offsets index
     # ``text``. Left out of the JSON when absent, so the contract is unchanged without them.
+    # exclude_if (pydantic 2.12) is checked by the serializer itself: a model serializer
+    # wrapping the whole result made every dump build a dict first (138 -> 80 us a report).
     text: str | None = Field(
         default=None,
+        exclude_if=_is_none,
         description="The report's original text, which evidence offsets index; only with keep_text, else absent.",
     )
     removed: list[RemovedSpan] = Field(
-        default=[], description="The website clutter taken out of the body; only with keep_text, else absent."
+        default=[],
+        exclude_if=_is_empty,
+        description="The website clutter taken out of the body; only with keep_text, else absent.",
     )
-
-    @model_serializer(mode="wrap")
-    def _omit_absent_text(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if data.get("text") is None:
-            data.pop("text", None)
-        if not data.get("removed"):
-            data.pop("removed", None)
-        return data
 
     def requirement(self, rid: str) -> RequirementResult:
         """The verdict on requirement ``rid``."""
