@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import pickle
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,13 @@ def inputs(tmp_path: Path) -> Path:
     (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (folder / "empty.txt").write_bytes(b"")
     return folder
+
+
+def _entries(out: Path) -> list[str]:
+    """The manifest's lines, one per report, without its last (the standard's key)."""
+    *entries, last = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert list(json.loads(last)) == ["standard_key"]
+    return entries
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -82,7 +90,7 @@ def test_a_rerun_keeps_the_rows_and_manifest_lines_as_written(inputs: Path, tmp_
     out = tmp_path / "out"
     run_batch([str(inputs)], out, jobs=2, formats=["json"], cross=False)
     rows = (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8")
-    manifest = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest = _entries(out)
     # a line is json.dumps of the entry (what older runs wrote), and its row the summary row's line
     assert len(manifest) == 5 and all(
         line == json.dumps(json.loads(line), ensure_ascii=False) + "\n" for line in manifest
@@ -93,8 +101,7 @@ def test_a_rerun_keeps_the_rows_and_manifest_lines_as_written(inputs: Path, tmp_
     again = run_batch([str(inputs)], out, jobs=2, formats=["json"], cross=False)
     assert (again.audited, again.skipped) == (0, 5)
     assert (out / ".checklist" / "rows.jsonl").read_text(encoding="utf-8") == rows
-    lines = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    assert sorted(lines) == sorted(manifest)
+    assert sorted(_entries(out)) == sorted(manifest)
 
 
 def test_a_journal_line_cut_by_a_killed_run_is_not_glued_to_the_next(inputs: Path, tmp_path: Path) -> None:
@@ -105,8 +112,7 @@ def test_a_journal_line_cut_by_a_killed_run_is_not_glued_to_the_next(inputs: Pat
     journal.write_text('{"path": "cut short by a kill", "sha256": "ab', encoding="utf-8")
     summary = run_batch(paths, out, jobs=1, formats=["json"], cross=False)
     assert (summary.audited, summary.skipped) == (2, 1)
-    lines = (out / ".checklist" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    assert sorted(json.loads(line)["path"] for line in lines) == paths  # every line whole, none lost
+    assert sorted(json.loads(line)["path"] for line in _entries(out)) == paths  # every line whole, none lost
     assert run_batch(paths, out, jobs=1, formats=["json"], cross=False).skipped == 3
 
 
@@ -506,9 +512,8 @@ def test_an_output_folder_of_the_first_layout_is_rerun_cleanly(tmp_path: Path) -
     # what the first layout left: its manifest (rows of the old shape, one under a hashed
     # name), the summary rows and the fingerprints beside the results
     internal = out / ".checklist"
-    lines = (internal / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
     old = []
-    for line in lines:
+    for line in _entries(out):
         entry = json.loads(line)
         entry.pop("layout")
         if entry["path"].endswith("a-2022.txt"):
@@ -579,3 +584,73 @@ def test_readme_documents_every_column_and_file_a_batch_writes(tmp_path: Path) -
     files = {p.name for p in out.iterdir() if p.suffix != ".json" and p.suffix != ".html"} - {"compare"}
     files |= {p.name for p in (out / ".checklist").iterdir()}
     assert all(f"`{f}" in readme for f in files), files
+
+
+def _profile(path: Path, weight: int) -> None:
+    path.write_text(
+        f"id: profile\nversion: '1'\ntitle: {{zh: 细化}}\nextends: national\n"
+        f"overrides:\n  format.title: {{weight: {weight}}}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_rerun_redoes_every_report_when_its_standard_file_changes(tmp_path: Path, inputs: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    _profile(profile, 3)
+    out = tmp_path / "out"
+    args = ["batch", *[str(p) for p in sorted(inputs.glob("*.txt"))[:2]], "-o", str(out), "-s", str(profile)]
+    args += ["--format", "json", "--no-cross"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "审查 2，跳过未变 0" in first.output
+    assert "审查 0，跳过未变 2" in CliRunner().invoke(main, args).output
+    # the same size and modification time, another text: only the content tells the change
+    stat = profile.stat()
+    _profile(profile, 4)
+    os.utime(profile, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert profile.stat().st_size == stat.st_size
+    assert "审查 2，跳过未变 0" in CliRunner().invoke(main, args).output
+    assert "审查 0，跳过未变 2" in CliRunner().invoke(main, args).output
+    assert "审查 2，跳过未变 0" in CliRunner().invoke(main, [*args, "--force"]).output
+
+
+def test_an_unchanged_rerun_does_not_load_the_standards(
+    tmp_path: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checklist.rules import standard
+
+    out = tmp_path / "out"
+    assert run_batch([str(inputs)], out, jobs=1, formats=["json"]).audited == 5
+    standard._CACHE.clear()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a standard was loaded")
+
+    monkeypatch.setattr(standard, "_load", refuse)
+    again = run_batch([str(inputs)], out, jobs=1, formats=["json"])
+    assert (again.audited, again.skipped) == (0, 5)
+
+
+def test_a_broken_record_of_the_standard_key_is_computed_again(tmp_path: Path, inputs: Path) -> None:
+    from checklist.batch.manifest import MANIFEST
+
+    out = tmp_path / "out"
+    paths = [str(p) for p in sorted(inputs.glob("*.txt"))[:2]]
+    assert run_batch(paths, out, jobs=1, formats=["json"], cross=False).audited == 2
+    *entries, last = (out / MANIFEST).read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(last)["standard_key"]
+    assert len(entries) == 2 and record["key"].startswith("auto:national@") and len(record["sources"]) == 5
+    for broken in ("{", "[]", {**record, "sources": [["national"]]}, {**record, "tool": "0"}, {**record, "key": 1}):
+        line = broken if isinstance(broken, str) else json.dumps({"standard_key": broken}, ensure_ascii=False)
+        (out / MANIFEST).write_text("".join(entries) + line + "\n", encoding="utf-8")
+        assert run_batch(paths, out, jobs=1, formats=["json"], cross=False).skipped == 2
+        assert json.loads((out / MANIFEST).read_text(encoding="utf-8").splitlines()[-1]) == {"standard_key": record}
+
+
+def test_a_batch_with_a_broken_standard_stops_before_making_its_folder(tmp_path: Path, inputs: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\nversion: '1'\ntitle: {zh: 坏}\nextends: national\nparameters: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "-o", str(out), "-s", str(broken)])
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.output and not out.exists()

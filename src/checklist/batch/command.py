@@ -17,7 +17,7 @@ from pathlib import Path
 
 from checklist.batch import output
 from checklist.batch.cross import SameYear, cross_reports
-from checklist.batch.manifest import Manifest
+from checklist.batch.manifest import Manifest, current_standard_key
 from checklist.batch.notice import write_notice
 from checklist.batch.rows import Row, RowStore
 from checklist.batch.runner import BatchError, Saved, audit_into
@@ -126,9 +126,11 @@ def run_batch(
     :func:`~checklist.batch.runner.audit_into`): the workers of an ``executor`` must see
     ``out`` at the same path as this process, as they must see the inputs.
     """
+    # first: a standard that does not load stops the run here, before the folder is made
+    standard_key = current_standard_key(out, standard)
     output.prepare(out, cross)
     paths = expand_paths(inputs)
-    manifest = Manifest(out, standard)  # first: a standard that does not load stops the run here
+    manifest = Manifest(out, standard_key)
     run = _Run(
         out=out,
         standard=standard,

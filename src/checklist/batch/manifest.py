@@ -12,6 +12,11 @@ A line is the JSON object ``{"path", "sha256", "standard" (:func:`standard_key`)
 read back from the line as it was written (never parsed and written again), and the
 lines not redone are copied into the new manifest as they are.
 
+Its last line, ``{"standard_key": {"standard", "tool", "key", "sources"}}`` (no ``path``:
+no entry), is the run's :func:`standard_key` with the files it came from (their text's
+SHA-256): while they are unchanged the next run reads the key back instead of loading
+the standards, which would be most of an unchanged re-run (:func:`current_standard_key`).
+
 An entry made by an older layout of the output folder (another ``layout``: rows of
 another shape, other file names) is not reused: its report is audited again.
 """
@@ -23,10 +28,11 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from checklist import __version__
 from checklist.batch.rows import ROW_LAYOUT, to_line
+from checklist.rules.bundled import unchanged
 
 if TYPE_CHECKING:
     from checklist.batch.rows import Row
@@ -58,13 +64,14 @@ class _Kept(NamedTuple):
 class Manifest:
     """The manifest of an output folder, with this run's journal open for appending."""
 
-    def __init__(self, out: Path, standard: str | None) -> None:
+    def __init__(self, out: Path, standard: StandardKey) -> None:
         self.path = out / MANIFEST
         self.journal_path = out / JOURNAL
         _drop_cut_line(self.journal_path)  # else this run's first line would be glued to it
         self._sources = (self.path, self.journal_path)
         self.previous = _load(self._sources)
-        self.standard = standard_key(standard)
+        self.standard = standard.key
+        self._standard_record = standard
         self.touched: set[str] = set()  # paths whose entry this run replaces or drops
         self._journal: TextIO | None = None
         self._readers: dict[int, BinaryIO] = {}
@@ -126,6 +133,7 @@ class Manifest:
                 # a line of the journal is in it already (an interrupted run's)
                 if path not in self.touched and entry.source == 0:
                     journal.write(self._line(entry))
+            journal.write(self._standard_record.line())  # last: read back alone by the next run
         for reader in self._readers.values():
             reader.close()
         self._readers = {}
@@ -216,6 +224,19 @@ def _entry(line: bytes, source: int, offset: int) -> tuple[str, _Kept] | None:
     return entry["path"], kept
 
 
+def _last_line(path: Path) -> dict[str, Any]:
+    """The last line of ``path`` as a JSON object (empty: none, or not one)."""
+    try:
+        with path.open("rb") as f:
+            end = f.seek(0, os.SEEK_END)
+            f.seek(max(0, end - (1 << 16)))
+            line = f.read().rstrip(b"\n").rpartition(b"\n")[2]
+        data = json.loads(line)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def file_hash(path: str) -> str | None:
     """The SHA-256 of a file's bytes, ``None`` when it cannot be read."""
     try:
@@ -226,6 +247,9 @@ def file_hash(path: str) -> str | None:
         return h.hexdigest()
     except OSError:
         return None
+
+
+AUTO = ("national", "township", "department")  # the standards chosen by issuer without ``standard``
 
 
 def standard_key(standard: str | None) -> str:
@@ -240,5 +264,49 @@ def standard_key(standard: str | None) -> str:
         return f"{std.id}@{std.version}#{digest}"
 
     if standard is None:
-        return "auto:" + ",".join(key(s) for s in ("national", "township", "department"))
+        return "auto:" + ",".join(key(s) for s in AUTO)
     return key(standard)
+
+
+class StandardKey(NamedTuple):
+    """:func:`standard_key` of this run, with the files it came from (``sources``, see
+    :func:`checklist.rules.bundled.unchanged`)."""
+
+    standard: str | None
+    key: str
+    sources: Sequence[Sequence[str | None]]  # :data:`~checklist.rules.bundled.Source` each
+
+    def line(self) -> bytes:
+        """The manifest's last line: this key for the next run (no ``path``: no entry)."""
+        record = {"standard": self.standard, "tool": __version__, "key": self.key, "sources": self.sources}
+        return (json.dumps({_STANDARD_KEY: record}, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+_STANDARD_KEY = "standard_key"
+
+
+def current_standard_key(out: Path, standard: str | None) -> StandardKey:
+    """:func:`standard_key` of ``standard``, read back from the last run's manifest when
+    the files it came from are unchanged (the same text), else computed (loading the
+    standard: a standard that does not load raises its :class:`~checklist.errors.StandardError`).
+
+    Loading the three shipped standards (YAML and validation) to compute a key would
+    be most of an unchanged re-run; checking their files is a stat and a read each.
+    """
+    record = _last_line(out / MANIFEST).get(_STANDARD_KEY)
+    if (
+        isinstance(record, dict)
+        and record.get("standard") == standard
+        and record.get("tool") == __version__
+        and isinstance(record.get("key"), str)
+        and isinstance(record.get("sources"), list)
+        and all(isinstance(s, list) for s in record["sources"])
+        and unchanged(record["sources"])
+    ):
+        return StandardKey(standard, record["key"], record["sources"])
+    from checklist.rules.standard import standard_sources
+
+    # the sources first: a file edited meanwhile gives a key newer than its recorded text,
+    # which the next run finds changed (never an old key recorded with the new text)
+    sources = [s for ref in (AUTO if standard is None else (standard,)) for s in standard_sources(ref)]
+    return StandardKey(standard, standard_key(standard), sources)

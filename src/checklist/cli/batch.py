@@ -16,7 +16,6 @@ from checklist.cli._common import (
     LANG,
     SEVERITY_FLOOR,
     fail,
-    load_standard_or_exit,
     msg,
     print_error,
 )
@@ -103,8 +102,8 @@ def batch(
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
         fail(msg("cli.unknown_formats", lang, unknown=", ".join(unknown), known=", ".join(FORMATS)))
-    # a broken standard stops here, once, rather than in every worker (which loads it by name)
-    load_standard_or_exit(standard, lang)
+    # a broken standard stops run_batch at its start (a StandardError, below), once, rather
+    # than in every worker (which loads it by name); an unchanged one is not even loaded
     progress = progress_reporter(lang)
     _stop_cleanly_on_sigterm()
     try:

@@ -15,13 +15,14 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import Any, Literal, NamedTuple, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from checklist.errors import StandardError
+from checklist.rules.bundled import Source, find_file, text_digest, unchanged
 from checklist.rules.bundled import shipped as shipped  # re-exported: part of the API before bundled.py
 from checklist.rules.matchers import MatcherModel, MatcherSyntaxError, When, parse, walk
 from checklist.rules.problems import standard_error
@@ -267,7 +268,8 @@ def _mark_lines(node: yaml.Node, path: tuple[Any, ...], out: _Lines, label: str)
             _mark_lines(v, (*path, i), out, label)
 
 
-def _load_yaml(path: Path) -> tuple[Any, _Lines]:
+def _load_yaml(path: Path) -> tuple[Any, _Lines, str]:
+    """The data of a standard file, the line of every key, and the digest of its text."""
     label = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -278,7 +280,7 @@ def _load_yaml(path: Path) -> tuple[Any, _Lines]:
     data, lines = parse_yaml(label, text)
     if not isinstance(data, dict):
         raise standard_error(label, "standard.not_mapping", line=1)
-    return data, lines
+    return data, lines, text_digest(text)
 
 
 def parse_yaml(label: str, text: str) -> tuple[Any, _Lines]:
@@ -416,15 +418,41 @@ def load_standard(ref: str | Path = "national") -> Standard:
     """
     key = str(ref)
     hit = _CACHE.get(key)
-    if hit is not None and all(_mtime(p) == m for p, m in hit[1]):
+    if hit is not None and all(_mtime(f.path) == f.mtime for f in hit[1]):
         return hit[0]
-    files: list[tuple[str, int]] = []
+    files: list[_File] = []
     std = _load(ref, (), files=files)
     _CACHE[key] = (std, tuple(files))
     return std
 
 
-_CACHE: dict[str, tuple[Standard, tuple[tuple[str, int], ...]]] = {}
+def standard_sources(ref: str | Path = "national") -> list[Source]:
+    """The files standard ``ref`` is built from (itself first, then what it extends), as
+    :func:`checklist.rules.bundled.unchanged` checks them: while they are unchanged, the
+    standard loads the same, so what was derived from it may be kept without loading it.
+
+    Checked against the files' text, not only their modification times as
+    :func:`load_standard` does: a file edited within the same clock tick is loaded again.
+    """
+    load_standard(ref)
+    sources = [f.source for f in _CACHE[str(ref)][1]]
+    if not unchanged(sources):
+        del _CACHE[str(ref)]
+        load_standard(ref)
+        sources = [f.source for f in _CACHE[str(ref)][1]]
+    return sources
+
+
+class _File(NamedTuple):
+    """A file a cached standard was read from: its resolved path, modification time (the
+    in-process cache's check) and what :func:`standard_sources` gives of it."""
+
+    path: str
+    mtime: int
+    source: Source
+
+
+_CACHE: dict[str, tuple[Standard, tuple[_File, ...]]] = {}
 
 
 def group_titles(standard_id: str) -> dict[str, I18n]:
@@ -446,30 +474,27 @@ def _mtime(path: str) -> int:
 
 
 def _find(ref: str | Path, relative_to: Path | None = None) -> Path:
-    if isinstance(ref, Path) or str(ref).endswith((".yaml", ".yml")) or "/" in str(ref):
-        path = Path(ref)
-        if not path.is_absolute() and relative_to is not None and not path.exists():
-            path = relative_to / path
-        return path
-    known = shipped()
-    if str(ref) in known:
-        return known[str(ref)]
-    raise standard_error(str(ref), "standard.unknown", ref=repr(ref), known=", ".join(known))
+    path = find_file(ref, relative_to)
+    if path is None:
+        raise standard_error(str(ref), "standard.unknown", ref=repr(ref), known=", ".join(shipped()))
+    return path
 
 
 def _load(
     ref: str | Path,
     seen: tuple[str, ...],
     relative_to: Path | None = None,
-    files: list[tuple[str, int]] | None = None,
+    files: list[_File] | None = None,
 ) -> Standard:
     path = _find(ref, relative_to)
     key = str(path.resolve())
-    if files is not None:
-        files.append((key, _mtime(key)))
+    mtime = _mtime(key)
     if key in seen:
         raise standard_error(str(path), "standard.extends_cycle", chain=" → ".join([*seen, key]))
-    data, lines = _load_yaml(path)
+    data, lines, digest = _load_yaml(path)
+    if files is not None:
+        folder = str(relative_to) if relative_to is not None else None
+        files.append(_File(key, mtime, (str(ref), folder, str(path), key, digest)))
     src = _Source(str(path), lines)
     spec = src.validate(StandardFile, data, ())
     parent = _load_parent(spec, src, (*seen, key), path.parent, files)
@@ -512,7 +537,7 @@ def _load_parent(
     src: _Source,
     seen: tuple[str, ...],
     folder: Path,
-    files: list[tuple[str, int]] | None,
+    files: list[_File] | None,
 ) -> Standard | None:
     """The standard ``spec`` extends (a path relative to ``folder``), if any."""
     if not spec.extends:
