@@ -137,3 +137,15 @@ def test_a_profile_can_give_a_quality_check_weight(tmp_path: Path) -> None:
     assert good.requirement("quality.duplicate_sentence").status == "met"
     assert bad.groups["quality"] == 0.0 and good.groups["quality"] == 100.0
     assert bad.score < good.score
+
+
+def test_duplicate_sentence_key_drops_every_non_word_character() -> None:
+    """A sentence's key is its text without the runs of [\\W_], for every code point."""
+    import re
+    import sys
+
+    from checklist.rules.quality.duplicate_sentence import _WORDS
+
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert "".join(_WORDS.findall(every)) == re.sub(r"[\W_]+", "", every)
+    assert "".join(_WORDS.findall("（一）清理_取消了 12.5 项，证明！")) == "一清理取消了125项证明"

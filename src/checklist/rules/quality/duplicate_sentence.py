@@ -23,7 +23,10 @@ from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
 _WORK = SCOPES["work"]
 _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are not compared
 
-_NOISE = re.compile(r"[\W_]+")
+# a key keeps the word characters (those of \w but _): the runs of them joined, which is
+# the text without its [\W_] runs, read faster (one match per run of words instead of a
+# failed attempt at every word character)
+_WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -50,7 +53,7 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         if not _FRAME.isdisjoint(kinds):
             continue
         text, cut = strip_marker(full[s.start : s.end])
-        key = _NOISE.sub("", text)
+        key = "".join(_WORDS.findall(text))
         if len(key) >= min_chars:
             part = _WORK if kinds <= _WORK else kinds
             keyed.append((key, s.start + cut, s.end, part))
