@@ -27,6 +27,7 @@ _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are
 # the text without its [\W_] runs, read faster (one match per run of words instead of a
 # failed attempt at every word character)
 _WORDS = re.compile(r"[^\W_]+")
+_NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
