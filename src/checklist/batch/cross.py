@@ -246,6 +246,7 @@ class _Matcher:
         self.issuer_of = issuer_of
         self.key_of = key_of
         self.ranked_of: dict[int, list[tuple[int, float, int]]] = {}
+        self.copies_of: dict[tuple[int, int], tuple[Copy, ...]] = {}
 
     def matches(self, rid: int, sentences: list[tuple[int, list[Peer]]]) -> list[Match]:
         """Report ``rid``'s matches, in text order, from ``(sentence, its peers)``."""
@@ -267,10 +268,15 @@ class _Matcher:
         """The closest ``_MAX_COPIES`` reports among ``peers`` of another issuer class than ``rid``'s."""
         from checklist.crossreport.copied import Copy
 
+        mine = self.class_of.get(rid, -1 - rid)
+        # the writers of one issuer class name the same copies: found once per class (a class
+        # that writes most of a group would otherwise be skipped over by each of its members)
+        done = self.copies_of.get((id(peers), mine))
+        if done is not None:
+            return done
         ranked = self.ranked_of.get(id(peers))
         if ranked is None:
             ranked = self.ranked_of[id(peers)] = _ranked(peers, self.key_of)
-        mine = self.class_of.get(rid, -1 - rid)
         copies: list[Copy] = []
         for r, sim, o_local in ranked:
             if self.class_of.get(r, -1 - r) == mine:
@@ -282,7 +288,8 @@ class _Matcher:
             copies.append(Copy(other.key, self.issuer_of.get(r), o_start, o_end, sim))
             if len(copies) >= _MAX_COPIES:
                 break
-        return tuple(copies)
+        found = self.copies_of[(id(peers), mine)] = tuple(copies)
+        return found
 
 
 def _sentence_peers(
