@@ -326,3 +326,37 @@ def test_a_date_no_calendar_has_is_a_standard_error_with_its_line(tmp_path: Path
         load_standard(path)
     assert err.value.line == 5 and err.value.yaml_key == "reviewed"
     assert "must be a date" in err.value.localized("en")
+
+
+def test_the_sources_of_a_standard_say_when_it_would_load_differently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checklist.rules.bundled import unchanged
+    from checklist.rules.standard import standard_sources
+
+    folder = tmp_path / "std"
+    folder.mkdir()
+    base = folder / "base.yaml"
+    base.write_text("id: base\nversion: '1'\ntitle: {zh: 基础}\nextends: national\n", encoding="utf-8")
+    profile = folder / "profile.yaml"
+    profile.write_text("id: profile\nversion: '1'\ntitle: {zh: 细化}\nextends: base.yaml\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    sources = standard_sources(str(profile))
+    # the profile, its base (found beside it), then the shipped standard the base extends
+    assert [s[0] for s in sources] == [str(profile), "base.yaml", "national"]
+    assert sources[1][1] == str(folder) and sources[2][2] == str(shipped()["national"])
+    assert unchanged(sources) and standard_sources(str(profile)) == sources
+    assert not unchanged([]) and not unchanged([["national"]])
+    # a file of the same name in the working folder is the one "base.yaml" names now
+    (tmp_path / "base.yaml").write_text(base.read_text(encoding="utf-8"), encoding="utf-8")
+    assert not unchanged(sources)
+    (tmp_path / "base.yaml").unlink()
+    assert unchanged(sources)
+    # the same text with other line ends reads the same; another text does not
+    base.write_bytes(base.read_bytes().replace(b"\n", b"\r\n"))
+    assert unchanged(sources)
+    base.write_text(base.read_text(encoding="utf-8").replace("基础", "基本"), encoding="utf-8")
+    assert not unchanged(sources)
+    assert standard_sources(str(profile))[1][4] != sources[1][4]
+    base.unlink()
+    assert not unchanged(sources)
