@@ -37,8 +37,10 @@ def expand_paths(inputs: Iterable[str]) -> list[str]:
     return list(out)
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file and a rename.
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (text as UTF-8, bytes, or chunks of bytes streamed one by one, so
+    that a large file is never whole in memory) to ``path`` through a temporary file
+    and a rename.
 
     Raises :class:`OSError` as writing does; the temporary file is removed on failure.
     """
@@ -47,8 +49,11 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
-        else:
+        elif isinstance(data, bytes):
             tmp.write_bytes(data)
+        else:
+            with tmp.open("wb") as f:
+                f.writelines(data)
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checklist.batch import output
-from checklist.batch.cross import SameYear, cross_reports
+from checklist.batch.cross import SameYear, cross_reports, merged, slim_rows
 from checklist.batch.manifest import Manifest, current_standard_key
 from checklist.batch.notice import write_notice
 from checklist.batch.rows import Row, RowStore
@@ -199,11 +199,11 @@ def _take(run: _Run, manifest: Manifest, item: Saved | BatchError) -> None:
 def _finish(run: _Run) -> BatchSummary:
     """The cross-report pass and the summaries, once every report is audited."""
     if run.cross:
-        rows = list(run.store)  # the cross-report pass needs every report at once
-        notes = cross_reports(run.out, rows, run.lang, run.html, run.standard)
+        slim = slim_rows(run.store)  # the columns the pass needs, of every report at once
+        notes = cross_reports(run.out, slim, run.lang, run.html, run.standard)
         run.summary.compared, run.summary.same_year = notes.compared, notes.same_year
-        run.store.replace(rows)
-        del rows
+        run.store.replace(merged(run.store, slim))
+        del slim
     write_errors(run.out / "errors.csv", run.summary.errors, run.lang, ids=run.csv_ids)
     if "csv" in run.formats:
         write_csv(run.out / "summary.csv", run.store.ranked(), run.lang, ids=run.csv_ids)
