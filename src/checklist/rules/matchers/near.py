@@ -73,7 +73,7 @@ class Near(MatcherModel):
                 u0, u1 = listed.item_of(tables, start, end, clause) or (u0, u1)
             terms = [term]
             if len(others) == 1:
-                pick = _first_free(others[0], u0, u1, start, end, None if by_clause else asserted, clause_of)
+                pick = _first_free(others[0], u0, u1, [(start, end)], None if by_clause else asserted, clause_of)
                 if pick is None:
                     continue
                 terms.append(pick[2])
@@ -104,21 +104,7 @@ class Near(MatcherModel):
         (their terms appended to ``terms``); False when a group has none."""
         used = [(start, end)]
         for spans in others:
-            i = bisect_left(spans, (u0, -1, ""))
-            pick = None
-            while i < len(spans):
-                s0, s1, t = spans[i]
-                if s0 >= u1:
-                    break
-                i += 1
-                if s1 > u1:
-                    continue
-                if not all(s1 <= a or s0 >= b for a, b in used):
-                    continue
-                if asserted is not None and not asserted(clause_of(s0, s1)):
-                    continue
-                pick = (s0, s1, t)
-                break
+            pick = _first_free(spans, u0, u1, used, asserted, clause_of)
             if pick is None:
                 return False
             used.append((pick[0], pick[1]))
@@ -141,13 +127,12 @@ def _first_free(
     spans: list[tuple[int, int, str]],
     u0: int,
     u1: int,
-    start: int,
-    end: int,
+    used: list[tuple[int, int]],
     asserted: Callable[[tuple[int, int]], bool] | None,
     clause_of: Callable[[int, int], tuple[int, int]],
 ) -> tuple[int, int, str] | None:
-    """The first occurrence in ``spans`` inside ``[u0, u1)`` that does not overlap
-    ``[start, end)`` (and is asserted, when ``asserted`` is given)."""
+    """The first occurrence in ``spans`` inside ``[u0, u1)`` that overlaps none of the
+    spans ``used`` (and is asserted, when ``asserted`` is given)."""
     i = bisect_left(spans, (u0, -1, ""))
     n = len(spans)
     while i < n:
@@ -155,7 +140,7 @@ def _first_free(
         if s0 >= u1:
             return None
         i += 1
-        if s1 > u1 or (s1 > start and s0 < end):
+        if s1 > u1 or any(s1 > a and s0 < b for a, b in used):
             continue
         if asserted is not None and not asserted(clause_of(s0, s1)):
             continue
