@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import checklist
+from checklist import reading
 from checklist.cli import main
 from checklist.errors import InputError
 from hostile.make_corpus import build
@@ -63,14 +64,15 @@ def unreadable(monkeypatch: pytest.MonkeyPatch, corpus: list[tuple[str, Path, st
     locked = next(p for n, p, _ in corpus if n == "unreadable")
     if os.geteuid() != 0:
         return
-    real = Path.read_bytes
+    real = open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    # the reader opens the file itself (one fstat for its size, then the bytes)
+    monkeypatch.setattr(reading, "open", refusing_open, raising=False)
 
 
 def _run(name: str, path: Path, good: Path) -> tuple[int, str, str]:
