@@ -11,6 +11,7 @@ Run it on an idle machine; it is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +19,11 @@ from pipeline import rate  # bench/ is on sys.path when a bench script runs
 
 import checklist
 from checklist.render.html import render_overview, render_report
-from checklist.rules.result import AuditResult
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from _samples import large_result  # noqa: E402  # the browser tests' large report, the same one
+
 SAMPLES = sorted((ROOT / "reports").glob("*.txt"))
 
 
@@ -30,32 +33,12 @@ def per_call_ms(fn: Callable[[], object], seconds: float) -> tuple[float, float]
     return 1000 / median, 1000 / best
 
 
-def large(result: AuditResult, times: int = 40) -> AuditResult:
-    """The report's text ``times`` over, each requirement's evidence repeated in every copy."""
-    assert result.text is not None
-    step = len(result.text) + 1
-    reqs = [
-        r.model_copy(
-            update={
-                "evidence": [
-                    e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
-                    for k in range(times)
-                    for e in r.evidence
-                    if e.start is not None and e.end is not None
-                ]
-            }
-        )
-        for r in result.requirements
-    ]
-    return result.model_copy(update={"text": (result.text + "\n") * times, "requirements": reqs, "removed": []})
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     args = parser.parse_args()
     results = [checklist.audit(p, keep_text=True) for p in SAMPLES]
-    big = large(results[0])
+    big = large_result(results[0])
     assert big.text is not None
     size = sum(len(render_report(r)) for r in results) / len(results)
 

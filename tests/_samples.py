@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 if TYPE_CHECKING:
     from checklist.document import Document
+    from checklist.rules.result import AuditResult
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
@@ -78,3 +79,25 @@ def soffice_or_skip() -> str:
             pytest.fail("LibreOffice tests required but soffice is missing (apt-get install libreoffice-writer-nogui)")
         pytest.skip("soffice is missing (apt-get install libreoffice-writer-nogui)")
     return found
+
+
+def large_result(result: AuditResult, times: int = 40) -> AuditResult:
+    """A large report made from ``result`` (kept with its text): the text ``times`` over,
+    each requirement's evidence repeated in every copy (some 170,000 characters from a
+    sample). For the browser tests and ``bench/render.py``."""
+    assert result.text is not None
+    step = len(result.text) + 1
+    reqs = [
+        r.model_copy(
+            update={
+                "evidence": [
+                    e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
+                    for k in range(times)
+                    for e in r.evidence
+                    if e.start is not None and e.end is not None
+                ]
+            }
+        )
+        for r in result.requirements
+    ]
+    return result.model_copy(update={"text": (result.text + "\n") * times, "requirements": reqs, "removed": []})

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import checklist
-from _samples import SAMPLES, sample_path
+from _samples import SAMPLES, large_result, sample_path
 from checklist.render.html import html_files, page_names, render_report
 
 CHROMIUM = Path(os.environ.get("CHECKLIST_CHROMIUM", "/usr/bin/chromium"))
@@ -81,30 +81,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     for name, page in html_files(results).items():
         (folder / name).write_text(page, encoding="utf-8")
     s.results.update(zip(page_names(results), results, strict=True))
-    (folder / "large.html").write_text(render_report(_large(results[3])), encoding="utf-8")
+    (folder / "large.html").write_text(render_report(large_result(results[3])), encoding="utf-8")
     injection = checklist.audit(INJECTION, keep_text=True)
     (folder / "injection.html").write_text(render_report(injection), encoding="utf-8")
     s.results["injection.html"] = injection
     return s
-
-
-def _large(result: Any, times: int = 40) -> Any:
-    """A report of some 170,000 characters: the text ``times`` over, evidence in every copy."""
-    step = len(result.text) + 1
-    reqs = [
-        r.model_copy(
-            update={
-                "evidence": [
-                    e.model_copy(update={"start": e.start + k * step, "end": e.end + k * step})
-                    for k in range(times)
-                    for e in r.evidence
-                    if e.start is not None and e.end is not None
-                ]
-            }
-        )
-        for r in result.requirements
-    ]
-    return result.model_copy(update={"text": (result.text + "\n") * times, "requirements": reqs, "removed": []})
 
 
 @dataclass
