@@ -208,16 +208,6 @@ class Context:
         out.negation = negation
         return out
 
-    @property
-    def sentence_starts(self) -> Sequence[int]:
-        """The start of every sentence, ascending."""
-        return self.tables.starts
-
-    @property
-    def breaks(self) -> list[int]:
-        """The offset of every clause break, ascending."""
-        return self.tables.breaks
-
     def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Every occurrence ``(start, end, term)`` of ``terms``, sorted (any scope)."""
         cache = self.tables.spans
