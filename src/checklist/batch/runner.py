@@ -61,16 +61,7 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
-@dataclass(frozen=True)
-class _Audited:
-    """What one worker made of one input (only inside the worker: never pickled)."""
-
-    result: AuditResult
-    sha256: str
-    fingerprint: Fingerprint | None
-
-
-def _audit_path(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool) -> _Audited | BatchError:
+def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool = False) -> Record:
     from checklist.api import audit
     from checklist.reading import read
 
@@ -82,20 +73,13 @@ def _audit_path(path: str, standard: str | None, lang: str, keep_text: bool, cro
             from checklist.crossreport.copied import fingerprint
 
             prints = fingerprint(doc, path)
-        return _Audited(result, doc.sha256, prints)
+        return BatchResult(path, result, doc.sha256, prints)
     except InputError as exc:
         return BatchError(path, exc.localized(lang), type(exc).__name__)
     except ChecklistError as exc:
         return BatchError(path, str(exc), type(exc).__name__)
     except Exception as exc:  # a bug must not stop the other 9,999 reports
         return BatchError(path, f"{path}: internal error {type(exc).__name__}: {exc}", "InternalError")
-
-
-def _audit_one(path: str, standard: str | None, lang: str, keep_text: bool, cross: bool = False) -> Record:
-    done = _audit_path(path, standard, lang, keep_text, cross)
-    if isinstance(done, BatchError):
-        return done
-    return BatchResult(path, done.result, done.sha256, done.fingerprint)
 
 
 def _audit_chunk(
@@ -119,7 +103,7 @@ def _save_one(path: str, name: str, into: _Into) -> Saved | BatchError:
     from checklist.batch.output import save_result
     from checklist.batch.rows import summary_row, to_line
 
-    done = _audit_path(path, into.standard, into.lang, into.html, into.cross)
+    done = _audit_one(path, into.standard, into.lang, into.html, into.cross)
     if isinstance(done, BatchError):
         return done
     # an OSError (a full disk) stops the run, as it did when the parent wrote the files
