@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-import ahocorasick
+import ahocorasick_rs
 
 from checklist import __version__
 from checklist.document import Document
@@ -37,14 +37,10 @@ STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 
 
 @lru_cache(maxsize=32)
-def _automaton(literals: tuple[str, ...]) -> Any:
-    auto = ahocorasick.Automaton()
-    for term in literals:
-        if term:
-            # the value carries what the scan loop needs, so it does no len() per hit
-            auto.add_word(term, (term, len(term) - 1))
-    auto.make_automaton()
-    return auto
+def _automaton(literals: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """The automaton over the non-empty ``literals`` and the literal of each pattern index."""
+    words = [term for term in literals if term]
+    return ahocorasick_rs.AhoCorasick(words), words
 
 
 def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
@@ -52,12 +48,17 @@ def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]
     out: dict[str, list[int]] = {}
     if not literals or not text:
         return out
-    for end, (term, back) in _automaton(literals).iter(text):
+    auto, words = _automaton(literals)
+    if not words:
+        return out
+    # matches come by end offset, the longest first at the same end (as pyahocorasick's)
+    for i, start, _end in auto.find_matches_as_indexes(text, overlapping=True):
+        term = words[i]
         found = out.get(term)
         if found is None:
-            out[term] = [end - back]
+            out[term] = [start]
         else:
-            found.append(end - back)
+            found.append(start)
     return out
 
 
