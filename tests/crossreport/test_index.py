@@ -207,3 +207,28 @@ def test_the_pass_needs_only_its_columns_of_the_rows(tmp_path: Path) -> None:
     assert [r["copied_sentences"] for r in back] == [1, 1, 0]
     assert [r["quality_findings"] for r in back[:2]] == [r["quality_findings"] + 1 for r in rows[:2]]
     assert all(b.keys() >= r.keys() for b, r in zip(back, rows, strict=True))
+
+
+def test_a_worker_encodes_the_bucket_keys_the_search_computes() -> None:
+    """The LSH keys a batch's worker computes with numpy (prints.encode) are the ones the
+    search computes for a signature (prints.band_keys): were they not, a re-run would look
+    in other buckets than the first run filled. Signatures of every value's extremes, and
+    one key written twice (indexed once, at its first sentence)."""
+    from array import array
+
+    from checklist.batch.prints import band_keys, encode
+    from checklist.crossreport.copied import Fingerprint
+
+    rng = random.Random(7)
+    sigs = [bytes([0xFF]) * 64, bytes(64), bytes(range(64)), *(rng.randbytes(64) for _ in range(50))]
+    exact = array("Q", [2**64 - 1, 0, 2**63, *(rng.getrandbits(64) for _ in range(50)), 2**64 - 1])
+    sigs.append(sigs[0])
+    n = len(exact)
+    prints = Fingerprint(
+        "r", exact, b"".join(sigs), array("H", range(n)), array("I", range(2 * n)), array("i", [-1] * n), ()
+    )
+    enc = encode(prints)
+    assert [g[0] for g in enc.groups] == [e - 2**64 if e >= 2**63 else e for e in exact[:-1]]
+    assert [g[1] for g in enc.groups] == sigs[:-1]
+    assert [list(b) for b in enc.bands] == [band_keys(s) for s in sigs[:-1]]
+    assert json.loads(enc.exacts) == [*(g[0] for g in enc.groups), enc.groups[0][0]]

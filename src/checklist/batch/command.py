@@ -19,6 +19,7 @@ from checklist.batch import output
 from checklist.batch.cross import SameYear, cross_reports, merged, slim_rows
 from checklist.batch.manifest import Manifest, current_standard_key
 from checklist.batch.notice import write_notice
+from checklist.batch.prints import PrintStore
 from checklist.batch.rows import Row, RowStore
 from checklist.batch.runner import BatchError, Saved, audit_into
 from checklist.batch.spreadsheets import write_csv, write_errors, write_gaps, write_xlsx
@@ -83,6 +84,7 @@ class _Run:
     store: RowStore
     names: dict[str, str]
     done: int = 0
+    prints: PrintStore | None = None  # the fingerprint store, once the first fingerprint arrives
 
     @property
     def html(self) -> bool:
@@ -189,7 +191,9 @@ def _take(run: _Run, manifest: Manifest, item: Saved | BatchError) -> None:
         manifest.drop(item.path)
     else:
         if item.fingerprint is not None:
-            output.save_fingerprint(run.out, run.names[item.path], item.fingerprint)
+            if run.prints is None:
+                run.prints = output.fingerprint_store(run.out)  # (resolves the folder's path: once)
+            run.prints.put(run.names[item.path], item.fingerprint)
         run.store.append_line(item.path, item.score, item.line)
         run.summary.audited += 1
         manifest.record_line(item.path, item.sha256, item.line)

@@ -25,7 +25,6 @@ from checklist.batch.rows import Row
 from checklist.fileio import write_atomic
 
 if TYPE_CHECKING:
-    from checklist.crossreport.copied import Fingerprint
     from checklist.rules.result import AuditResult, Finding
 
 # fingerprints for the cross-report pass live in one SQLite file of plain data
@@ -168,11 +167,6 @@ def close_fingerprints(out: Path) -> None:
     store = _STORES.pop(out.resolve(), None)
     if store is not None:
         store.close()
-
-
-def save_fingerprint(out: Path, name: str, prints: Fingerprint) -> None:
-    """Keep a report's fingerprint for the cross-report pass at the end of the run."""
-    fingerprint_store(out).put(name, prints)
 
 
 def write_index(out: Path, rows: Iterable[Row], lang: str) -> None:

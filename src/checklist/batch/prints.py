@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 STORE = f"{INTERNAL}/cross.sqlite"
 _VERSION = "4"  # of the tables' layout: another one is dropped and rebuilt
-_COMMIT_EVERY = 64  # fingerprints written between commits (an interrupted run recomputes the rest)
+_COMMIT_EVERY = 256  # fingerprints written between commits (an interrupted run recomputes the rest)
 _TABLES = ("prints", "state", "members", "groups", "bands", "near", "dirty", "unscanned")
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
@@ -132,6 +132,51 @@ def _chunks(values: list[int]) -> Iterator[list[int]]:
         yield values[i : i + _CHUNK]
 
 
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A fingerprint as :class:`PrintStore` keeps it, made by :func:`encode` where the
+    fingerprint was computed (a batch's worker), so that the process holding the store
+    only inserts rows. Text, bytes and integers only."""
+
+    values: tuple[str, bytes, bytes, bytes, bytes, bytes, str, bytes]  # key, exact … quotes: the ``prints`` columns
+    exacts: str  # each sentence's exact hash as an SQLite integer, a JSON array (sentence i at index i)
+    groups: tuple[tuple[int, bytes, int], ...]  # each distinct key at its first sentence: exact, signature, figures
+    bands: tuple[tuple[int, ...], ...]  # the LSH bucket keys of each of ``groups`` (:func:`band_keys`)
+
+
+def encode(prints: Fingerprint) -> Encoded:
+    """``prints`` as the store keeps and indexes it: its arrays as little-endian bytes, its
+    quotes as zlib-compressed JSON, its sentences' hashes as SQLite integers and the LSH
+    bucket keys of its distinct keys (computed for all at once with numpy)."""
+    import numpy as np
+
+    exact = _to_bytes(prints.exact)
+    values = (
+        prints.key,
+        exact,
+        bytes(prints.minhash),
+        _to_bytes(prints.numbers),
+        _to_bytes(prints.spans),
+        _to_bytes(prints.section),
+        json.dumps(list(prints.sections), ensure_ascii=False),
+        zlib.compress(json.dumps(list(prints.quotes), ensure_ascii=False).encode("utf-8"), 1),
+    )
+    signed = _exacts(exact)
+    first: dict[int, int] = {}
+    for i, e in enumerate(signed):
+        first.setdefault(e, i)
+    # (value * _MIX + band) mod 2**64 of each 8-byte band of every signature, as int64
+    sigs = np.frombuffer(prints.minhash, dtype="<u8").reshape(len(signed), _BANDS)
+    keys = (sigs * np.uint64(_MIX) + np.arange(_BANDS, dtype=np.uint64)).view(np.int64).tolist()
+    minhash = prints.minhash
+    return Encoded(
+        values,
+        json.dumps(signed),
+        tuple((e, bytes(minhash[_SIG * i : _SIG * (i + 1)]), prints.numbers[i]) for e, i in first.items()),
+        tuple(tuple(keys[i]) for i in first.values()),
+    )
+
+
 class PrintStore:
     """The SQLite file of an output folder, open."""
 
@@ -173,27 +218,18 @@ class PrintStore:
         """Commit what is pending."""
         self.db.commit()
 
-    def put(self, name: str, prints: Fingerprint) -> None:
+    def put(self, name: str, prints: Fingerprint | Encoded) -> None:
         """Keep report ``name``'s fingerprint and index its sentences (committed in groups,
-        and on :meth:`close`)."""
+        and on :meth:`close`). A batch's workers send it as :func:`encode` made it, so
+        that this process only inserts rows."""
+        enc = prints if isinstance(prints, Encoded) else encode(prints)
         db = self.db
-        quotes = zlib.compress(json.dumps(list(prints.quotes), ensure_ascii=False).encode("utf-8"), 1)
-        values = (
-            prints.key,
-            _to_bytes(prints.exact),
-            bytes(prints.minhash),
-            _to_bytes(prints.numbers),
-            _to_bytes(prints.spans),
-            _to_bytes(prints.section),
-            json.dumps(list(prints.sections), ensure_ascii=False),
-            quotes,
-        )
         old = db.execute("SELECT id, exact FROM prints WHERE name = ?", (name,)).fetchone()
         if old is None:
             cursor = db.execute(
                 "INSERT INTO prints (name, key, exact, minhash, numbers, spans, section, sections, quotes)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (name, *values),
+                (name, *enc.values),
             )
             rid = int(cursor.lastrowid or 0)
         else:
@@ -202,42 +238,34 @@ class PrintStore:
             db.execute(
                 "UPDATE prints SET key = ?, exact = ?, minhash = ?, numbers = ?, spans = ?, section = ?,"
                 " sections = ?, quotes = ? WHERE id = ?",
-                (*values, rid),
+                (*enc.values, rid),
             )
-        self._index(rid, prints)
+        self._index(rid, enc)
         self.indexed.add(name)
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
             db.commit()
             self._pending = 0
 
-    def _index(self, rid: int, prints: Fingerprint) -> None:
+    def _index(self, rid: int, enc: Encoded) -> None:
         """Index report ``rid``'s sentences: members, and the groups, bands and scans of
-        keys new to the index."""
+        keys new to the index (the sentences' rows are made by SQLite from the JSON list of
+        their hashes, not bound one by one)."""
         db = self.db
-        exact = [_signed(e) for e in prints.exact]
-        db.executemany("INSERT OR IGNORE INTO members VALUES (?, ?, ?)", ((e, rid, i) for i, e in enumerate(exact)))
-        first: dict[int, int] = {}
-        for i, e in enumerate(exact):
-            first.setdefault(e, i)
-        distinct = list(first)
-        db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", ((e,) for e in distinct))
-        known: set[int] = set()
-        for part in _chunks(distinct):
-            marks = ",".join("?" * len(part))
-            known.update(r[0] for r in db.execute(f"SELECT exact FROM groups WHERE exact IN ({marks})", part))
-        new = [(e, first[e]) for e in distinct if e not in known]
+        db.execute("INSERT OR IGNORE INTO members SELECT value, ?, key FROM json_each(?)", (rid, enc.exacts))
+        db.execute("INSERT OR IGNORE INTO dirty SELECT value FROM json_each(?)", (enc.exacts,))
+        known = {
+            int(r[0])
+            for r in db.execute("SELECT g.exact FROM json_each(?) j JOIN groups g ON g.exact = j.value", (enc.exacts,))
+        }
+        new = [i for i, (e, _, _) in enumerate(enc.groups) if e not in known]
         if not new:
             return
-        sigs = {e: bytes(prints.minhash[_SIG * i : _SIG * (i + 1)]) for e, i in new}
+        db.executemany("INSERT INTO groups (exact, sig, numbers) VALUES (?, ?, ?)", (enc.groups[i] for i in new))
         db.executemany(
-            "INSERT INTO groups (exact, sig, numbers) VALUES (?, ?, ?)",
-            ((e, sigs[e], prints.numbers[i]) for e, i in new),
+            "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, enc.groups[i][0]) for i in new for k in enc.bands[i])
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, e) for e, _ in new for k in band_keys(sigs[e]))
-        )
-        db.executemany("INSERT OR IGNORE INTO unscanned VALUES (?)", ((e,) for e, _ in new))
+        db.executemany("INSERT OR IGNORE INTO unscanned VALUES (?)", ((enc.groups[i][0],) for i in new))
 
     def _unindex(self, rid: int, exact_data: object) -> None:
         """Take report ``rid``'s sentences (of its stored ``exact`` blob) out of the index."""

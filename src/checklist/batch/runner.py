@@ -1,7 +1,7 @@
 """``audit_many``: many reports audited on a pool of workers, one record per input; and
 ``audit_into``, what ``checklist batch`` runs on the same pool: each worker writes its
 reports' files itself and sends back only what the parent keeps (the summary row as
-one JSON line, the content hash, the fingerprint).
+one JSON line, the content hash, the fingerprint encoded as the parent stores it).
 
 Errors are records, never raised mid-stream, so ``inputs == results + errors`` always
 holds. Nothing heavy is imported here at start-up: the workers import the pipeline when
@@ -22,6 +22,7 @@ from checklist.fileio import expand_paths
 from checklist.messages import check_lang, t
 
 if TYPE_CHECKING:
+    from checklist.batch.prints import Encoded
     from checklist.crossreport.copied import Fingerprint
     from checklist.rules.result import AuditResult
 
@@ -53,7 +54,8 @@ class Saved:
     sha256: str
     score: float
     line: str  # the summary row (:func:`checklist.batch.rows.summary_row`) as one JSON line
-    fingerprint: Fingerprint | None = None  # when copied text across reports is wanted
+    # when copied text across reports is wanted: the fingerprint as the store keeps it
+    fingerprint: Encoded | None = None
 
 
 Record = BatchResult | BatchError
@@ -109,7 +111,12 @@ def _save_one(path: str, name: str, into: _Into) -> Saved | BatchError:
     # an OSError (a full disk) stops the run, as it did when the parent wrote the files
     save_result(Path(into.out), name, done.result, into.html, into.lang)
     row = summary_row(path, name, done.result)
-    return Saved(path, done.sha256, float(row["score"]), to_line(row), done.fingerprint)
+    prints = None
+    if done.fingerprint is not None:
+        from checklist.batch.prints import encode
+
+        prints = encode(done.fingerprint)  # here, not in the parent, which only inserts it
+    return Saved(path, done.sha256, float(row["score"]), to_line(row), prints)
 
 
 def _save_chunk(part: Sequence[tuple[str, str]], into: _Into) -> list[Saved | BatchError]:
