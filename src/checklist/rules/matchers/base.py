@@ -75,6 +75,8 @@ class Tables:
         "breaks",
         "closers",
         "contents",
+        "contents_hi",
+        "contents_lo",
         "doc",
         "ends",
         "found",
@@ -97,6 +99,9 @@ class Tables:
         # spans announcing the report's parts (Regions.contents), looked up apart
         self.kinds = regions.sentence_kinds(doc)
         self.contents = regions.contents
+        # the range the contents spans cover: most offsets are outside it, so need no bisect
+        self.contents_lo = min((a for a, _ in self.contents), default=0)
+        self.contents_hi = max((b for _, b in self.contents), default=0)
         self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         self.asserted: dict[tuple[int, int], bool] = {}
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = {}
@@ -117,8 +122,8 @@ class Tables:
         """Region kinds of the text at normalised offset ``pos``."""
         if not self.starts:
             return _NOTHING
-        contents = self.contents
-        if contents:
+        if self.contents_lo <= pos < self.contents_hi:
+            contents = self.contents
             i = bisect_right(contents, (pos, _END)) - 1
             if i >= 0 and pos < contents[i][1]:
                 # the sentence announcing the report's parts (现将…报告如下) may begin as a
@@ -261,20 +266,35 @@ class Context:
 
     def _find(self, terms: tuple[str, ...], exclude: tuple[str, ...]) -> list[tuple[int, int, str]]:
         hits = self.term_hits
+        tables = self.tables
+        starts = tables.starts
+        out: list[tuple[int, int, str]] = []
+        if not starts:
+            return out  # no sentence: every offset has no region kind
         blocked: list[tuple[int, int]] = []
         for ex in exclude:
             n = len(ex)
             blocked.extend((p, p + n) for p in hits.get(ex, ()))
         scope = self.scope
-        kinds_at = self.tables.kinds_at
-        out = []
+        kinds = tables.kinds
+        lo = tables.contents_lo
+        hi = tables.contents_hi
+        kinds_at = tables.kinds_at
         for term in terms:
+            at = hits.get(term)
+            if not at:
+                continue
             n = len(term)
-            for pos in hits.get(term, ()):
+            for pos in at:
                 end = pos + n
                 if blocked and any(b0 <= pos and end <= b1 for b0, b1 in blocked):
                     continue
-                if not scope.isdisjoint(kinds_at(pos)):
+                if lo <= pos < hi:
+                    here = kinds_at(pos)
+                else:  # kinds_at without the call: the kinds of the sentence holding pos
+                    i = bisect_right(starts, pos) - 1
+                    here = kinds[i if i > 0 else 0]
+                if not scope.isdisjoint(here):
                     out.append((pos, end, term))
         return out
 

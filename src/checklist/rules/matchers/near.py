@@ -67,8 +67,12 @@ class Near(MatcherModel):
                 si = 0
             if si in seen:
                 continue  # one hit per sentence: a later word of this one adds nothing
+            s0 = starts[si]
+            s1 = ends[si]
+            if not _all_in(others, s0, s1):
+                continue  # the unit lies inside the sentence: some group has no word there
             clause = clause_of(start, end)
-            u0, u1 = clause if by_clause else (starts[si], ends[si])
+            u0, u1 = clause if by_clause else (s0, s1)
             if listed is not None:
                 u0, u1 = listed.item_of(tables, start, end, clause) or (u0, u1)
             terms = [term]
@@ -84,7 +88,7 @@ class Near(MatcherModel):
             if asserted is not None and not asserted(clause):
                 continue
             seen.add(si)
-            hits.append(Hit(starts[si], ends[si], tuple(terms)))
+            hits.append(Hit(s0, s1, tuple(terms)))
             if len(hits) >= 3:
                 break
         return Outcome(bool(hits), tuple(hits))
@@ -121,6 +125,16 @@ class Near(MatcherModel):
 
     def literals(self) -> Iterable[str]:
         return [t for group in self.all for t in group] + self.exclude
+
+
+def _all_in(others: list[list[tuple[int, int, str]]], s0: int, s1: int) -> bool:
+    """Whether every list of sorted spans has one starting in ``[s0, s1)``: a cheap
+    necessary condition for :func:`_first_free` to find a word in a unit of that sentence."""
+    for spans in others:
+        i = bisect_left(spans, (s0,))
+        if i == len(spans) or spans[i][0] >= s1:
+            return False
+    return True
 
 
 def _first_free(
