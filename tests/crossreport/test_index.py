@@ -194,16 +194,22 @@ def test_the_index_finds_what_the_search_in_memory_finds_run_after_run(tmp_path:
 
 
 def test_the_pass_needs_only_its_columns_of_the_rows(tmp_path: Path) -> None:
-    from checklist.batch.cross import CROSS_COLUMNS, cross_reports, merged, slim_rows
+    from checklist.batch.cross import CROSS_COLUMNS, cross_reports, merged_lines, slim_rows, written
+    from checklist.batch.rows import to_line
 
     folder, out = tmp_path / "in", tmp_path / "out"
     _write(folder, {0: COPIED, 1: COPIED})
     rows = list(run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False).rows)
     slim = slim_rows(rows)
+    before = written(slim)
     assert all(set(r) <= set(CROSS_COLUMNS) for r in slim) and len(str(slim)) < len(str(rows)) / 3
     cross_reports(out, slim, "zh", False, None)  # fingerprints made by the pass: the batch ran without it
     assert _copied(out) == {"r0": [COPIED], "r1": [COPIED]}
-    back = list(merged(rows, slim))
+    lines = list(merged_lines(map(to_line, rows), slim, before))
+    assert lines == [
+        to_line(r | {k: d[k] for k in CROSS_COLUMNS[4:] if k in d}) for r, d in zip(rows, slim, strict=True)
+    ]
+    back = [json.loads(line) for line in lines]
     assert [r["copied_sentences"] for r in back] == [1, 1, 0]
     assert [r["quality_findings"] for r in back[:2]] == [r["quality_findings"] + 1 for r in rows[:2]]
     assert all(b.keys() >= r.keys() for b, r in zip(back, rows, strict=True))
@@ -232,3 +238,30 @@ def test_a_worker_encodes_the_bucket_keys_the_search_computes() -> None:
     assert [g[1] for g in enc.groups] == sigs[:-1]
     assert [list(b) for b in enc.bands] == [band_keys(s) for s in sigs[:-1]]
     assert json.loads(enc.exacts) == [*(g[0] for g in enc.groups), enc.groups[0][0]]
+
+
+def test_merged_lines_are_the_lines_of_the_merged_rows() -> None:
+    """A row the pass left alone keeps its line, one it only added columns to gets them at
+    its end, any other is written again: always the bytes to_line writes for the merged row
+    (0 and 0.0 are not the same column)."""
+    from checklist.batch.cross import merged_lines, written
+    from checklist.batch.rows import to_line
+
+    rows = [
+        {"path": "a", "quality_findings": 2, "gaps": [{"title": "“甲”"}]},  # columns added
+        {"path": "b", "quality_findings": 1, "copied_sentences": 0, "copied_share": 0.0},  # unchanged
+        {"path": "c", "quality_findings": 1, "copied_sentences": 3, "copied_share": 0.5},  # changed
+        {"path": "d", "quality_findings": 0, "copied_sentences": 0},  # 0 → 0.0, one added
+        {"path": "e", "quality_findings": 4},  # a column changed, another added
+    ]
+    slim = [{k: v for k, v in r.items() if k != "gaps"} for r in rows]
+    before = written(slim)
+    slim[0] |= {"copied_sentences": 0, "copied_share": 0.0}
+    slim[2] |= {"copied_sentences": 1, "copied_share": 0.25, "quality_findings": 2}
+    slim[3] |= {"copied_sentences": 0.0, "copied_share": 0.0}
+    slim[4] |= {"quality_findings": 5, "copied_sentences": 1}
+    lines = [to_line(r) for r in rows]
+    got = list(merged_lines(lines, slim, before))
+    columns = ("copied_sentences", "copied_share", "quality_findings")  # in the order the pass adds them
+    assert got == [to_line(r | {k: d[k] for k in columns if k in d}) for r, d in zip(rows, slim, strict=True)]
+    assert got[1] is lines[1] and len(set(got) - set(lines)) == 4

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checklist.batch import output
-from checklist.batch.cross import SameYear, cross_reports, merged, slim_rows
+from checklist.batch.cross import SameYear, cross_reports, merged_lines, slim_rows, written
 from checklist.batch.manifest import Manifest, current_standard_key
 from checklist.batch.notice import write_notice
 from checklist.batch.prints import PrintStore
@@ -204,10 +204,11 @@ def _finish(run: _Run) -> BatchSummary:
     """The cross-report pass and the summaries, once every report is audited."""
     if run.cross:
         slim = slim_rows(run.store)  # the columns the pass needs, of every report at once
+        before = written(slim)
         notes = cross_reports(run.out, slim, run.lang, run.html, run.standard)
         run.summary.compared, run.summary.same_year = notes.compared, notes.same_year
-        run.store.replace(merged(run.store, slim))
-        del slim
+        run.store.replace(merged_lines(run.store.lines(), slim, before))
+        del slim, before
     write_errors(run.out / "errors.csv", run.summary.errors, run.lang, ids=run.csv_ids)
     if "csv" in run.formats:
         write_csv(run.out / "summary.csv", run.store.ranked(), run.lang, ids=run.csv_ids)

@@ -30,7 +30,7 @@ from checklist.batch.output import (
     with_findings,
 )
 from checklist.batch.prints import CopySearch, Peer, PrintStore, State
-from checklist.batch.rows import Row, quality_count
+from checklist.batch.rows import Row, quality_count, to_line
 from checklist.errors import ChecklistError
 from checklist.fileio import write_atomic
 
@@ -151,10 +151,36 @@ def slim_rows(rows: Iterable[Row]) -> list[Row]:
     return [{k: row[k] for k in CROSS_COLUMNS if k in row} for row in rows]
 
 
-def merged(rows: Iterable[Row], slim: Iterable[Row]) -> Iterator[Row]:
-    """``rows`` with what the pass wrote in ``slim`` (made from them, in the same order)."""
-    for row, done in zip(rows, slim, strict=True):
-        yield row | {k: done[k] for k in _WRITTEN if k in done}
+def written(slim: Iterable[Row]) -> list[Row]:
+    """The columns the pass may write of each of ``slim``, as they are (before the pass)."""
+    return [{k: row[k] for k in _WRITTEN if k in row} for row in slim]
+
+
+def merged_lines(lines: Iterable[str], slim: Iterable[Row], before: Iterable[Row]) -> Iterator[str]:
+    """The rows' JSON ``lines`` (:func:`~checklist.batch.rows.to_line`) with what the pass
+    wrote in ``slim`` (made from them, in the same order; ``before``: :func:`written` of
+    ``slim`` before the pass): each line as ``to_line`` writes the merged row.
+
+    A line the pass left as it was is kept, one it only added columns to gets them at its
+    end (where a dict's new keys go); only the others are parsed and written again.
+    """
+    for line, done, was in zip(lines, slim, before, strict=True):
+        now = {k: done[k] for k in _WRITTEN if k in done}
+        kept = [k for k in now if k in was]
+        if not all(_same(was[k], now[k]) for k in kept):
+            yield to_line(json.loads(line) | now)
+        elif len(kept) == len(now):
+            yield line
+        elif line.endswith("}\n") and not line.endswith("{}\n"):
+            added = "".join(f", {json.dumps(k)}: {json.dumps(now[k], ensure_ascii=False)}" for k in now if k not in was)
+            yield f"{line[:-2]}{added}}}\n"
+        else:
+            yield to_line(json.loads(line) | now)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal and written alike (``0`` and ``0.0`` are not)."""
+    return type(a) is type(b) and a == b
 
 
 def cross_reports(out: Path, rows: list[Row], lang: str, html: bool, standard: str | None) -> CrossNotes:

@@ -175,16 +175,17 @@ class RowStore:
         """Write every row, sorted by path, one JSON line each, to ``path`` (atomically)."""
         write_atomic(path, self._raw(sorted(self._index)))  # streamed: 100,000 rows are 600 MB
 
-    def replace(self, rows: Iterable[Row]) -> None:
-        """Rewrite every row (after a pass that changed them).
+    def replace(self, lines: Iterable[str]) -> None:
+        """Rewrite every row (after a pass that changed them), given as its JSON line in the
+        order of :meth:`lines`; each keeps its path and score.
 
-        Streamed into a second scratch file (``rows`` may be read from this one while it
+        Streamed into a second scratch file (``lines`` may be read from this one while it
         is written), which then becomes the store; the first is deleted.
         """
         name = self.path.name
         new = RowStore(self.path.with_name(name[:-1] if name.endswith("~") else name + "~"))
-        for row in rows:
-            new.append(row)
+        for (path, _, score), line in zip(sorted(self._index), lines, strict=True):
+            new.append_line(path, score, line)
         self.close()
         self.path, self._file, self._index, self._end = new.path, new._file, new._index, new._end
 
