@@ -149,3 +149,65 @@ def test_duplicate_sentence_key_drops_every_non_word_character() -> None:
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
     assert "".join(_WORDS.findall(every)) == re.sub(r"[\W_]+", "", every)
     assert "".join(_WORDS.findall("（一）清理_取消了 12.5 项，证明！")) == "一清理取消了125项证明"
+
+
+def test_leading_marker_cut_in_place_is_the_cut_of_the_sentence_alone() -> None:
+    """marker_end reads the whole text between a sentence's offsets; it must answer as
+    strip_marker on the sentence cut out (the duplicate check relies on it)."""
+    from checklist.rules.quality.base import marker_end, strip_marker
+    from checklist.vocabulary import HEADING_MARKERS
+
+    assert not any("(?<" in source for _rank, source in HEADING_MARKERS)  # no form looks behind
+    sentences = [
+        "(一)一是加强学习。",
+        "一是加强学习。",
+        "1.5万元用于普法。",
+        "2023.",
+        "12、开展普法。",
+        "①健全制度。",
+        "第二部分执法。",
+    ]
+    for sentence in sentences:
+        for before, after in (("", ""), ("2", "3"), ("。一", ".5")):
+            text = before + sentence + after
+            cut = marker_end(text, len(before), len(before) + len(sentence))
+            assert cut - len(before) == strip_marker(sentence)[1], (text, sentence)
+    assert strip_marker("(四)一是加强学习。") == ("一是加强学习。", 3)  # an outline marker, then nothing more
+    assert strip_marker("二是加强学习。") == ("加强学习。", 2)
+    assert strip_marker("1.5万元") == ("1.5万元", 0)
+
+
+def test_duplicate_sentence_keys_are_the_word_characters_of_each_sentence() -> None:
+    """The keys, sliced from one string of the document's word characters, are each
+    sentence's [^\\W_] runs joined, whatever the code points (astral, other digits)."""
+    from checklist.rules.engine import make_context
+    from checklist.rules.quality.duplicate_sentence import _WORDS, _keyed
+
+    text = (
+        "一、主要做法\n（一）全面清理了𠀋行政审批中介_服务收费项目１２项。"
+        "二是开展“法治宣传”活动٣٤场次，覆盖群众12.5万人。②健全制度 建设ⅷ规范性文件。"
+    )
+    doc = checklist.parse(text)
+    ctx = make_context(doc, load_standard("national"))
+    keyed = _keyed(ctx, 4)
+    assert keyed
+    for key, start, end, _part, digits in keyed:
+        assert key == "".join(_WORDS.findall(doc.text[start:end]))
+        assert digits == "".join(c for c in key if c.isdecimal())
+
+
+def test_duplicate_sentence_reports_each_repeat_once() -> None:
+    """Three copies: the second and the third are each reported once, against the first
+    (the closest pair first: the exact copy, then the one with 了); numbers that differ or
+    another part keep a near copy apart."""
+    text = (
+        "一、主要做法\n全面清理行政审批中介服务收费项目。全面清理了行政审批中介服务收费项目。"
+        "全面清理行政审批中介服务收费项目。全面清理行政审批中介服务收费项目12项。"
+        "全面清理行政审批中介服务收费项目13项。\n二、存在的不足\n全面清理行政审批中介服务收费项目。"
+    )
+    result = checklist.audit(text, "national")
+    found = [(f.quote, [r.quote for r in f.related]) for f in result.findings if f.code == "quality.duplicate_sentence"]
+    assert found == [
+        ("全面清理行政审批中介服务收费项目。", ["全面清理行政审批中介服务收费项目。"]),
+        ("全面清理行政审批中介服务收费项目。", ["全面清理了行政审批中介服务收费项目。"]),
+    ]

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checklist.document import Document
 from checklist.rules.matchers.base import Context, Hit
-from checklist.structure.outline import match_marker
 from checklist.structure.sections import PLAN, SHORTCOMINGS, Regions, top_sections_of
+from checklist.vocabulary import HEADING_MARKERS
 
 
 class CheckParams(BaseModel):
@@ -85,17 +85,38 @@ def region_text(doc: Document, regions: Regions, kinds: frozenset[str], ctx: Con
     return "".join(parts)
 
 
-_MARKER_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+# What a leading marker is, in one anchored alternation: the outline markers in the order
+# outline.match_marker tries them (the first form that matches wins), else ``一是``; the
+# ``一是`` form only when no outline marker stands before it (``(4)一是`` keeps its 一是).
+# No form looks behind, so a match at a sentence's offset inside the whole text, with the
+# sentence's end as ``endpos``, answers as a match on the sentence cut out would.
+LEADING_MARKER = re.compile(
+    "(?:" + "|".join(f"(?:{source})" for _rank, source in HEADING_MARKERS) + ")|[一二三四五六七八九十]{1,3}是"
+)
+
+
+def marker_end(text: str, start: int, end: int) -> int:
+    """Where the text ``text[start:end]`` begins after a leading outline marker or
+    ``一是`` (``start`` when it has none); no slice is made."""
+    m = LEADING_MARKER.match(text, start, end)
+    return start if m is None else m.end()
 
 
 def strip_marker(text: str) -> tuple[str, int]:
     """The text without a leading outline marker or ``一是``, and how many chars went."""
-    found = match_marker(text)
-    cut = len(found[1]) if found else 0
-    m = _MARKER_PREFIX.match(text, cut)
-    if m:
-        cut = m.end()
+    cut = marker_end(text, 0, len(text))
     return text[cut:], cut
 
 
-__all__ = ["PLAN", "SHORTCOMINGS", "CheckParams", "Issue", "Unit", "region_text", "strip_marker", "units_of"]
+__all__ = [
+    "LEADING_MARKER",
+    "PLAN",
+    "SHORTCOMINGS",
+    "CheckParams",
+    "Issue",
+    "Unit",
+    "marker_end",
+    "region_text",
+    "strip_marker",
+    "units_of",
+]

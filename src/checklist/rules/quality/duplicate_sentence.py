@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import numpy as np
 from pydantic import Field
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from checklist.rules.matchers.base import Context, Hit
-from checklist.rules.quality.base import CheckParams, Issue, strip_marker
+from checklist.rules.quality.base import LEADING_MARKER, CheckParams, Issue
 from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
 
 _WORK = SCOPES["work"]
@@ -29,6 +30,8 @@ _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are
 _WORDS = re.compile(r"[^\W_]+")
 _NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD, _DIGIT, _UNKNOWN = 1, 3, 255  # a code point not classified yet
+_TABLE: np.ndarray | None = None  # the class of each code point, see _classes
 
 
 class Params(CheckParams):
@@ -38,57 +41,123 @@ class Params(CheckParams):
     min_chars: int = Field(default=12, ge=4)
 
 
-def check(ctx: Context, params: Params) -> list[Issue]:
-    """One issue per sentence that repeats an earlier one."""
+def _classes(codes: np.ndarray) -> np.ndarray:
+    """Each code point's class: ``_WORD`` when a key keeps it ([^\\W_]), ``_DIGIT`` when it
+    is a digit (\\d, a word character too), 0 otherwise. Looked up in a table of every
+    code point, each filled in by the regular expressions themselves the first time a
+    document holds it."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
+    table = _TABLE
+    out = table.take(codes)
+    if out.size and out.max() == _UNKNOWN:
+        for code in np.unique(codes[out == _UNKNOWN]).tolist():
+            char = chr(code)
+            table[code] = _DIGIT if _NUMBER.match(char) else _WORD if _WORDS.match(char) else 0
+        out = table.take(codes)
+    return out
+
+
+def _keyed(ctx: Context, min_chars: int) -> list[tuple[str, int, int, frozenset[str], str]]:
+    """``(key, start, end, part, digits)`` of every sentence long enough to compare: the
+    key is the sentence without its marker and its [\\W_] runs (``_WORDS``' matches
+    joined), the part its region kinds, the work kinds as one, and ``digits`` the key's
+    digits (two keys with the same numbers have the same digits).
+
+    The keys are slices of one string, the document's text without its [\\W_]
+    characters, made at once with numpy: a regex over each sentence cost as much as
+    the rest of the check."""
     doc = ctx.doc
-    # key, start, end, part (region kinds, the work kinds as one); a key's numbers are
-    # read only for the pairs similar enough to be compared
-    keyed: list[tuple[str, int, int, frozenset[str]]] = []
     table = ctx.tables.kinds
-    min_chars = params.min_chars
     full = doc.text
-    for si, s in enumerate(doc.sentences):
-        if s.end - s.start < min_chars:
+    starts, ends, _ = doc.sentence_columns()
+    lead = LEADING_MARKER.match
+    spans: list[int] = []  # start (after the marker), end of each sentence compared
+    parts: list[frozenset[str]] = []
+    for si, start in enumerate(starts):
+        end = ends[si]
+        if end - start < min_chars:
             continue  # its key, a part of it, is shorter still
         kinds = table[si]
         if not _FRAME.isdisjoint(kinds):
             continue
-        text, cut = strip_marker(full[s.start : s.end])
-        key = "".join(_WORDS.findall(text))
-        if len(key) >= min_chars:
-            part = _WORK if kinds <= _WORK else kinds
-            keyed.append((key, s.start + cut, s.end, part))
+        m = lead(full, start, end)
+        spans.append(start if m is None else m.end())
+        spans.append(end)
+        parts.append(_WORK if kinds <= _WORK else kinds)
+    if not parts:
+        return []
+    codes = np.frombuffer(full.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    classes = _classes(codes)
+    kept = classes != 0
+    digit = classes == _DIGIT
+    words = codes[kept].tobytes().decode("utf-32-le", "surrogatepass")
+    digits = codes[digit].tobytes().decode("utf-32-le", "surrogatepass")
+    # where each offset of the text falls in ``words`` and in ``digits``
+    at = np.zeros((2, len(codes) + 1), dtype=np.int64)
+    np.cumsum(kept, out=at[0, 1:])
+    np.cumsum(digit, out=at[1, 1:])
+    w, d = at[:, spans].tolist()
+    keyed: list[tuple[str, int, int, frozenset[str], str]] = []
+    for i, part in enumerate(parts):
+        k0 = w[2 * i]
+        k1 = w[2 * i + 1]
+        if k1 - k0 >= min_chars:
+            keyed.append((words[k0:k1], spans[2 * i], spans[2 * i + 1], part, digits[d[2 * i] : d[2 * i + 1]]))
+    return keyed
+
+
+def _candidates(keyed: list[tuple[str, int, int, frozenset[str], str]], similarity: float) -> list[tuple[int, int]]:
+    """The pairs of keys similar enough that carry the same numbers, in the order the
+    check judges them: by the position of the shorter key in the keys sorted by length
+    (``sorted`` keeps ties in text order), then by score (higher first), then by the
+    longer key's position.
+
+    A pair is scored only when both keys stand in the same part and have the same
+    digits (what the check requires of a pair anyway: grouping by them first leaves
+    about a fifth of the pairs) and when the longer key is no longer than the shorter
+    one allows (``len / similarity``)."""
+    lengths = [len(k[0]) for k in keyed]
+    order = sorted(range(len(keyed)), key=lengths.__getitem__)
+    groups: dict[tuple[frozenset[str], str], list[int]] = {}
+    for pos, i in enumerate(order):
+        groups.setdefault((keyed[i][3], keyed[i][4]), []).append(pos)
+    cutoff = 100 * similarity
+    found: list[tuple[int, float, int]] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keys = [keyed[order[pos]][0] for pos in members]
+        sizes = [lengths[order[pos]] for pos in members]
+        for x, key_a in enumerate(keys):
+            stop = bisect_right(sizes, sizes[x] / similarity, lo=x + 1)
+            for y in range(x + 1, stop):
+                score = fuzz.ratio(key_a, keys[y], score_cutoff=cutoff)
+                if score >= cutoff and _NUMBER.findall(key_a) == _NUMBER.findall(keys[y]):
+                    found.append((members[x], -score, members[y]))
+    found.sort()
+    return [(order[a], order[b]) for a, _score, b in found]
+
+
+def check(ctx: Context, params: Params) -> list[Issue]:
+    """One issue per sentence that repeats an earlier one."""
+    doc = ctx.doc
+    keyed = _keyed(ctx, params.min_chars)
     issues: list[Issue] = []
     repeated: set[int] = set()
-    lengths_of = [len(k[0]) for k in keyed]
-    order = sorted(range(len(keyed)), key=lengths_of.__getitem__)
-    lengths = [lengths_of[i] for i in order]
-    keys = [keyed[i][0] for i in order]  # the keys by length, windows are slices of it
-    cutoff = 100 * params.similarity
-    similarity = params.similarity
-    for a_pos, a in enumerate(order):
-        key_a = keys[a_pos]
-        # only sentences whose length allows the similarity can match; rapidfuzz
-        # scores that window in one call
-        stop = bisect_right(lengths, lengths[a_pos] / similarity, lo=a_pos + 1)
-        if stop <= a_pos + 1:
+    for a, b in _candidates(keyed, params.similarity):
+        first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
+        if second in repeated:
             continue
-        window = keys[a_pos + 1 : stop]
-        for _choice, _score, k in process.extract(key_a, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-            b = order[a_pos + 1 + k]
-            first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
-            if second in repeated or _NUMBER.findall(keyed[a][0]) != _NUMBER.findall(keyed[b][0]):
-                continue
-            if keyed[a][3] != keyed[b][3]:
-                continue  # a plan restating a heading of the work part is not a copy
-            repeated.add(second)
-            one, two = keyed[first], keyed[second]
-            issues.append(
-                Issue(
-                    "quality.duplicate_sentence",
-                    {"other": doc.quote(two[1], two[2])[0]},
-                    (Hit(one[1], one[2]), Hit(two[1], two[2])),
-                )
+        repeated.add(second)
+        one, two = keyed[first], keyed[second]
+        issues.append(
+            Issue(
+                "quality.duplicate_sentence",
+                {"other": doc.quote(two[1], two[2])[0]},
+                (Hit(one[1], one[2]), Hit(two[1], two[2])),
             )
+        )
     issues.sort(key=lambda i: i.hits[0].start)
     return issues
