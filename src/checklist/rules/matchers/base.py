@@ -71,8 +71,8 @@ class Tables:
     """
 
     __slots__ = (
+        "all_breaks",
         "asserted",
-        "breaks",
         "closers",
         "contents",
         "contents_hi",
@@ -84,6 +84,7 @@ class Tables:
         "memo",
         "parts",
         "regions",
+        "sentence_breaks",
         "spans",
         "starts",
         "text",
@@ -102,7 +103,10 @@ class Tables:
         # the range the contents spans cover: most offsets are outside it, so need no bisect
         self.contents_lo = min((a for a, _ in self.contents), default=0)
         self.contents_hi = max((b for _, b in self.contents), default=0)
-        self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        # the clause breaks of each sentence, found the first time a clause of it is asked
+        # for (a document's requirements look into a fifth of its sentences)
+        self.sentence_breaks: list[list[int] | None] = [None] * len(self.starts)
+        self.all_breaks: list[int] | None = None  # for an offset outside its sentence
         self.asserted: dict[tuple[int, int], bool] = {}
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = {}
         self.spans: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
@@ -140,7 +144,16 @@ class Tables:
             si = 0
         s0 = self.starts[si]
         s1 = self.ends[si]
-        breaks = self.breaks
+        if s0 <= start <= s1:
+            # only the breaks inside the sentence can bound the clause
+            breaks = self.sentence_breaks[si]
+            if breaks is None:
+                breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.text, s0, s1)]
+                self.sentence_breaks[si] = breaks
+        else:
+            breaks = self.all_breaks
+            if breaks is None:
+                breaks = self.all_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.text)]
         i = bisect_left(breaks, start)
         left = breaks[i - 1] + 1 if i > 0 else s0
         if end > start:
