@@ -55,6 +55,9 @@ class Outcome(NamedTuple):
 
 
 NO = Outcome(False)
+
+#: The words of a group a document holds: ``(word, its length, its starts ascending)``.
+Present = tuple[tuple[str, int, list[int]], ...]
 _CONTENTS_ONLY = frozenset({CONTENTS})
 _NOTHING: frozenset[str] = frozenset()
 
@@ -83,9 +86,9 @@ class Tables:
         "kinds",
         "memo",
         "parts",
+        "present",
         "regions",
         "sentence_breaks",
-        "spans",
         "starts",
         "text",
     )
@@ -109,7 +112,7 @@ class Tables:
         self.all_breaks: list[int] | None = None  # for an offset outside its sentence
         self.asserted: dict[tuple[int, int], bool] = {}
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], list[tuple[int, int, str]]] = {}
-        self.spans: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+        self.present: dict[tuple[str, ...], Present] = {}
         self.closers: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.parts: dict[str, Sequence[Section]] = {}
         self.memo: dict[str, Any] = {}  # derived once per document: a part's units by kind, the list rule
@@ -226,20 +229,14 @@ class Context:
         out.negation = negation
         return out
 
-    def spans_of(self, terms: tuple[str, ...]) -> list[tuple[int, int, str]]:
-        """Every occurrence ``(start, end, term)`` of ``terms``, sorted (any scope)."""
-        cache = self.tables.spans
+    def present(self, terms: tuple[str, ...]) -> Present:
+        """The words of ``terms`` the document holds, each with its length and its
+        occurrences' starts (ascending), in the order of ``terms`` (any scope; shared)."""
+        cache = self.tables.present
         found = cache.get(terms)
         if found is None:
             hits = self.term_hits
-            found = []
-            for t in terms:
-                at = hits.get(t)
-                if at:
-                    n = len(t)
-                    found += [(p, p + n, t) for p in at]
-            if len(terms) > 1:
-                found.sort()
+            found = tuple((t, len(t), at) for t in terms if (at := hits.get(t)))
             cache[terms] = found
         return found
 

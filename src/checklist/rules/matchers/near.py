@@ -29,7 +29,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checklist.rules.matchers.base import FIGURE, NO, Context, Hit, MatcherModel, Outcome, Tables
+from checklist.rules.matchers.base import FIGURE, NO, Context, Hit, MatcherModel, Outcome, Present, Tables
 
 
 class Near(MatcherModel):
@@ -47,10 +47,12 @@ class Near(MatcherModel):
         found = ctx.find(groups[0], self._exclude)
         if not found:
             return NO
-        others = [ctx.spans_of(group) for group in groups[1:]]
-        for spans in others:
-            if not spans:
+        others = []
+        for group in groups[1:]:
+            present = ctx.present(group)
+            if not present:
                 return NO
+            others.append(present)
         tables = ctx.tables
         text = tables.text
         starts = tables.starts
@@ -95,7 +97,7 @@ class Near(MatcherModel):
 
     @staticmethod
     def _pick_all(
-        others: list[list[tuple[int, int, str]]],
+        others: list[Present],
         u0: int,
         u1: int,
         start: int,
@@ -107,8 +109,8 @@ class Near(MatcherModel):
         """A word of every other group in ``[u0, u1)``, each a different occurrence
         (their terms appended to ``terms``); False when a group has none."""
         used = [(start, end)]
-        for spans in others:
-            pick = _first_free(spans, u0, u1, used, asserted, clause_of)
+        for present in others:
+            pick = _first_free(present, u0, u1, used, asserted, clause_of)
             if pick is None:
                 return False
             used.append((pick[0], pick[1]))
@@ -127,39 +129,50 @@ class Near(MatcherModel):
         return [t for group in self.all for t in group] + self.exclude
 
 
-def _all_in(others: list[list[tuple[int, int, str]]], s0: int, s1: int) -> bool:
-    """Whether every list of sorted spans has one starting in ``[s0, s1)``: a cheap
-    necessary condition for :func:`_first_free` to find a word in a unit of that sentence."""
-    for spans in others:
-        i = bisect_left(spans, (s0,))
-        if i == len(spans) or spans[i][0] >= s1:
+def _all_in(others: list[Present], s0: int, s1: int) -> bool:
+    """Whether every group has a word starting in ``[s0, s1)``: a cheap necessary
+    condition for :func:`_first_free` to find one in a unit of that sentence."""
+    for present in others:
+        for _term, _n, at in present:
+            i = bisect_left(at, s0)
+            if i < len(at) and at[i] < s1:
+                break
+        else:
             return False
     return True
 
 
 def _first_free(
-    spans: list[tuple[int, int, str]],
+    present: Present,
     u0: int,
     u1: int,
     used: list[tuple[int, int]],
     asserted: Callable[[tuple[int, int]], bool] | None,
     clause_of: Callable[[int, int], tuple[int, int]],
 ) -> tuple[int, int, str] | None:
-    """The first occurrence in ``spans`` inside ``[u0, u1)`` that overlaps none of the
-    spans ``used`` (and is asserted, when ``asserted`` is given)."""
-    i = bisect_left(spans, (u0, -1, ""))
-    n = len(spans)
-    while i < n:
-        s0, s1, t = spans[i]
-        if s0 >= u1:
-            return None
-        i += 1
-        if s1 > u1 or any(s1 > a and s0 < b for a, b in used):
-            continue
-        if asserted is not None and not asserted(clause_of(s0, s1)):
-            continue
-        return s0, s1, t
-    return None
+    """The first occurrence ``(start, end, term)``, in that order, of a word of the group
+    inside ``[u0, u1)`` that overlaps none of the spans ``used`` (and is asserted, when
+    ``asserted`` is given). Each word's occurrences are searched apart and the least
+    kept: the answer of one search over all of them merged and sorted."""
+    best: tuple[int, int, str] | None = None
+    for term, n, at in present:
+        i = bisect_left(at, u0)
+        k = len(at)
+        while i < k:
+            s0 = at[i]
+            if s0 >= u1:
+                break
+            s1 = s0 + n
+            if best is not None and (s0, s1, term) >= best:
+                break  # this word's later occurrences come after the one kept
+            i += 1
+            if s1 > u1 or any(s1 > a and s0 < b for a, b in used):
+                continue
+            if asserted is not None and not asserted(clause_of(s0, s1)):
+                continue
+            best = (s0, s1, term)
+            break
+    return best
 
 
 _LIST_RULE = "near.named_in_list"
