@@ -83,6 +83,13 @@ class _Pass:
     ensured: set[str] = field(default_factory=set)  # fingerprints made by the pass (none kept)
     digests: dict[str, str] = field(default_factory=dict)  # name → what its copied-text findings come from
     compared: dict[str, str] = field(default_factory=dict)  # name → the report it was compared with
+    standards: dict[str, Standard | None] = field(default_factory=dict)  # by the id a result was audited with
+
+    def standard_of(self, audited_with: str) -> Standard | None:
+        """:func:`_standard_of`, looked up once per pass (not a check of its files per report)."""
+        if audited_with not in self.standards:
+            self.standards[audited_with] = _standard_of(audited_with, self.standard)
+        return self.standards[audited_with]
 
     @property
     def settings(self) -> str:
@@ -141,8 +148,17 @@ def _stat(out: Path, name: str) -> tuple[int, int] | None:
 
 
 #: what the pass reads of a summary row, and (the last three) what it writes back
-CROSS_COLUMNS = ("output", "path", "issuer", "year", "copied_sentences", "copied_share", "quality_findings")
-_WRITTEN = CROSS_COLUMNS[4:]
+CROSS_COLUMNS = (
+    "output",
+    "path",
+    "issuer",
+    "year",
+    "standard",
+    "copied_sentences",
+    "copied_share",
+    "quality_findings",
+)
+_WRITTEN = CROSS_COLUMNS[5:]
 
 
 def slim_rows(rows: Iterable[Row]) -> list[Row]:
@@ -438,42 +454,65 @@ def _mark_copied(run: _Pass, row: Row, found: list[Match], quote_of: Callable[[s
     from checklist.crossreport.copied import CODE, boilerplate_findings
 
     name = str(row["output"])
-    data = None if run.html else _result_data(run.out, name)
-    if data is None:  # an HTML page to render too (or a result not of the usual shape)
+    cut = None if run.html or not isinstance(row.get("standard"), str) else _findings_cut(run.out / f"{name}.json")
+    if cut is None:  # an HTML page to render too (or a result not of the usual shape)
         result = load_result(run.out, name)
-        standard = _standard_of(result.standard.id, run.standard)
+        standard = run.standard_of(result.standard.id)
         findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=standard)
         result = with_findings(result, CODE, findings)
         save_result(run.out, name, result, run.html, run.lang)
         row["quality_findings"] = quality_count(result)
         return len(findings)
-    # only the findings change: the saved JSON is edited as data, not parsed into an
-    # AuditResult and dumped again (which writes the same bytes, at several times the cost)
-    standard = _standard_of(str(data["standard"]["id"]), run.standard)
-    findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=standard)
-    kept = [f for f in data["findings"] if f.get("code") != CODE]
-    now = kept + [json.loads(f.model_dump_json()) for f in findings]
-    if now != data["findings"]:  # (other reports' copies may change and the findings not)
-        data["findings"] = now
-        write_atomic(run.out / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    row["quality_findings"] = sum(1 for f in data["findings"] if f.get("category") == "quality")
+    # only the findings change: they alone are parsed and written again, between the saved
+    # JSON's bytes before and after them (the bytes an AuditResult dumped again would give,
+    # at several times the cost)
+    before, was, after = cut
+    findings = boilerplate_findings(found, run.lang, quote_of=quote_of, standard=run.standard_of(str(row["standard"])))
+    now = [f for f in was if f.get("code") != CODE] + [json.loads(f.model_dump_json()) for f in findings]
+    if now != was:  # (other reports' copies may change and the findings not)
+        middle = json.dumps(now, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(run.out / f"{name}.json", f"{before}{middle}{after}")
+    row["quality_findings"] = sum(1 for f in now if f.get("category") == "quality")
     return len(findings)
 
 
-def _result_data(out: Path, name: str) -> dict[str, Any] | None:
-    """A saved result as JSON data, when it has the shape :func:`_mark_copied` edits."""
+_FINDINGS = '"findings":'
+_WARNINGS = ',"warnings":'
+_DECODER = json.JSONDecoder()
+
+
+def _findings_cut(path: Path) -> tuple[str, list[dict[str, Any]], str] | None:
+    """A saved result's JSON cut around its findings: the text before them, the findings as
+    data, the text after; ``None`` when it is not of the shape a batch writes (compact, the
+    findings followed by the warnings, a list of strings, last).
+
+    The findings are the last ``"findings":`` of the text: the warnings after them are
+    strings, in which that key cannot stand (a quote inside a string is escaped), and the
+    text must end with them, so the key is the result's own, not a nested object's.
+    """
     try:
-        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    at = text.rfind(_FINDINGS)
+    if at < 0:
+        return None
+    start = at + len(_FINDINGS)
+    try:
+        findings, end = _DECODER.raw_decode(text, start)
+        if not text.startswith(_WARNINGS, end):
+            return None
+        warnings, last = _DECODER.raw_decode(text, end + len(_WARNINGS))
+    except ValueError:
         return None
     ok = (
-        isinstance(data, dict)
-        and isinstance(data.get("findings"), list)
-        and all(isinstance(f, dict) for f in data["findings"])
-        and isinstance(data.get("standard"), dict)
-        and isinstance(data["standard"].get("id"), str)
+        isinstance(findings, list)
+        and all(isinstance(f, dict) for f in findings)
+        and isinstance(warnings, list)
+        and all(isinstance(w, str) for w in warnings)
+        and text[last:] == "}"
     )
-    return data if ok else None
+    return (text[:start], findings, text[end:]) if ok else None
 
 
 def _standard_of(audited_with: str, standard: str | None) -> Standard | None:
@@ -532,9 +571,7 @@ def _compare_pair(run: _Pass, issuer: str, old: Row, new: Row) -> bool:
         return False
     old_result, new_result = load_result(run.out, old_name), load_result(run.out, new_name)
     lang = run.lang
-    result = compare(
-        old_doc, old_result, new_doc, new_result, lang, standard=_standard_of(new_result.standard.id, run.standard)
-    )
+    result = compare(old_doc, old_result, new_doc, new_result, lang, standard=run.standard_of(new_result.standard.id))
     folder.mkdir(exist_ok=True)
     write_atomic(folder / f"{stem}.json", result.model_dump_json(indent=1))
     write_atomic(folder / f"{stem}.txt", render_text(result, lang))
