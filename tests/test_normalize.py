@@ -120,3 +120,43 @@ def test_any_text_maps_back_into_bounds(text: str) -> None:
         o0, o1 = omap.to_original(i, i + 1)
         if o1 - o0 == 1 and text[o0] == ch:
             assert text[o0:o1] == ch
+
+
+_SCANNED = [
+    "（一）加强组织领导，落实“三项制度”：１２次\n\n  一、主要做法\u3000\u3000和成效  \n关于 2019 年度",
+    "堅持依法行政，推進法治政府建設。這個縣的報告說明了開展的工作與問題。" * 3,  # traditional text
+    "大涌鎮(zhèn)堅(jiān)持\x0b依法\x0c行政 ½ ① 𠀋字 \ufeff\u200b",
+    "ÖÐ¹ú abc\x01\x7f\ue000 。" + "字" * 1000,
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(list("法治，（）“” \u3000\xa0\t\x0b①½Ａ鎮堅\ue000é𠀋\n.2年(zhèn)")), max_size=60).map(
+        "".join
+    )
+)
+def test_the_readers_scan_normalises_as_the_own_scan(text: str) -> None:
+    """The set of characters the plain-text reader's check hands on (``Extracted.touched``)
+    gives the same lines as normalisation's own scan of the text."""
+    from checklist.errors import InputError
+    from checklist.ingest.readers.text import _checked
+
+    for one in (text, *_SCANNED):
+        try:
+            touched = _checked(one, "x", "utf-8")
+        except InputError:  # too many control characters: refused before normalising
+            continue
+        spans = line_spans(one)
+        assert normalize_lines(one, spans, touched=touched) == normalize_lines(one, spans)
+
+
+def test_the_plain_text_reader_hands_its_scan_on() -> None:
+    from checklist.ingest.normalize import scan_class
+    from checklist.ingest.readers.text import read_text
+
+    data = "（一）加强，落实“三项”\r\n\u3000ÖÐ\x0b1½\n".encode()
+    extracted = read_text(data, "x.txt")
+    assert extracted.touched is not None
+    assert set(scan_class("").findall(extracted.text)) <= extracted.touched
+    assert {"（", "，", "“", "\u3000", "\x0b", "½", "Ö"} <= extracted.touched

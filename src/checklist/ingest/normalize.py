@@ -159,15 +159,29 @@ def _number_gaps(raw: str) -> frozenset[int]:
 
 
 def normalize_lines(
-    original: str, spans: Iterable[tuple[int, int]], *, to_simplified: bool = False
+    original: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    to_simplified: bool = False,
+    touched: frozenset[str] | None = None,
 ) -> list[NormalizedLine]:
     """Normalise each line span of ``original``; blank lines come back with empty text.
 
     Traditional characters are converted to simplified when ``to_simplified`` is set or
-    when the text is mostly traditional (:func:`is_mostly_traditional`).
+    when the text is mostly traditional (:func:`is_mostly_traditional`). ``touched``, when
+    given, holds at least every distinct character of ``original`` in the class of
+    :func:`scan_class` (a reader found them: ``Extracted.touched``), and the text is not
+    scanned for them again.
     """
     one_for_one, special = _one_for_one(), _reshaping()
-    if not to_simplified:
+    if not to_simplified and touched is not None:
+        kept = _touched_chars()
+        seen = [c for c in touched if c in kept or c > "\uffff"]
+        # the markers of traditional text in the opening, counted as the scan below does
+        markers = [c for c in seen if c in _MARKER_SET]
+        if sum(original.count(c, 0, _FIRST_LOOK) for c in markers) < 2 or not is_mostly_traditional(original):
+            return _normalize_spans(original, list(spans), one_for_one, special, seen)
+    elif not to_simplified:
         # One scan serves both the first look for traditional characters (in the
         # opening) and the normalisation: the class holds the markers too.
         pattern = _touched()[0]
@@ -281,8 +295,27 @@ def _touched() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """One class of every character the normalisation changes (and of the markers of
     traditional text); those of them that fold one for one; those that are tokens."""
     one, rest = _foldable_chars()
-    pattern = re.compile("[" + re.escape(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS) + "\\U00010000-\\U0010ffff]")
-    return pattern, frozenset(one), frozenset(_BLANK_CHARS + rest)
+    return scan_class(""), frozenset(one), frozenset(_BLANK_CHARS + rest)
+
+
+@lru_cache(maxsize=4)
+def scan_class(extra: str) -> re.Pattern[str]:
+    """The class of :func:`_touched` (every character the normalisation changes, the
+    markers of traditional text, every character beyond the BMP) with the characters of
+    the regex class body ``extra`` added: a reader that scans the text for characters of
+    its own (control characters) finds these in the same pass and hands their set on
+    (``Extracted.touched``), so that the text is scanned once."""
+    one, rest = _foldable_chars()
+    return re.compile(
+        "[" + re.escape(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS) + "\\U00010000-\\U0010ffff" + extra + "]"
+    )
+
+
+@lru_cache(maxsize=1)
+def _touched_chars() -> frozenset[str]:
+    """The BMP characters of the class of :func:`_touched`, as a set."""
+    one, rest = _foldable_chars()
+    return frozenset(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS)
 
 
 def _scan(original: str, hits: Iterable[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -66,7 +66,7 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
     spans = line_spans(original)
     if not extracted.heading_lines:  # a reader's heading hints index the lines as they came
         spans = split_run_on(original, spans)
-    nlines = normalize_lines(original, spans, to_simplified=to_simplified)
+    nlines = normalize_lines(original, spans, to_simplified=to_simplified, touched=extracted.touched)
     verdicts, text_meta = clutter.classify([nl.text for nl in nlines])
     page_meta = dict(extracted.page_metadata)
     for key, value in text_meta.items():

@@ -16,6 +16,10 @@ class Extracted:
     page's 发布日期 / 发布机构 / 成文日期 / 索引号 / 标题, a PDF's /Title), keyed by the
     Chinese field name without spaces. ``heading_lines`` lists ``(line_index, level)``
     for lines the container marks as headings (a .docx paragraph style ``Heading 2``).
+    ``touched``, when a reader already scanned the text for it, is the set of distinct
+    characters of :func:`checklist.ingest.normalize.scan_class` that ``text`` holds (the
+    plain-text reader's check for control characters is that scan): normalisation then
+    does not scan the text again.
     """
 
     text: str
@@ -23,3 +27,4 @@ class Extracted:
     encoding: str | None = None
     page_metadata: Mapping[str, str] = field(default_factory=dict)
     heading_lines: tuple[tuple[int, int], ...] = ()
+    touched: frozenset[str] | None = field(default=None, compare=False, repr=False)

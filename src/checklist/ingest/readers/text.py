@@ -19,6 +19,7 @@ import codecs
 import re
 
 from checklist.errors import InputError
+from checklist.ingest.normalize import scan_class
 from checklist.ingest.readers.base import Extracted
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -33,7 +34,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # the replacement character, private use, and surrogates), and Latin-1 letters, which in
 # bulk are the signature of GBK bytes decoded as Latin-1 and re-encoded as UTF-8 ("ÖÐ¹ú…"):
 # one class, so that one scan finds both.
-_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff\u00c0-\u00ff]")
+_SUSPECT_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff\u00c0-\u00ff"
+_SUSPECT = re.compile(f"[{_SUSPECT_CLASS}]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What GB18030 makes of Big5 bytes, and Chinese text never holds: Greek and Cyrillic,
 # box drawing, kana, bopomofo, private use, vertical forms.
@@ -44,29 +46,39 @@ _SAMPLE = 20_000  # characters looked at to tell garbage from text
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return ``(text, encoding)`` for ``data`` or raise :class:`InputError`."""
+    text, encoding, _touched = _decode(data, source)
+    return text, encoding
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str, frozenset[str]]:
+    """:func:`decode`, and the characters of normalisation's class that the text holds
+    (``Extracted.touched``), which the check for control characters found."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data.decode(name), source, name), name
+                text = data.decode(name)
             except UnicodeDecodeError as exc:
                 raise InputError.of(source, "error.decode", encoding=name, pos=exc.start) from None
+            return text, name, _checked(text, source, name)
     if b"\x00" in data[:4096]:
         raise InputError.of(source, "error.binary")
     try:
-        return _checked(data.decode("utf-8"), source, "utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return text, "utf-8", _checked(text, source, "utf-8")
     try:
-        text: str | None = data.decode("gb18030")
+        gb: str | None = data.decode("gb18030")
     except UnicodeDecodeError:
-        text = None
-    if text is None or _garbled(text):
+        gb = None
+    if gb is None or _garbled(gb):
         big5 = _big5(data, source)
         if big5 is not None:
-            return _checked(big5[0], source, big5[1]), big5[1]
-    if text is None:
+            return big5[0], big5[1], _checked(big5[0], source, big5[1])
+    if gb is None:
         raise InputError.of(source, "error.encoding")
-    return _checked(text, source, "gb18030"), "gb18030"
+    return gb, "gb18030", _checked(gb, source, "gb18030")
 
 
 def _garbled(text: str) -> bool:
@@ -99,22 +111,30 @@ def _big5(data: bytes, source: str) -> tuple[str, str] | None:
     return None  # pragma: no cover - the strict decode failed above
 
 
-def _checked(text: str, source: str, encoding: str) -> str:
+def _checked(text: str, source: str, encoding: str) -> frozenset[str]:
+    """Refuse text with control characters or mojibake in number; return the distinct
+    characters of normalisation's class it holds (:func:`~checklist.ingest.normalize.scan_class`,
+    to which the suspect characters are added: one scan finds both)."""
     if not text:
-        return text
-    # one scan for both kinds of suspect characters (they are few), then sorted apart
-    suspects = _SUSPECT.findall(text)
-    bad = len(suspects) - sum(1 for c in suspects if "\u00c0" <= c <= "\u00ff")
+        return frozenset()
+    hits = scan_class(_SUSPECT_CLASS).findall(text)
+    found = frozenset(hits)
+    bad = latin = 0
+    for c in found:  # a few distinct characters; the suspect ones are counted
+        if _SUSPECT.match(c):
+            if "\u00c0" <= c <= "\u00ff":
+                latin += hits.count(c)
+            else:
+                bad += hits.count(c)
     if bad > max(2, len(text) // 200):
         raise InputError.of(source, "error.control_chars", encoding=encoding, count=bad)
-    latin = len(suspects) - bad
     if latin > 20 and latin > len(_CJK.findall(text)):
         raise InputError.of(source, "error.mojibake", encoding=encoding)
-    return text
+    return found
 
 
 def read_text(data: bytes, source: str) -> Extracted:
     """Read a plain-text document."""
-    text, encoding = decode(data, source)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Extracted(text=text, format="txt", encoding=encoding)
+    text, encoding, touched = _decode(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # (no line break is in the class)
+    return Extracted(text=text, format="txt", encoding=encoding, touched=touched)
