@@ -159,3 +159,20 @@ def test_furniture_prefilters_are_exact() -> None:
     for alternative in alternatives:
         literals = [chr(av) for op, av in alternative if op is c.LITERAL]
         assert any(cases(re.escape(ch)) <= needs for ch in literals), alternative
+
+
+def test_page_number_and_menu_prefilters_are_exact() -> None:
+    """A page number opens with a character of ``_PAGE_NUMBER_FIRST`` or a decimal digit
+    (what ``\\d`` matches); every character ``_MENU_SPLIT`` splits at is one that
+    ``_has_separator`` sees (so a line it rejects is one menu item)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from checklist.ingest import clutter
+
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    first = _first_class(list(_parser.parse(clutter._PAGE_NUMBER.pattern)))
+    could_start = set(re.compile("[" + "".join(first) + "]").findall(every_char))
+    assert could_start and all(ch in clutter._PAGE_NUMBER_FIRST or ch.isdecimal() for ch in could_start)
+    assert not clutter._is_menu("首页 政务公开") and clutter._is_menu("首页 政务公开 互动交流")
+    splits = re.compile(r"[\s|｜·]").findall(every_char)
+    assert len(splits) > 20 and all(clutter._has_separator(ch) for ch in splits)

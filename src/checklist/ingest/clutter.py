@@ -94,6 +94,7 @@ _FURNITURE_OTHER = re.compile(
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s?\d{1,4}\s?[-—–]|第\s?\d{1,4}\s?页(?:\s?共\s?\d{1,4}\s?页)?|\d{1,4}\s?/\s?\d{1,4}|\d{1,4})$"
 )
+_PAGE_NUMBER_FIRST = frozenset("-—–第")  # how a page number can open, besides a digit (\d is isdecimal)
 # A line that is a web address, alone or after a short label: a bare link, or the
 # watermark a document-sharing site stamps into copied reports (``某某文库 www.…com``).
 # A report citing its website does so inside a sentence, which this does not match; a
@@ -199,13 +200,19 @@ def _is_page_fields(line: str) -> bool:
 def _is_menu(line: str) -> bool:
     """A portal's menu line: three or more short items, at least two of them menu words
     or portal links (首页 政务公开 政务服务 互动交流; 中国政府网 | 某某市人民政府网)."""
-    if len(line) > 80 or SENTENCE_PUNCT.search(line):
+    if len(line) > 80 or not _has_separator(line) or SENTENCE_PUNCT.search(line):
         return False
     items = [w for w in _MENU_SPLIT.split(line) if w]
     if len(items) < 3 or any(len(w) > _MENU_ITEM_MAX for w in items):
         return False
     menu_items = sum(1 for w in items if w in _NAV_WORDS or w.endswith(NAVIGATION_SUFFIXES))
     return menu_items >= 2
+
+
+def _has_separator(line: str) -> bool:
+    """Whether ``line`` holds a character :data:`_MENU_SPLIT` splits at (a line without one
+    is one item): a space, a bar, a middle dot, or another blank, which is never printable."""
+    return " " in line or "|" in line or "｜" in line or "·" in line or not line.isprintable()
 
 
 def _is_furniture(line: str) -> bool:
@@ -274,7 +281,7 @@ def _line_verdict(line: str) -> LineVerdict:
         return LineVerdict("clutter", "navigation")
     if len(line) <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
         return LineVerdict("clutter", SITE_HEADER_REASON)
-    if _PAGE_NUMBER.match(line):
+    if (line[0] in _PAGE_NUMBER_FIRST or line[0].isdecimal()) and _PAGE_NUMBER.match(line):
         return LineVerdict("clutter", "page_number")
     if _is_address(line):
         return _ADDRESS
@@ -387,8 +394,15 @@ def _mark_repeated_page_title(lines: Sequence[str], verdicts: list[LineVerdict],
         if len(squeezed) < 8 or not TITLE_KIND.search(squeezed):
             continue
         following = [lines[j].replace(" ", "") for j in live[pos + 1 : pos + 10]]
+        n = len(squeezed)
         for k in range(len(following)):
-            if following[k] == squeezed or (k + 1 < len(following) and following[k] + following[k + 1] == squeezed):
+            here = following[k]
+            if here == squeezed or (
+                # (lengths first: the following lines are paragraphs, not worth joining)
+                k + 1 < len(following)
+                and len(here) + len(following[k + 1]) == n
+                and here + following[k + 1] == squeezed
+            ):
                 verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
                 meta.setdefault(TITLE_FIELD, lines[i])
                 return
