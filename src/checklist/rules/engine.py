@@ -62,15 +62,32 @@ def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]
     return out
 
 
+def _scan_words(standard: Standard) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of the term scan (the rules' literals, then the closers of the
+    ``named_in_list`` parameter) and the non-empty ones as a set; once per standard."""
+    found: tuple[tuple[str, ...], frozenset[str]] | None = standard.engine_cache.get("scan")
+    if found is None:
+        words = dict.fromkeys(standard.literals)
+        spec = standard.parameters.get("named_in_list")
+        if isinstance(spec, dict):
+            for closer in spec.get("closers") or ():
+                words.setdefault(str(closer), None)
+        literals = tuple(words)
+        found = standard.engine_cache["scan"] = (literals, frozenset(w for w in literals if w))
+    return found
+
+
 def make_context(doc: Document, standard: Standard, regions: Regions | None = None) -> Context:
     """The shared matcher context for one document and standard."""
+    literals, scanned = _scan_words(standard)
     return Context(
         doc=doc,
         regions=regions or classify(doc),
-        term_hits=term_positions(doc.text, standard.literals),
+        term_hits=term_positions(doc.text, literals),
         scope=resolve_scope("work"),
         negation=True,
         params=standard.parameters,
+        scanned=scanned,
     )
 
 

@@ -83,18 +83,30 @@ class Tables:
         "doc",
         "ends",
         "found",
+        "hits",
         "kinds",
         "memo",
         "parts",
         "present",
         "regions",
+        "scanned",
         "sentence_breaks",
         "starts",
         "text",
     )
 
-    def __init__(self, doc: Document, regions: Regions) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        regions: Regions,
+        hits: Mapping[str, list[int]] | None = None,
+        scanned: frozenset[str] = _NOTHING,
+    ) -> None:
         self.doc = doc
+        # the term scan's positions and the words it looked for: a list closer among them
+        # needs no search of its own
+        self.hits: Mapping[str, list[int]] = hits if hits is not None else {}
+        self.scanned = scanned
         self.regions = regions
         text = doc.text
         self.text = text
@@ -180,6 +192,10 @@ class Tables:
             text = self.text
             found = []
             for word in closers:
+                if word in self.scanned:  # the scan's positions: every occurrence, nested ones too
+                    n = len(word)
+                    found.extend((p, p + n) for p in self.hits.get(word, ()))
+                    continue
                 i = text.find(word)
                 while i >= 0:
                     found.append((i, i + len(word)))
@@ -208,6 +224,7 @@ class Context:
         negation: bool,
         params: Mapping[str, Any],
         tables: Tables | None = None,
+        scanned: frozenset[str] = _NOTHING,
     ) -> None:
         self.doc = doc
         self.regions = regions
@@ -215,7 +232,8 @@ class Context:
         self.scope = scope
         self.negation = negation
         self.params = params
-        self.tables = tables if tables is not None else Tables(doc, regions)
+        # scanned: the words term_hits was searched for (when known; see Tables)
+        self.tables = tables if tables is not None else Tables(doc, regions, term_hits, scanned)
 
     def derive(self, scope: frozenset[str], negation: bool) -> Context:
         """A copy with another scope and negation setting, sharing the tables."""
