@@ -28,6 +28,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from checklist.document import OffsetMap
@@ -62,6 +63,7 @@ _BLANK_CHARS = (
 _BLANK_CLASS = "[" + re.escape(_BLANK_CHARS) + "]+"
 _BLANK_SET = frozenset(_BLANK_CHARS)
 _ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+_TEXT = itemgetter(0)  # a piece's text
 
 
 @lru_cache(maxsize=65536)
@@ -224,13 +226,15 @@ def _normalize_spans(
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
     touched = _marks_by_line(spans, tokens, glosses) if tokens or glosses else {}
     out: list[NormalizedLine] = []
+    append = out.append
+    new = tuple.__new__  # a named tuple's own __new__ is a Python function: twice the cost
     for i, (start, end) in enumerate(spans):
         raw = folded[start:end]
         marks = touched.get(i)
         if marks is None:
-            out.append(NormalizedLine(raw, start, end, ((raw, start, end, True),) if raw else ()))
+            append(new(NormalizedLine, (raw, start, end, ((raw, start, end, True),) if raw else ())))
         else:
-            out.append(_line_of_marks(raw, start, end, sorted(marks)))
+            append(_line_of_marks(raw, start, end, sorted(marks)))
     return out
 
 
@@ -287,7 +291,7 @@ def _stripped(pieces: list[tuple[str, int, int, bool]], start: int, end: int) ->
         pieces.pop(0)
     while pieces and pieces[-1][0] == " ":
         pieces.pop()
-    return NormalizedLine("".join(p[0] for p in pieces), start, end, tuple(pieces))
+    return tuple.__new__(NormalizedLine, ("".join(map(_TEXT, pieces)), start, end, tuple(pieces)))
 
 
 @lru_cache(maxsize=1)
@@ -475,13 +479,22 @@ def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, 
     for line in lines:
         if not line.text:
             continue
-        pieces: Iterable[tuple[str, int, int, bool]] = line.pieces
         begin = norm
         if norm_spans:  # the line break stands for the character before the line
+            # (the piece ("\n", o - 1, o): one character for one, so a copy, but at 0)
             o = line.orig_start
-            pieces = (("\n", o - 1 if o > 0 else 0, o, False), *pieces)
+            if o > 0 and last_copy_end == o - 1:
+                orig_ends[-1] = last_copy_end = o  # extends the copy before it
+            else:
+                norm_starts.append(norm)
+                orig_starts.append(o - 1 if o > 0 else 0)
+                orig_ends.append(o)
+                copies.append(o > 0)
+                last_copy_end = o if o > 0 else -1
+            parts.append("\n")
+            norm += 1
             begin += 1
-        for text, ostart, oend, is_copy in pieces:
+        for text, ostart, oend, is_copy in line.pieces:
             if not text:
                 continue
             n = len(text)
