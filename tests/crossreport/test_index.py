@@ -265,3 +265,35 @@ def test_merged_lines_are_the_lines_of_the_merged_rows() -> None:
     columns = ("copied_sentences", "copied_share", "quality_findings")  # in the order the pass adds them
     assert got == [to_line(r | {k: d[k] for k in columns if k in d}) for r, d in zip(rows, slim, strict=True)]
     assert got[1] is lines[1] and len(set(got) - set(lines)) == 4
+
+
+def test_a_results_findings_are_cut_out_only_when_they_are_its_own(tmp_path: Path) -> None:
+    """The pass rewrites a saved result's findings between its bytes before and after them:
+    only the result's own findings (the last key but its warnings), never a nested
+    object's, nor a key quoted inside a string; any other shape is left to the full
+    parse (None)."""
+    from checklist.batch.cross import _findings_cut
+
+    path = tmp_path / "r.json"
+    good = (
+        '{"document":{"findings":[{"code":"x"}]},"findings":[{"code":"a","quote":"\\"findings\\":[1]"}],'
+        '"warnings":["\\"findings\\":[]"]}'
+    )
+    path.write_text(good, encoding="utf-8")
+    cut = _findings_cut(path)
+    assert cut is not None
+    before, found, after = cut
+    assert found == [{"code": "a", "quote": '"findings":[1]'}]
+    assert before + json.dumps(found, ensure_ascii=False, separators=(",", ":")) + after == good
+    for bad in (
+        good + "\n",  # not as a batch writes it
+        '{"a":{"findings":[],"warnings":[]}}',  # a nested object's
+        '{"findings": [], "warnings": []}',  # not compact
+        '{"findings":[1],"warnings":[]}',
+        '{"findings":[],"warnings":[1]}',
+        '{"findings":[],"warnings":[],"x":1}',
+        "not JSON",
+    ):
+        path.write_text(bad, encoding="utf-8")
+        assert _findings_cut(path) is None, bad
+    assert _findings_cut(tmp_path / "missing.json") is None
