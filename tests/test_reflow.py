@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checklist
@@ -216,3 +216,21 @@ def test_a_title_glued_to_a_paragraph_in_a_lined_report_is_left_alone() -> None:
     text = first + "\n" + "\n".join(["二、存在的不足", BODY * 3, "三、2024年工作安排", BODY * 3, BODY * 3, BODY * 3])
     assert is_run_on(first)
     assert split_run_on(text, line_spans(text)) == line_spans(text)  # the lines are most of the text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["。", "！", "?", "如下：", "如下", ":", " ", "一", "十二", "、", "是", "字", "\n"]),
+        max_size=40,
+    )
+)
+def test_top_headings_count_as_one_alternation(parts: list[str]) -> None:
+    """The two literal-first patterns count what one alternation of every opener counts."""
+    import re
+
+    from checklist.ingest.reflow import _top_headings
+
+    line = "".join(parts)
+    one = re.compile(r"(?:[。！!？?]|如下[：:])\s*[一二三四五六七八九十]{1,3}、")
+    assert min(_top_headings(line), 2) == min(len(one.findall(line)), 2)

@@ -37,9 +37,13 @@ _MARKER = (
 # A heading that lost its line break follows a sentence end, or the 如下： that announces the
 # parts; a marker after ：or ；is an inline list (主要表现在：一、…；二、…) and stays.
 _AFTER = r"(?:(?<=[。！!？?])|(?<=如下[：:]))"
-# (only counted: the sentence end is part of the match, which lets the regex engine skip
-# ahead to it, where the lookbehinds of _AFTER would be tried at every offset)
-_TOP = re.compile(r"(?:[。！!？?]|如下[：:])\s*[一二三四五六七八九十]{1,3}、")
+# (only counted: the sentence end is part of the match. A full stop opens most of them: a
+# pattern that opens with a literal lets the regex engine skip ahead to it, where an
+# alternation that opens with a class is tried at every offset. The two never overlap:
+# nothing inside a match can open one.)
+_TOP_STOP = re.compile(r"。\s*[一二三四五六七八九十]{1,3}、")
+_TOP_OTHER = re.compile(r"(?:[！!？?]|如下[：:])\s*[一二三四五六七八九十]{1,3}、")
+_OTHER_OPENERS = ("！", "!", "？", "?", "如下")
 _BREAK = re.compile(rf"{_AFTER}\s*(?={_MARKER})")
 _MARKER_AT = re.compile(_MARKER)
 _GLUED = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]是|\d{1,2}(?:、|\.(?!\d))")
@@ -70,9 +74,18 @@ _GLUED_STAMP = re.compile(
 def is_run_on(line: str) -> bool:
     """A long line holding at least two top-level headings after sentence ends (or 如下：),
     or a title running straight into the text on a line of a paragraph's length or more."""
-    if len(line) >= RUN_ON_CHARS and len(_TOP.findall(line)) >= 2:
+    if len(line) >= RUN_ON_CHARS and _top_headings(line) >= 2:
         return True
     return len(line) >= TITLED_RUN_ON_CHARS and _title_end(line) is not None
+
+
+def _top_headings(line: str) -> int:
+    """How many top-level headings ``line`` holds after a sentence end (or 如下：), up to
+    the two that count."""
+    found = len(_TOP_STOP.findall(line))
+    if found < 2 and any(opener in line for opener in _OTHER_OPENERS):
+        found += len(_TOP_OTHER.findall(line))
+    return found
 
 
 def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
