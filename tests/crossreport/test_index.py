@@ -241,9 +241,9 @@ def test_a_worker_encodes_the_bucket_keys_the_search_computes() -> None:
 
 
 def test_merged_lines_are_the_lines_of_the_merged_rows() -> None:
-    """A row the pass left alone keeps its line, one it only added columns to gets them at
-    its end, any other is written again: always the bytes to_line writes for the merged row
-    (0 and 0.0 are not the same column)."""
+    """A row the pass left alone keeps its line, a count it changed is changed in place, a
+    column it added goes at the end, a line where the count stands twice is written again:
+    always the bytes to_line writes for the merged row (0 and 0.0 are not the same)."""
     from checklist.batch.cross import merged_lines, written
     from checklist.batch.rows import to_line
 
@@ -253,6 +253,8 @@ def test_merged_lines_are_the_lines_of_the_merged_rows() -> None:
         {"path": "c", "quality_findings": 1, "copied_sentences": 3, "copied_share": 0.5},  # changed
         {"path": "d", "quality_findings": 0, "copied_sentences": 0},  # 0 → 0.0, one added
         {"path": "e", "quality_findings": 4},  # a column changed, another added
+        {"path": "f", "quality_findings": 1, "gaps": [{"n": 14}]},  # changed in place ("1," is no "14")
+        {"path": "g", "gaps": [{"quality_findings": 1, "n": 2}], "quality_findings": 1},  # twice: parsed
     ]
     slim = [{k: v for k, v in r.items() if k != "gaps"} for r in rows]
     before = written(slim)
@@ -260,11 +262,13 @@ def test_merged_lines_are_the_lines_of_the_merged_rows() -> None:
     slim[2] |= {"copied_sentences": 1, "copied_share": 0.25, "quality_findings": 2}
     slim[3] |= {"copied_sentences": 0.0, "copied_share": 0.0}
     slim[4] |= {"quality_findings": 5, "copied_sentences": 1}
+    slim[5] |= {"quality_findings": 2, "copied_sentences": 0, "copied_share": 0.0}
+    slim[6] |= {"quality_findings": 2}
     lines = [to_line(r) for r in rows]
     got = list(merged_lines(lines, slim, before))
     columns = ("copied_sentences", "copied_share", "quality_findings")  # in the order the pass adds them
     assert got == [to_line(r | {k: d[k] for k in columns if k in d}) for r, d in zip(rows, slim, strict=True)]
-    assert got[1] is lines[1] and len(set(got) - set(lines)) == 4
+    assert got[1] is lines[1] and len(set(got) - set(lines)) == 6
 
 
 def test_a_results_findings_are_cut_out_only_when_they_are_its_own(tmp_path: Path) -> None:

@@ -177,21 +177,40 @@ def merged_lines(lines: Iterable[str], slim: Iterable[Row], before: Iterable[Row
     wrote in ``slim`` (made from them, in the same order; ``before``: :func:`written` of
     ``slim`` before the pass): each line as ``to_line`` writes the merged row.
 
-    A line the pass left as it was is kept, one it only added columns to gets them at its
-    end (where a dict's new keys go); only the others are parsed and written again.
+    Edited as text, not parsed: a line the pass left as it was is kept, a count it changed
+    is changed in place, a column it added goes at the end (where a dict's new keys go);
+    a line where that cannot be done surely is parsed and written again.
     """
     for line, done, was in zip(lines, slim, before, strict=True):
-        now = {k: done[k] for k in _WRITTEN if k in done}
-        kept = [k for k in now if k in was]
-        if not all(_same(was[k], now[k]) for k in kept):
-            yield to_line(json.loads(line) | now)
-        elif len(kept) == len(now):
-            yield line
-        elif line.endswith("}\n") and not line.endswith("{}\n"):
-            added = "".join(f", {json.dumps(k)}: {json.dumps(now[k], ensure_ascii=False)}" for k in now if k not in was)
-            yield f"{line[:-2]}{added}}}\n"
-        else:
-            yield to_line(json.loads(line) | now)
+        yield _merged_line(line, {k: done[k] for k in _WRITTEN if k in done}, was)
+
+
+def _merged_line(line: str, now: Row, was: Row) -> str:
+    """``line`` with the columns ``now``, of which it had ``was``."""
+    if not line.endswith("}\n") or line.endswith("{}\n"):
+        return to_line(json.loads(line) | now)
+    for k, v in now.items():
+        if k in was and not _same(was[k], v):
+            edited = _set_number(line, k, was[k], v)
+            if edited is None:
+                return to_line(json.loads(line) | now)
+            line = edited
+    added = "".join(f", {json.dumps(k)}: {json.dumps(now[k], ensure_ascii=False)}" for k in now if k not in was)
+    return f"{line[:-2]}{added}}}\n" if added else line
+
+
+def _set_number(line: str, key: str, old: object, new: object) -> str | None:
+    """``line`` with its column ``key`` set from the number ``old`` to the number ``new``;
+    ``None`` unless both are numbers and ``"key": old`` stands once in the line, followed by
+    ``,`` or ``}`` (the nested parts of a row, titles and gaps, hold only text values)."""
+    if not all(type(x) in (int, float) for x in (old, new)):
+        return None
+    head = f"{json.dumps(key)}: {json.dumps(old)}"
+    commas, braces = line.count(head + ","), line.count(head + "}")
+    if commas + braces != 1:
+        return None
+    at = line.find(head + ("," if commas else "}"))
+    return f"{line[:at]}{json.dumps(key)}: {json.dumps(new)}{line[at + len(head) :]}"
 
 
 def _same(a: object, b: object) -> bool:
