@@ -176,3 +176,17 @@ def test_page_number_and_menu_prefilters_are_exact() -> None:
     assert not clutter._is_menu("首页 政务公开") and clutter._is_menu("首页 政务公开 互动交流")
     splits = re.compile(r"[\s|｜·]").findall(every_char)
     assert len(splits) > 20 and all(clutter._has_separator(ch) for ch in splits)
+
+
+def test_furniture_opening_prefilter_is_exact() -> None:
+    """Every character a form of ``_FURNITURE_OPENING`` can open with, in every case
+    IGNORECASE allows, is in ``_FURNITURE_OPENING_FIRST``."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from checklist.ingest import clutter
+
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    first = _first_class(list(_parser.parse(clutter._FURNITURE_OPENING.pattern, re.IGNORECASE)))
+    could_start = set(re.compile("[" + "".join(first) + "]", re.IGNORECASE).findall(every_char))
+    assert could_start and could_start <= clutter._FURNITURE_OPENING_FIRST
+    assert clutter._is_furniture("分享到") and clutter._is_furniture("English") and clutter._is_furniture("qq空间")

@@ -160,3 +160,12 @@ def test_the_plain_text_reader_hands_its_scan_on() -> None:
     assert extracted.touched is not None
     assert set(scan_class("").findall(extracted.text)) <= extracted.touched
     assert {"（", "，", "“", "\u3000", "\x0b", "½", "Ö"} <= extracted.touched
+
+
+@given(st.lists(st.sampled_from(["1", "0", " ", "a", "年", "9", "  "]), max_size=12).map("".join))
+def test_the_spaced_digit_look_finds_a_digit_beside_a_space(text: str) -> None:
+    import re
+
+    from checklist.ingest.normalize import _SPACED_DIGIT
+
+    assert (_SPACED_DIGIT.search(text) is None) == (re.search(r"[0-9] | [0-9]", text) is None)

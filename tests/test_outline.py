@@ -149,3 +149,15 @@ def test_fast_makers_give_the_same_objects_as_the_constructors() -> None:
         for one in made if isinstance(made, tuple) else (made,):
             with pytest.raises(dataclasses.FrozenInstanceError):
                 setattr(one, "start", 0)  # noqa: B010 (the frozen check is what is tested)
+
+
+@given(st.lists(st.sampled_from(["。", "!", "？", '"', ")", "）", "字", "'", "\n"]), max_size=14).map("".join))
+def test_sentence_ends_as_one_repeated_class(text: str) -> None:
+    """The sentence-end pattern opens with one class (the regex engine skips ahead to it)
+    and finds what ``[。!?！？]+`` followed by closers finds."""
+    import re
+
+    from checklist.structure.outline import _SENTENCE_END
+
+    old = re.compile(r"[。!?！？]+[\"')）]*")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in old.finditer(text)]

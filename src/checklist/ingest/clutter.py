@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from checklist.ingest.shapes import (
     SENTENCE_PUNCT,
@@ -84,6 +85,7 @@ _FURNITURE_OPENING = re.compile(
     r"【?(?:打印|关闭|收藏|分享)】?$|扫码|(?:阅读|浏览)(?:次数|量)",
     re.IGNORECASE,
 )
+_FURNITURE_OPENING_FIRST = frozenset("大搜检主EeQq微今【打关收分扫阅浏")  # (a test checks them)
 # (a character each of these forms needs, found fast without IGNORECASE: 字号, 小, 星期, 备,
 # 证, the y of Copyright, the l of E-mail, which no other letter matches in any case)
 _FURNITURE_OTHER_NEEDS = re.compile("[字小期备证YyLl]")
@@ -218,7 +220,7 @@ def _has_separator(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and bool(
         _FURNITURE_WORDS.search(line)
-        or _FURNITURE_OPENING.match(line)
+        or (line[0] in _FURNITURE_OPENING_FIRST and _FURNITURE_OPENING.match(line))
         or (_FURNITURE_OTHER_NEEDS.search(line) and _FURNITURE_OTHER.search(line))
     )
 
@@ -389,20 +391,18 @@ def _names_a_body(line: str) -> bool:
 def _mark_repeated_page_title(lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]) -> None:
     """A page title shown above the document that repeats the document's own heading."""
     live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
+    squeezed_lines = [lines[j].replace(" ", "") for j in live[:15]]  # each line once
     for pos, i in enumerate(live[:6]):
-        squeezed = lines[i].replace(" ", "")
+        squeezed = squeezed_lines[pos]
         if len(squeezed) < 8 or not TITLE_KIND.search(squeezed):
             continue
-        following = [lines[j].replace(" ", "") for j in live[pos + 1 : pos + 10]]
+        following = squeezed_lines[pos + 1 : pos + 10]
         n = len(squeezed)
-        for k in range(len(following)):
-            here = following[k]
-            if here == squeezed or (
-                # (lengths first: the following lines are paragraphs, not worth joining)
-                k + 1 < len(following)
-                and len(here) + len(following[k + 1]) == n
-                and here + following[k + 1] == squeezed
-            ):
-                verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
-                meta.setdefault(TITLE_FIELD, lines[i])
-                return
+        # the line itself follows, or two lines that join into it (lengths first: the
+        # following lines are paragraphs, not worth joining)
+        if squeezed in following or any(
+            len(here) + len(after) == n and here + after == squeezed for here, after in pairwise(following)
+        ):
+            verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
+            meta.setdefault(TITLE_FIELD, lines[i])
+            return

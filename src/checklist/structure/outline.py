@@ -24,7 +24,7 @@ __all__ = ["HEAD_MAX", "build", "lead_length", "match_marker"]
 
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
-_SENTENCE_END = re.compile(r"[。!?！？]+[\"')）]*")
+_SENTENCE_END = re.compile(r"[。!?！？][。!?！？]*[\"')）]*")  # (one class first: skipped ahead to)
 # The same when the text holds no ! or ?: a pattern that opens with a literal character
 # lets the regex engine skip ahead to it, where a character class is tried at every offset.
 _FULL_STOP_END = re.compile(r"。。*[\"')）]*")
