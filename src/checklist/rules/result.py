@@ -9,7 +9,9 @@ re-auditing. Every field is described: the descriptions are the JSON Schema's
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import os
 from collections.abc import Iterator, Sized
 from typing import Any, Literal
 
@@ -206,9 +208,216 @@ class AuditResult(_Model):
         description="The website clutter taken out of the body; only with keep_text, else absent.",
     )
 
+    @classmethod
+    def from_engine(cls, data: dict[str, Any]) -> AuditResult:
+        """The result of the engine's JSON-shaped ``data``: the same model as
+        ``AuditResult.model_validate(data)`` (the same values, types, defaults, set fields
+        and JSON), made for less.
+
+        The requirements, findings and quotes the engine built are made into models
+        without a second look at each value (:func:`_engine_items`); whatever else, and any
+        item of another shape, is validated as ``model_validate`` does, with its errors.
+        ``data`` is consumed: its dicts become the models' own. With the environment
+        variable ``CHECKLIST_VERIFY_RESULTS`` set, every result is also validated in full
+        and must be identical (a check for tests, twice as slow).
+        """
+        if VERIFY:
+            expected = cls.model_validate(copy.deepcopy(data))
+            got = cls.model_validate(_engine_items(data))
+            problem = difference(expected, got)
+            if problem:
+                raise AssertionError(f"AuditResult.from_engine differs from model_validate: {problem}")
+            return got
+        return cls.model_validate(_engine_items(data))
+
     def requirement(self, rid: str) -> RequirementResult:
         """The verdict on requirement ``rid``."""
         for r in self.requirements:
             if r.id == rid:
                 return r
         raise KeyError(rid)
+
+
+# --- The engine's results without validating every value twice ---------------------
+#
+# pydantic validates a model per requirement, quote and finding in about 1-2 us each
+# (a field about 0.1 us); the engine made those values itself, from a validated standard
+# and the document's own text, so they are made into models here as pydantic's validator
+# would leave them: the fields in declaration order (the JSON's order), a new set of the
+# fields given, no extra or private values, the defaults (fresh lists) where a field was
+# not given, lists the engine may share (a requirement's basis, cached per standard)
+# copied. Only the shapes the engine writes are taken; any other item stays a dict, which
+# the validation of the whole result then validates as before. The result's head
+# (document, standard, tool, scores, warnings), which a caller's document, standard and
+# waivers flow into, is always validated. tests/test_result_fast.py compares both ways on
+# real audits and generated texts, value by value, type by type.
+
+VERIFY = bool(os.environ.get("CHECKLIST_VERIFY_RESULTS"))
+"""Check every :meth:`AuditResult.from_engine` against ``model_validate`` (tests)."""
+
+_new = object.__new__
+_set_dict = object.__setattr__
+# the slots BaseModel declares: set as pydantic-core sets them on a validated instance
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+# The shapes the engine writes, as its dicts spell them (key order included); a test
+# keeps them equal to the models' fields.
+EVIDENCE_KEYS = ("quote", "section", "start", "end", "terms")
+REQUIREMENT_KEYS = (
+    "id", "title", "group", "status", "severity", "weight", "evidence", "message", "suggestion", "basis", "waived"
+)  # fmt: skip
+NOT_APPLICABLE_KEYS = ("id", "title", "group", "status", "severity", "weight", "message", "basis")
+FINDING_KEYS = (
+    "code", "category", "severity", "message", "suggestion", "quote", "section", "start", "end", "related"
+)  # fmt: skip
+COVERAGE_FINDING_KEYS = ("code", "severity", "message", "suggestion", "quote", "section", "start", "end")
+_STATUSES = frozenset(("met", "partial", "missing", "not_applicable"))
+_SEVERITIES = frozenset(("critical", "major", "minor", "info"))
+
+
+def _quotes(items: list[Any]) -> list[Any]:
+    """The engine's quote dicts made :class:`Evidence` in their list (a new one for each
+    requirement and finding, as each dict: they become the model's own)."""
+    for i, e in enumerate(items):
+        if len(e) == 5:  # EVIDENCE_KEYS, in order; any other shape is validated with the rest
+            m = _new(Evidence)
+            _set_dict(m, "__dict__", e)
+            _set_fields_set(m, {"quote", "section", "start", "end", "terms"})
+            _set_extra(m, None)
+            _set_private(m, None)
+            items[i] = m
+    return items
+
+
+def _requirement(r: dict[str, Any]) -> Any:
+    n = len(r)
+    if (
+        r.get("weight").__class__ is not float
+        or r.get("status") not in _STATUSES
+        or r.get("severity") not in _SEVERITIES
+    ):
+        return r
+    if n == 11 and r["waived"] is None:  # REQUIREMENT_KEYS, in order
+        r["evidence"] = _quotes(r["evidence"])
+        r["basis"] = r["basis"][:]  # the standard's list, shared by every audit
+        fields = {
+            "id",
+            "title",
+            "group",
+            "status",
+            "severity",
+            "weight",
+            "evidence",
+            "message",
+            "suggestion",
+            "basis",
+            "waived",
+        }
+    elif n == 8:  # NOT_APPLICABLE_KEYS: the defaults put in their places
+        r = {
+            "id": r["id"],
+            "title": r["title"],
+            "group": r["group"],
+            "status": r["status"],
+            "severity": r["severity"],
+            "weight": r["weight"],
+            "evidence": [],
+            "message": r["message"],
+            "suggestion": None,
+            "basis": r["basis"][:],
+            "waived": None,
+        }
+        fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
+    else:
+        return r  # waived, or another shape: validated with the rest
+    m = _new(RequirementResult)
+    _set_dict(m, "__dict__", r)
+    _set_fields_set(m, fields)
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
+
+
+def _finding(f: dict[str, Any]) -> Any:
+    n = len(f)
+    if f.get("severity") not in _SEVERITIES:
+        return f
+    if n == 10 and f["category"] in ("coverage", "quality"):  # FINDING_KEYS, in order
+        f["related"] = _quotes(f["related"])
+        fields = {
+            "code",
+            "category",
+            "severity",
+            "message",
+            "suggestion",
+            "quote",
+            "section",
+            "start",
+            "end",
+            "related",
+        }
+    elif n == 8:  # COVERAGE_FINDING_KEYS: category and related are the defaults
+        f = {
+            "code": f["code"],
+            "category": "coverage",
+            "severity": f["severity"],
+            "message": f["message"],
+            "suggestion": f["suggestion"],
+            "quote": f["quote"],
+            "section": f["section"],
+            "start": f["start"],
+            "end": f["end"],
+            "related": [],
+        }
+        fields = {"code", "severity", "message", "suggestion", "quote", "section", "start", "end"}
+    else:
+        return f
+    m = _new(Finding)
+    _set_dict(m, "__dict__", f)
+    _set_fields_set(m, fields)
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
+
+
+def _engine_items(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its requirements and findings made into models where the engine's
+    shapes allow (the rest stays data for the validator)."""
+    reqs = data.get("requirements")
+    if reqs.__class__ is list:
+        data["requirements"] = [_requirement(r) if r.__class__ is dict else r for r in reqs]
+    found = data.get("findings")
+    if found.__class__ is list:
+        data["findings"] = [_finding(f) if f.__class__ is dict else f for f in found]
+    return data
+
+
+def difference(expected: Any, got: Any, where: str = "result") -> str | None:
+    """Where ``got`` differs from ``expected`` (models, lists, dicts, values), or None:
+    a value's type, a model's field order, set fields, extra and private values count."""
+    if type(expected) is not type(got):
+        return f"{where}: {type(expected).__name__} != {type(got).__name__}"
+    if isinstance(expected, BaseModel):
+        for slot in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
+            if getattr(expected, slot) != getattr(got, slot):
+                return f"{where}.{slot}: {getattr(expected, slot)!r} != {getattr(got, slot)!r}"
+        return difference(expected.__dict__, got.__dict__, where)
+    if isinstance(expected, dict):
+        if list(expected) != list(got):
+            return f"{where}: keys {list(expected)} != {list(got)}"
+        for key, value in expected.items():
+            problem = difference(value, got[key], f"{where}.{key}")
+            if problem:
+                return problem
+        return None
+    if isinstance(expected, list):
+        if len(expected) != len(got):
+            return f"{where}: {len(expected)} items != {len(got)}"
+        for i, (a, b) in enumerate(zip(expected, got, strict=True)):
+            problem = difference(a, b, f"{where}[{i}]")
+            if problem:
+                return problem
+        return None
+    return None if expected == got else f"{where}: {expected!r} != {got!r}"
