@@ -210,9 +210,10 @@ def signatures(keys: Sequence[str]) -> bytes:
     x *= np.uint64(0x94D049BB133111EB)
     x ^= x >> np.uint64(31)
     h = (x >> np.uint64(32)).astype(np.uint32)
-    values = h[:, None] * np.asarray(_MULTIPLIERS, dtype=np.uint32)
-    values ^= np.asarray(_MASKS, dtype=np.uint32)
-    return (np.minimum.reduceat(values, first, axis=0) >> np.uint32(16)).astype("<u2").tobytes()
+    # one row per permutation, so that each key's minimum is taken over contiguous values
+    values = np.asarray(_MULTIPLIERS, dtype=np.uint32)[:, None] * h[None, :]
+    values ^= np.asarray(_MASKS, dtype=np.uint32)[:, None]
+    return (np.minimum.reduceat(values, first, axis=1).T >> np.uint32(16)).astype("<u2").tobytes()
 
 
 def signature(key: str) -> bytes:
