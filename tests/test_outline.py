@@ -161,3 +161,20 @@ def test_sentence_ends_as_one_repeated_class(text: str) -> None:
 
     old = re.compile(r"[。!?！？]+[\"')）]*")
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["一", "十", "、", ".", "(", ")", "1", "2", "第", "部分", "①", "字", " ", "\n"]), max_size=10
+    ),
+    st.text(alphabet="1.字\n", max_size=3),
+    st.text(alphabet="1.字\n", max_size=3),
+)
+def test_a_marker_found_in_place_is_the_marker_of_the_line(parts: list[str], before: str, after: str) -> None:
+    """``match_marker_at`` on a line inside a text answers what ``match_marker`` answers on
+    the line cut out (no form looks behind its start; the line's end bounds the lookaheads)."""
+    from checklist.ingest.shapes import match_marker, match_marker_at
+
+    line = "".join(parts)
+    text = before + line + after
+    assert match_marker_at(text, len(before), len(before) + len(line)) == match_marker(line)

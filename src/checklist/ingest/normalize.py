@@ -228,15 +228,14 @@ def _normalize_spans(
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
     touched = _marks_by_line(spans, tokens, glosses) if tokens or glosses else {}
     out: list[NormalizedLine] = []
-    append = out.append
     new = tuple.__new__  # a named tuple's own __new__ is a Python function: twice the cost
     for i, (start, end) in enumerate(spans):
         raw = folded[start:end]
         marks = touched.get(i)
         if marks is None:
-            append(new(NormalizedLine, (raw, start, end, ((raw, start, end, True),) if raw else ())))
+            out.append(new(NormalizedLine, (raw, start, end, ((raw, start, end, True),) if raw else ())))
         else:
-            append(_line_of_marks(raw, start, end, sorted(marks)))
+            out.append(_line_of_marks(raw, start, end, sorted(marks)))
     return out
 
 

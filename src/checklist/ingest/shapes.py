@@ -25,6 +25,11 @@ _MARKER_NAMES = {f"r{i}": rank for i, (rank, _source) in enumerate(HEADING_MARKE
 _ANY_MARKER = re.compile(
     "^(?:" + "|".join(f"(?P<r{i}>{source})" for i, (_rank, source) in enumerate(HEADING_MARKERS)) + ")"
 )
+# The same without its anchor, for a line inside a longer text: match() at a position is
+# anchored there, and no form looks behind its start (a test compares the two).
+_ANY_MARKER_AT = re.compile(
+    "(?:" + "|".join(f"(?P<r{i}>{source})" for i, (_rank, source) in enumerate(HEADING_MARKERS)) + ")"
+)
 TITLE_KIND = re.compile(alternation(TITLE_KINDS))
 TITLE_TOPIC = re.compile(alternation(TITLE_TOPICS))
 SENTENCE_PUNCT = re.compile(r"[。,，;；!！?？]")  # what makes a line a sentence
@@ -38,6 +43,16 @@ _DATE_LINE = re.compile(
 def match_marker(line: str) -> tuple[int, str] | None:
     """``(rank, marker)`` when ``line`` starts with an outline marker."""
     m = _ANY_MARKER.match(line)
+    if m is None:
+        return None
+    name = m.lastgroup
+    assert name is not None
+    return _MARKER_NAMES[name], m.group(name)
+
+
+def match_marker_at(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """:func:`match_marker` of the line ``text[start:end]``, without making the line."""
+    m = _ANY_MARKER_AT.match(text, start, end)
     if m is None:
         return None
     name = m.lastgroup

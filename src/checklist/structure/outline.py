@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentences
-from checklist.ingest.shapes import match_marker
+from checklist.ingest.shapes import match_marker, match_marker_at
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
 
@@ -70,22 +70,21 @@ def build(
     raw: list[tuple[int, str, int, int, str]] = []  # rank, marker, start, heading end, title
     for li in range(first, stop):
         start, end = lines[li]
-        line = text[start:end]
-        found = match_marker(line)
+        found = match_marker_at(text, start, end)  # (a paragraph is not copied out to ask)
         if found is None and li in hints:
             found = (hints[li], "")
         if found is None:
             continue
         rank, marker = found
-        offset = len(marker)
-        while offset < len(line) and line[offset] == " ":
+        offset = start + len(marker)
+        while offset < end and text[offset] == " ":
             offset += 1
-        rest = line[offset : offset + HEAD_MAX + 1]  # all lead_length looks at
+        rest = text[offset : min(end, offset + HEAD_MAX + 1)]  # all lead_length looks at
         n = lead_length(rest)
         title = rest[:n].strip()
         if not title:
             continue
-        raw.append((rank, marker, start, start + offset + n, title))
+        raw.append((rank, marker, start, offset + n, title))
 
     final = _sections(raw, body_end)
     line_section = _innermost_per_line(final, lines)
