@@ -211,3 +211,40 @@ def test_duplicate_sentence_reports_each_repeat_once() -> None:
         ("全面清理行政审批中介服务收费项目。", ["全面清理行政审批中介服务收费项目。"]),
         ("全面清理行政审批中介服务收费项目。", ["全面清理了行政审批中介服务收费项目。"]),
     ]
+
+
+def test_outdated_framework_search_from_first_words_is_finditer() -> None:
+    """The check tries its patterns only where their first words stand: on texts made
+    of the patterns' pieces, every match begins with one and the matches are finditer's."""
+    import random
+
+    from checklist.rules.quality.outdated_framework import _NEW, _NEW_FIRST, _OLD, _OLD_FIRST, _finditer
+
+    pieces = [
+        "纲要",
+        "纲",
+        "要",
+        " ",
+        "(",
+        "2015",
+        "2020",
+        "2021",
+        "2025",
+        "-",
+        "—",
+        "至",
+        "~",
+        "年",
+        "廉洁高效、守法诚信",
+    ]
+    pieces += ["智能高效、廉洁诚信", "廉洁高效、", "智能高效、", "《法治政府建设实施", "》", "。"]
+    rng = random.Random(14)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for pattern, firsts in ((_OLD, _OLD_FIRST), (_NEW, _NEW_FIRST)):
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _finditer(pattern, text, firsts)] == want, text
+            assert all(text.startswith(firsts, start) for start, _end in want)
+            matched += len(want)
+    assert matched > 1000

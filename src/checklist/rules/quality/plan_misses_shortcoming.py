@@ -9,13 +9,13 @@ naming the same topic. A shortcoming that names no topic is left to the vague ch
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Sequence
 
-import ahocorasick
+import ahocorasick_rs
 from pydantic import Field
 
 from checklist.rules.matchers.base import Context, Hit
-from checklist.rules.quality.base import PLAN, SHORTCOMINGS, CheckParams, Issue, units_of
+from checklist.rules.quality.base import PLAN, SHORTCOMINGS, CheckParams, Issue, Unit, units_of
 
 
 class Params(CheckParams):
@@ -24,20 +24,16 @@ class Params(CheckParams):
     topics: list[list[str]] = Field(min_length=1)
 
     @functools.cached_property
-    def automaton(self) -> Any:
-        """One Aho–Corasick automaton of every topic word, its value the topics' indices;
-        None when a word is empty (every text names it: ``topics_in`` answers)."""
+    def automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, dict[str, tuple[int, ...]]] | None:
+        """One Aho–Corasick automaton of every topic word, and each word's topics'
+        indices; None when a word is empty (every text names it: ``topics_in`` answers)."""
         if any(not w for words in self.topics for w in words):
             return None
         topics_of: dict[str, tuple[int, ...]] = {}  # a word may stand in several topics
         for i, words in enumerate(self.topics):
             for w in words:
                 topics_of[w] = (*topics_of.get(w, ()), i)
-        auto = ahocorasick.Automaton()
-        for w, found in topics_of.items():
-            auto.add_word(w, found)
-        auto.make_automaton()
-        return auto
+        return ahocorasick_rs.AhoCorasick(list(topics_of), store_patterns=True), topics_of
 
 
 def topics_in(text: str, topics: list[list[str]]) -> set[int]:
@@ -51,26 +47,36 @@ def topics_in(text: str, topics: list[list[str]]) -> set[int]:
     return out
 
 
-def _named(text: str, params: Params) -> set[int]:
-    """``topics_in(text, params.topics)``, in one pass over the text."""
-    auto = params.automaton
-    if auto is None:
-        return topics_in(text, params.topics)
-    return {i for _end, found in auto.iter(text) for i in found}
+def _named(text: str, units: Sequence[Unit], params: Params) -> list[set[int]]:
+    """``topics_in`` the text of each unit, one scan of it for every word."""
+    found = params.automaton
+    if found is None:
+        return [topics_in(text[u.start : u.end], params.topics) for u in units]
+    auto, topics_of = found
+    out: list[set[int]] = []
+    for u in units:
+        named: set[int] = set()
+        # every occurrence, nested ones too, as the words themselves (cheaper than indexes)
+        for word in set(auto.find_matches_as_strings(text[u.start : u.end], overlapping=True)):
+            named.update(topics_of[word])
+        out.append(named)
+    return out
 
 
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per shortcoming that no plan item answers (when there is a plan)."""
     doc = ctx.doc
-    plan = [(u, _named(doc.text[u.start : u.end], params)) for u in units_of(doc, ctx, PLAN)]
+    text = doc.text
+    plan = units_of(doc, ctx, PLAN)
     if not plan:
         return []  # no plan at all is core.next_year_plan's finding
+    # a shortcoming is answered when one plan item names a topic it names: when it names
+    # one of the topics the plan's items name together
+    covered = set().union(*_named(text, plan, params))
     issues = []
-    for unit in units_of(doc, ctx, SHORTCOMINGS):
-        named = _named(doc.text[unit.start : unit.end], params)
-        if not named:
-            continue
-        if any(named & covered for _u, covered in plan):
+    units = units_of(doc, ctx, SHORTCOMINGS)
+    for unit, named in zip(units, _named(text, units, params), strict=True):
+        if not named or not named.isdisjoint(covered):
             continue
         words = [params.topics[i][0] for i in sorted(named)]
         lead = unit.lead_end if unit.lead_end > unit.start else unit.end

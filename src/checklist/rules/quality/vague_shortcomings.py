@@ -27,10 +27,19 @@ class Params(CheckParams):
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per vague shortcoming item."""
     doc = ctx.doc
+    units = units_of(doc, ctx, SHORTCOMINGS)
+    if not units:
+        return []
+    # a phrase an item holds is in the text all the items span: each item is searched for
+    # those phrases only (in their order), mostly none
+    span = doc.text[min(u.start for u in units) : max(u.end for u in units)]
+    phrases = [s for s in params.stock if s in span]
+    if not phrases:
+        return []
     issues = []
-    for unit in units_of(doc, ctx, SHORTCOMINGS):
+    for unit in units:
         text = doc.text[unit.start : unit.end]
-        stock = [s for s in params.stock if s in text]
+        stock = [s for s in phrases if s in text]
         if not stock:
             continue
         if FIGURE.search(text) or _QUOTED.search(text) or any(w in text for w in params.specific):
