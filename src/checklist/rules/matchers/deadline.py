@@ -45,12 +45,24 @@ class Deadline(MatcherModel):
                 cutoff = dt.date(meta.year + 1, month, day)
             except ValueError:
                 cutoff = dt.date(meta.year + 1, month, 28)
-            evidence = Field(name=name).evaluate(ctx).hits
+            evidence = _field(name).evaluate(ctx).hits
             args = {"date": when.isoformat(), "deadline": cutoff.isoformat(), "which": name}
             if when <= cutoff:
                 return Outcome(True, evidence, note="on_time", note_args=args)
             return Outcome(False, evidence, note="late", note_args=args)
         return Outcome(False, note="no_date")
+
+
+_FIELDS: dict[str, Field] = {}
+
+
+def _field(name: Literal["date", "published"]) -> Field:
+    """The ``field`` matcher of a date, made once (a pydantic model copies its list
+    defaults each time one is made)."""
+    found = _FIELDS.get(name)
+    if found is None:
+        found = _FIELDS[name] = Field(name=name)
+    return found
 
 
 __all__ = ["Deadline", "Hit"]
