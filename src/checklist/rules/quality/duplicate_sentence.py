@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-import numpy as np
 from pydantic import Field
 from rapidfuzz import fuzz
 
 from checklist.rules.matchers.base import Context, Hit
 from checklist.rules.quality.base import LEADING_MARKER, CheckParams, Issue
 from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _WORK = SCOPES["work"]
 _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are not compared
@@ -46,6 +49,8 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     is a digit (\\d, a word character too), 0 otherwise. Looked up in a table of every
     code point, each filled in by the regular expressions themselves the first time a
     document holds it."""
+    import numpy as np
+
     global _TABLE
     if _TABLE is None:
         _TABLE = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
@@ -88,6 +93,8 @@ def _keyed(ctx: Context, min_chars: int) -> list[tuple[str, int, int, frozenset[
         parts.append(_WORK if kinds <= _WORK else kinds)
     if not parts:
         return []
+    import numpy as np  # imported on the first report that needs it: loading the package stays cheap
+
     codes = np.frombuffer(full.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     classes = _classes(codes)
     kept = classes != 0
