@@ -17,7 +17,7 @@ from checklist.document import Document
 from checklist.errors import InputError
 from checklist.ingest.pipeline import ingest
 from checklist.ingest.readers import Extracted, extract
-from checklist.limits import Limits, using
+from checklist.limits import Limits, current, using
 from checklist.messages import t
 from checklist.structure.build import build_document
 
@@ -52,29 +52,38 @@ def read(
     check_type(source, "source", (str, os.PathLike, bytes), "str, os.PathLike, bytes")
     check_type(format, "format", (str, type(None)), "str, None")
     check_type(name, "name", (str, type(None)), "str, None")
+    if limits is None and max_bytes is None:  # the limits in force stay (no context to enter)
+        return _read(source, format, name, to_simplified, current())
     with using(limits) as active:
         if max_bytes is not None:
             active = replace(active, max_input_bytes=max_bytes)
         with using(active):
-            if isinstance(source, bytes):
-                label = name or "<bytes>"
-                if len(source) > active.max_input_bytes:
-                    raise InputError.of(
-                        label,
-                        "error.too_large",
-                        name="max_input_bytes",
-                        value=len(source),
-                        limit=active.max_input_bytes,
-                    )
-                data = source
-            else:
-                path = source if isinstance(source, Path) else Path(source)  # (a new Path parses again)
-                label = name or str(path)
-                data = _read_bytes(path, label, active.max_input_bytes)
-            if not data.strip():
-                raise InputError.of(label, "error.empty")
-            extracted = extract(data, label, format)
-            return build(extracted, label, hashlib.sha256(data).hexdigest(), to_simplified=to_simplified)
+            return _read(source, format, name, to_simplified, active)
+
+
+def _read(
+    source: str | os.PathLike[str] | bytes, format: str | None, name: str | None, to_simplified: bool, active: Limits
+) -> Document:
+    """:func:`read` with the limits ``active`` in force."""
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        if len(source) > active.max_input_bytes:
+            raise InputError.of(
+                label,
+                "error.too_large",
+                name="max_input_bytes",
+                value=len(source),
+                limit=active.max_input_bytes,
+            )
+        data = source
+    else:
+        path = source if isinstance(source, Path) else Path(source)  # (a new Path parses again)
+        label = name or str(path)
+        data = _read_bytes(path, label, active.max_input_bytes)
+    if not data or data.isspace():  # (what strip() would leave empty, without the copy)
+        raise InputError.of(label, "error.empty")
+    extracted = extract(data, label, format)
+    return build(extracted, label, hashlib.sha256(data).hexdigest(), to_simplified=to_simplified)
 
 
 def parse(text: str, *, source: str = "<text>", to_simplified: bool = False) -> Document:
