@@ -8,6 +8,7 @@ registered in :data:`READERS`; optional heavy libraries are imported inside the 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import cast
@@ -77,6 +78,9 @@ def extract(data: bytes, source: str, format: str | None = None) -> Extracted:
     entry = READERS.get(fmt)
     if entry is None:
         raise InputError.of(source, "error.format", fmt=fmt, supported=", ".join(sorted(READERS)))
-    module = importlib.import_module(f"{__name__}.{entry[0]}")
+    qualified = f"{__name__}.{entry[0]}"
+    # (a module imported already is taken as it is: import_module's own look-up costs
+    # about a microsecond a call)
+    module = sys.modules.get(qualified) or importlib.import_module(qualified)
     reader = cast(Callable[[bytes, str], Extracted], getattr(module, entry[1]))
     return reader(data, source)
