@@ -278,60 +278,66 @@ _SEVERITIES = frozenset(("critical", "major", "minor", "info"))
 
 
 def _quotes(items: list[Any]) -> list[Any]:
-    """The engine's quote dicts made :class:`Evidence` in their list (a new one for each
-    requirement and finding, as each dict: they become the model's own)."""
-    for i, e in enumerate(items):
+    """The engine's quote dicts as :class:`Evidence` (each dict becomes its model's own)."""
+    out: list[Any] = []
+    for e in items:
         if len(e) == 5:  # EVIDENCE_KEYS, in order; any other shape is validated with the rest
             m = _new(Evidence)
             _set_dict(m, "__dict__", e)
             _set_fields_set(m, {"quote", "section", "start", "end", "terms"})
             _set_extra(m, None)
             _set_private(m, None)
-            items[i] = m
-    return items
+            e = m
+        out.append(e)
+    return out
 
 
 def _requirement(r: dict[str, Any]) -> Any:
     n = len(r)
-    if (
-        r.get("weight").__class__ is not float
-        or r.get("status") not in _STATUSES
-        or r.get("severity") not in _SEVERITIES
-    ):
+    try:
+        if (
+            (n != 11 and n != 8)
+            or r["weight"].__class__ is not float
+            or r["status"] not in _STATUSES
+            or r["severity"] not in _SEVERITIES
+        ):
+            return r  # another shape: validated with the rest
+        if n == 11:  # REQUIREMENT_KEYS, in order
+            if r["waived"] is not None:
+                return r
+            quotes = []
+            for e in r["evidence"]:  # _quotes, inlined: a requirement has one or two
+                if len(e) == 5:
+                    q = _new(Evidence)
+                    _set_dict(q, "__dict__", e)
+                    _set_fields_set(q, {"quote", "section", "start", "end", "terms"})
+                    _set_extra(q, None)
+                    _set_private(q, None)
+                    e = q
+                quotes.append(e)
+            r["evidence"] = quotes
+            r["basis"] = r["basis"][:]  # the standard's list, shared by every audit
+            fields = {
+                "id", "title", "group", "status", "severity", "weight", "evidence", "message", "suggestion", "basis",
+                "waived",
+            }  # fmt: skip
+        else:  # NOT_APPLICABLE_KEYS: the defaults put in their places
+            r = {
+                "id": r["id"],
+                "title": r["title"],
+                "group": r["group"],
+                "status": r["status"],
+                "severity": r["severity"],
+                "weight": r["weight"],
+                "evidence": [],
+                "message": r["message"],
+                "suggestion": None,
+                "basis": r["basis"][:],
+                "waived": None,
+            }
+            fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
+    except KeyError:
         return r
-    if n == 11 and r["waived"] is None:  # REQUIREMENT_KEYS, in order
-        r["evidence"] = _quotes(r["evidence"])
-        r["basis"] = r["basis"][:]  # the standard's list, shared by every audit
-        fields = {
-            "id",
-            "title",
-            "group",
-            "status",
-            "severity",
-            "weight",
-            "evidence",
-            "message",
-            "suggestion",
-            "basis",
-            "waived",
-        }
-    elif n == 8:  # NOT_APPLICABLE_KEYS: the defaults put in their places
-        r = {
-            "id": r["id"],
-            "title": r["title"],
-            "group": r["group"],
-            "status": r["status"],
-            "severity": r["severity"],
-            "weight": r["weight"],
-            "evidence": [],
-            "message": r["message"],
-            "suggestion": None,
-            "basis": r["basis"][:],
-            "waived": None,
-        }
-        fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
-    else:
-        return r  # waived, or another shape: validated with the rest
     m = _new(RequirementResult)
     _set_dict(m, "__dict__", r)
     _set_fields_set(m, fields)
