@@ -34,7 +34,7 @@ from checklist.errors import StandardError
 from checklist.messages import t
 from checklist.render.charts import GAP_STATUSES, charts, facts_from_result
 from checklist.render.templating import asset, env, script_hash, translator
-from checklist.rules.result import AuditResult, Finding, RemovedSpan, RequirementResult
+from checklist.rules.result import AuditResult, Finding, RemovedSpan, RequirementResult, Waiver
 
 STATUSES = ("met", "partial", "missing", "not_applicable", "waived")
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -335,6 +335,7 @@ class RowView:
     first_ref: str | None
     gap: bool
     message: str | None  # shown when it says more than the status and the title
+    html: Markup = field(default_factory=Markup)  # the row and its detail: :func:`_row_html`
 
 
 @dataclass(slots=True)
@@ -437,6 +438,118 @@ def _meta_rows(result: AuditResult, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
+# --- fragments -----------------------------------------------------------------------
+# A requirement's row, its detail and its quotes are written here, not in a template: a
+# page has some 1,500 such values, and jinja2 escaping each one where it is printed (and
+# calling a macro per row and per quote) took more than half of a page's time. Every
+# value from the result or the messages goes through ``_esc`` exactly once. The page
+# around them (``_requirements.html.j2`` and the other partials) stays a template.
+
+
+class _Words:
+    """The page's fixed words used in every row, escaped once per page."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.unscored = _esc(t("html.unscored", lang))
+        self.locate = _esc(t("html.locate", lang))
+        self.locate_title = _esc(t("html.locate_title", lang))
+        self.waived = _esc(t("status.waived", lang))
+        self.suggestion = _esc(t("text.suggestion", lang))
+        self.basis = _esc(t("html.basis", lang))
+
+
+def _evidence_html(ev: EvidenceView, w: _Words) -> str:
+    """One quote: matched terms highlighted, its section path, a link to it in the text."""
+    ref = _esc(ev.ref) if ev.ref else None
+    ids = f' data-ref="{ref}" id="q-{ref}"' if ref else ""
+    section = f'<span class="section-path">{_esc(ev.section)}</span>' if ev.section else ""
+    locate = f'<a class="locate" href="#t-{ref}" data-ref="{ref}">{w.locate} ↘</a>' if ref else ""
+    return (
+        f'<li class="evidence"{ids} data-owner="{_esc(ev.owner)}">\n'
+        f"  <blockquote>{ev.html}</blockquote>\n"
+        f'  <div class="where">{section}{locate}</div>\n'
+        "</li>\n"
+    )
+
+
+def _waiver_html(waiver: Waiver, w: _Words) -> str:
+    def until() -> str:
+        return _esc(t("html.until", w.lang, date=waiver.expires))
+
+    if waiver.owner:
+        who = f"（{_esc(waiver.owner)}" + (f"，{until()}" if waiver.expires else "") + "）"
+    elif waiver.expires:
+        who = f"（{until()}）"
+    else:
+        who = ""
+    return f'  <p class="waiver"><b>{w.waived}</b>：{_esc(waiver.reason)}{who}</p>\n'
+
+
+def _detail_html(row: RowView, w: _Words) -> str:
+    """The expanded part of a requirement's row: evidence, suggestion, basis, waiver."""
+    r = row.r
+    out = ['<div class="detail-body">\n']
+    if row.message:
+        out.append(f'<p class="message">{_esc(row.message)}</p>')
+    if r.waived:
+        out.append(_waiver_html(r.waived, w))
+    if row.evidence:
+        n = len(row.evidence)
+        out.append(f'  <h3>{_esc(t("html.evidence_n", w.lang, n=n))}</h3>\n  <ul class="evidence-list">\n')
+        for i, ev in enumerate(row.evidence):
+            if i == EVIDENCE_SHOWN:  # the rest folded under "show all"
+                out.append('</ul><ul class="evidence-list more collapsed" data-more>')
+            out.append(f"    {_evidence_html(ev, w)}\n")
+        out.append("  </ul>\n")
+        if n > EVIDENCE_SHOWN:
+            show_all = _esc(t("html.show_all", w.lang, n=n))
+            out.append(f'  <button type="button" class="link-btn show-all" data-show-all>{show_all}</button>\n')
+    if row.gap and r.suggestion:
+        out.append(f'  <div class="suggestion"><h3>{w.suggestion}</h3><p>{_esc(r.suggestion)}</p></div>\n')
+    if r.basis:
+        items = "".join(f"<li>{_esc(b)}</li>" for b in r.basis)
+        out.append(f'  <div class="basis"><h3>{w.basis}</h3><ul>{items}</ul></div>\n')
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def _row_html(row: RowView, group: str, w: _Words) -> Markup:
+    """A requirement's row of the table (status, title, severity, weight, link to its
+    first quote) and the collapsed row of its detail, as in ``_requirements.html.j2``."""
+    r = row.r
+    anchor = _esc(row.anchor)
+    status_key = _esc(row.status_key)
+    severity = _esc(r.severity)
+    if r.weight == 0:
+        chip = f'<span class="chip st-{status_key} unscored" title="{w.unscored}">'
+    else:
+        chip = f'<span class="chip st-{status_key}">'
+    if row.first_ref:
+        ref = _esc(row.first_ref)
+        ev_cell = f'<a class="locate" href="#t-{ref}" data-ref="{ref}" title="{w.locate_title}">{w.locate} ↘</a>'
+    elif row.evidence:
+        ev_cell = f'<span class="muted">{_esc(t("html.n_quotes", w.lang, n=len(row.evidence)))}</span>'
+    else:
+        ev_cell = '<span class="muted">—</span>'
+    return Markup(
+        f'<tr class="req st-row-{status_key}" id="{anchor}" data-status="{_esc(r.status)}"'
+        f' data-waived="{"yes" if r.waived else "no"}" data-severity="{severity}" data-group="{_esc(group)}"'
+        f' data-detail="{anchor}-detail">\n'
+        f'        <td>{chip}<span class="mk" aria-hidden="true">{_esc(row.mark)}</span>{_esc(row.label)}</span></td>\n'
+        f'        <td class="title"><button type="button" class="toggle" aria-expanded="false"'
+        f' aria-controls="{anchor}-detail"><span class="caret" aria-hidden="true"></span>{_esc(r.title)}</button>'
+        f'<code class="rid">{_esc(r.id)}</code></td>\n'
+        f'        <td><span class="sev sev-{severity}">{_esc(row.severity)}</span></td>\n'
+        f'        <td class="num">{_esc(row.weight)}</td>\n'
+        f'        <td class="ev-cell">{ev_cell}</td>\n'
+        "      </tr>\n"
+        f'      <tr class="detail collapsed" id="{anchor}-detail" data-for="{anchor}">\n'
+        f'        <td colspan="5">{_detail_html(row, w)}</td>\n'
+        "      </tr>"
+    )
+
+
 def render_report(result: AuditResult, lang: str | None = None, *, index_href: str | None = None) -> str:
     """One self-contained HTML page for one audit result.
 
@@ -447,6 +560,10 @@ def render_report(result: AuditResult, lang: str | None = None, *, index_href: s
     lang = lang or result.lang
     refs = _Refs(result.text)
     groups = _requirements_view(result, refs, lang)
+    words = _Words(lang)
+    for g in groups:
+        for row in g.rows:
+            row.html = _row_html(row, g.id, words)
     rows = [row for g in groups for row in g.rows]
     anchors = {row.r.id: row.anchor for row in rows}
     findings = _findings_view(result, refs, anchors, lang)
