@@ -72,7 +72,15 @@ def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
 
 
 def _esc(text: str) -> str:
-    """Escaped for HTML text and attribute values (markupsafe: & < > " ')."""
+    """Escaped for HTML text and attribute values, as markupsafe does (& < > " ')."""
+    if len(text) < 40 and type(text) is str:  # short: five scans beat markupsafe's Markup round trip
+        return (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&#34;")
+            .replace("'", "&#39;")
+        )
     return str(escape(text))
 
 
@@ -208,17 +216,22 @@ class _Marker:
         self.ordered = sorted(p for p in points if 0 <= p <= n)
         self.active: dict[str, None] = {}  # insertion-ordered set
         self.depth = 0
+        self.open_tag = ""  # the <mark> of the open spans, made when they change
+        self.points_of_change = self.starts.keys() | self.ends.keys() | self.term_depth.keys()
 
     def html(self, text: str, start: int, end: int) -> Markup:
         """``text[start:end]`` escaped, each piece under the same open spans in one ``<mark>``."""
         out: list[str] = []
         ordered = self.ordered
+        count = len(ordered)
         i = bisect_left(ordered, start)
-        while i < len(ordered) and ordered[i] < end:
+        while i < count and ordered[i] < end:
             a = ordered[i]
-            b = ordered[i + 1] if i + 1 < len(ordered) else self.n
-            out.extend(self._step(a))
-            out.append(self._piece(_esc(text[a : min(b, end)])))
+            b = ordered[i + 1] if i + 1 < count else self.n
+            if a in self.points_of_change:
+                out.extend(self._step(a))
+            piece = _esc(text[a : min(b, end)])
+            out.append(f"{self.open_tag}{piece}</mark>" if self.open_tag else piece)
             i += 1
         return Markup("".join(out))
 
@@ -231,11 +244,13 @@ class _Marker:
         for ref in self.starts.get(point, ()):
             self.active[ref] = None
             anchors.append(f'<span class="anchor" id="t-{ref}"></span>')
+        self.open_tag = self._open_tag()
         return anchors
 
-    def _piece(self, piece: str) -> str:
+    def _open_tag(self) -> str:
+        """The ``<mark>`` the pieces under the open spans go in ("": none open)."""
         if not self.active:
-            return piece
+            return ""
         refs = " ".join(self.active)
         cls = "hl"
         if any(r[0] == "e" for r in self.active):
@@ -244,7 +259,7 @@ class _Marker:
             cls += " qf"
         if self.depth > 0:
             cls += " t"
-        return f'<mark class="{cls}" data-refs="{refs}">{piece}</mark>'
+        return f'<mark class="{cls}" data-refs="{refs}">'
 
 
 def document_blocks(
@@ -359,6 +374,7 @@ class FindingView:
     severity: str
     ref: str | None
     related: list[EvidenceView]
+    html: Markup = field(default_factory=Markup)  # the finding's list item: :func:`_finding_html`
 
 
 def _severity(severity: str, lang: str) -> str:
@@ -463,12 +479,10 @@ def _evidence_html(ev: EvidenceView, w: _Words) -> str:
     """One quote: matched terms highlighted, its section path, a link to it in the text."""
     ref = _esc(ev.ref) if ev.ref else None
     ids = f' data-ref="{ref}" id="q-{ref}"' if ref else ""
-    section = f'<span class="section-path">{_esc(ev.section)}</span>' if ev.section else ""
-    locate = f'<a class="locate" href="#t-{ref}" data-ref="{ref}">{w.locate} ↘</a>' if ref else ""
     return (
         f'<li class="evidence"{ids} data-owner="{_esc(ev.owner)}">\n'
         f"  <blockquote>{ev.html}</blockquote>\n"
-        f'  <div class="where">{section}{locate}</div>\n'
+        f"  {_where_html(ev.section, ref, w)}\n"
         "</li>\n"
     )
 
@@ -512,6 +526,47 @@ def _detail_html(row: RowView, w: _Words) -> str:
         out.append(f'  <div class="basis"><h3>{w.basis}</h3><ul>{items}</ul></div>\n')
     out.append("</div>\n")
     return "".join(out)
+
+
+def _where_html(section: str, ref: str | None, w: _Words) -> str:
+    """A quote's section path and its link to the text."""
+    where = f'<span class="section-path">{_esc(section)}</span>' if section else ""
+    if ref:
+        where += f'<a class="locate" href="#t-{ref}" data-ref="{ref}">{w.locate} ↘</a>'
+    return f'<div class="where">{where}</div>'
+
+
+def _finding_html(item: FindingView, w: _Words) -> Markup:
+    """A finding: severity, code (linked to its requirement), message, quotes, suggestion."""
+    f = item.f
+    own = _esc(item.anchor)
+    severity = _esc(f.severity)
+    code = _esc(f.code)
+    if item.requirement:
+        target = _esc(item.requirement)
+        code_html = f'<a class="code" href="#{target}" data-goto="{target}">{code}</a>'
+    else:
+        code_html = f'<code class="code">{code}</code>'
+    out = [
+        f'<li class="finding sev-border-{severity} cat-{_esc(f.category)}" id="{own}">\n'
+        '  <div class="finding-head">\n'
+        f'    <span class="sev sev-{severity}">{_esc(item.severity)}</span>\n'
+        f"{code_html}  </div>\n"
+        f'  <p class="message">{_esc(f.message)}</p>\n'
+    ]
+    quotes: list[tuple[str, str, str | None, str]] = []
+    if f.quote:
+        quotes.append(("", _esc(f.quote), item.ref, f.section))
+    quotes.extend((' class="related"', str(rel.html), rel.ref, rel.section) for rel in item.related)
+    for cls, quote, ref, section in quotes:
+        ref = _esc(ref) if ref else None
+        ids = f' data-ref="{ref}" id="q-{ref}"' if ref else ""
+        out.append(f'  <blockquote{cls}{ids} data-owner="{own}">{quote}</blockquote>\n')
+        out.append(f"  {_where_html(section, ref, w)}\n")
+    if f.suggestion:
+        out.append(f'<p class="suggestion-inline"><b>{w.suggestion}：</b>{_esc(f.suggestion)}</p>')
+    out.append("</li>\n")
+    return Markup("".join(out))
 
 
 def _row_html(row: RowView, group: str, w: _Words) -> Markup:
@@ -567,6 +622,8 @@ def render_report(result: AuditResult, lang: str | None = None, *, index_href: s
     rows = [row for g in groups for row in g.rows]
     anchors = {row.r.id: row.anchor for row in rows}
     findings = _findings_view(result, refs, anchors, lang)
+    for item in findings:
+        item.html = _finding_html(item, words)
     doc = None
     if result.text is not None:
         doc = {
