@@ -193,8 +193,9 @@ def evaluate(
 ) -> AuditResult:
     """Judge ``doc`` against ``standard``.
 
-    The result is built as plain JSON-shaped data and validated once, as a whole: one
-    pass of pydantic's validator instead of a model per requirement and quote."""
+    The result is built as plain JSON-shaped data and made into models by
+    :meth:`AuditResult.from_engine`, which validates what a caller's input reaches and
+    takes the engine's own requirements, findings and quotes as they are."""
     ctx = make_context(doc, standard)
     results: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
@@ -282,7 +283,7 @@ def evaluate(
         if r.get("waived"):
             waived += 1
     counts["waived"] = waived
-    return AuditResult.model_validate(
+    return AuditResult.from_engine(
         {
             "tool": {"version": __version__},
             "standard": {
