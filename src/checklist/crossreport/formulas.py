@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
 import ahocorasick_rs
 
 from checklist.vocabulary import (
