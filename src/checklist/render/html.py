@@ -215,6 +215,7 @@ class _Marker:
             points.update((region.start, region.end))
         self.ordered = sorted(p for p in points if 0 <= p <= n)
         self.active: dict[str, None] = {}  # insertion-ordered set
+        self.kinds = dict.fromkeys("ef", 0)  # how many open refs are evidence (e…), how many findings (f…)
         self.depth = 0
         self.open_tag = ""  # the <mark> of the open spans, made when they change
         self.points_of_change = self.starts.keys() | self.ends.keys() | self.term_depth.keys()
@@ -224,28 +225,34 @@ class _Marker:
         out: list[str] = []
         ordered = self.ordered
         count = len(ordered)
+        changes = self.points_of_change
         i = bisect_left(ordered, start)
-        while i < count and ordered[i] < end:
+        while i < count:
             a = ordered[i]
-            b = ordered[i + 1] if i + 1 < count else self.n
-            if a in self.points_of_change:
-                out.extend(self._step(a))
-            piece = _esc(text[a : min(b, end)])
-            out.append(f"{self.open_tag}{piece}</mark>" if self.open_tag else piece)
+            if a >= end:
+                break
             i += 1
+            b = ordered[i] if i < count else self.n
+            if a in changes:
+                self._step(a, out)
+            piece = _esc(text[a : b if b < end else end])
+            out.append(f"{self.open_tag}{piece}</mark>" if self.open_tag else piece)
         return Markup("".join(out))
 
-    def _step(self, point: int) -> list[str]:
-        """Close and open the spans at ``point``; the anchors of those opened."""
+    def _step(self, point: int, out: list[str]) -> None:
+        """Close and open the spans at ``point``, adding the anchors of those opened to ``out``."""
+        active = self.active
         for ref in self.ends.get(point, ()):
-            self.active.pop(ref, None)
+            if ref in active:
+                del active[ref]
+                self.kinds[ref[0]] -= 1
         self.depth += self.term_depth.get(point, 0)
-        anchors = []
         for ref in self.starts.get(point, ()):
-            self.active[ref] = None
-            anchors.append(f'<span class="anchor" id="t-{ref}"></span>')
+            if ref not in active:
+                active[ref] = None
+                self.kinds[ref[0]] = self.kinds.get(ref[0], 0) + 1
+            out.append(f'<span class="anchor" id="t-{ref}"></span>')
         self.open_tag = self._open_tag()
-        return anchors
 
     def _open_tag(self) -> str:
         """The ``<mark>`` the pieces under the open spans go in ("": none open)."""
@@ -253,9 +260,9 @@ class _Marker:
             return ""
         refs = " ".join(self.active)
         cls = "hl"
-        if any(r[0] == "e" for r in self.active):
+        if self.kinds["e"]:
             cls += " ev"
-        if any(r[0] == "f" for r in self.active):
+        if self.kinds["f"]:
             cls += " qf"
         if self.depth > 0:
             cls += " t"
@@ -528,7 +535,7 @@ def _detail_html(row: RowView, w: _Words) -> str:
     return "".join(out)
 
 
-def _where_html(section: str, ref: str | None, w: _Words) -> str:
+def _where_html(section: str | None, ref: str | None, w: _Words) -> str:
     """A quote's section path and its link to the text."""
     where = f'<span class="section-path">{_esc(section)}</span>' if section else ""
     if ref:
@@ -554,7 +561,7 @@ def _finding_html(item: FindingView, w: _Words) -> Markup:
         f"{code_html}  </div>\n"
         f'  <p class="message">{_esc(f.message)}</p>\n'
     ]
-    quotes: list[tuple[str, str, str | None, str]] = []
+    quotes: list[tuple[str, str, str | None, str | None]] = []
     if f.quote:
         quotes.append(("", _esc(f.quote), item.ref, f.section))
     quotes.extend((' class="related"', str(rel.html), rel.ref, rel.section) for rel in item.related)
