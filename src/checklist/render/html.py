@@ -84,6 +84,10 @@ def _esc(text: str) -> str:
     return str(escape(text))
 
 
+# values from a small vocabulary (statuses, severities, their labels, group ids, weights)
+_esc_word = functools.lru_cache(maxsize=1024)(_esc)
+
+
 @functools.lru_cache(maxsize=512)
 def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({w for w in terms if w}, key=len, reverse=True)
@@ -99,9 +103,14 @@ def _term_spans(text: str, terms: Iterable[str], start: int = 0, end: int | None
 
 def highlight(quote: str, terms: Iterable[str]) -> Markup:
     """``quote`` escaped, each matched term in ``<mark>``."""
+    return _highlight_spans(quote, _term_spans(quote, terms))
+
+
+def _highlight_spans(quote: str, spans: Iterable[tuple[int, int]]) -> Markup:
+    """``quote`` escaped, each of ``spans`` (the matched terms) in ``<mark>``."""
     out: list[str] = []
     pos = 0
-    for s, e in _term_spans(quote, terms):
+    for s, e in spans:
         out.append(_esc(quote[pos:s]))
         out.append(f'<mark class="term">{_esc(quote[s:e])}</mark>')
         pos = e
@@ -295,8 +304,11 @@ def document_blocks(
 # --- view models --------------------------------------------------------------------
 
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9_.-]+")
+
+
 def _anchor(rid: str, i: int) -> str:
-    return "req-" + rid if re.fullmatch(r"[A-Za-z0-9_.-]+", rid) else f"req-{i}"
+    return "req-" + rid if _SAFE_ID.fullmatch(rid) else f"req-{i}"
 
 
 def _status_key(r: RequirementResult) -> str:
@@ -319,16 +331,22 @@ class _Refs:
         self.by_span: dict[tuple[int, int], str] = {}
 
     def add(
-        self, prefix: str, ev_start: int | None, ev_end: int | None, quote: str, terms: Sequence[str] = ()
+        self,
+        prefix: str,
+        ev_start: int | None,
+        ev_end: int | None,
+        quote: str,
+        terms: Sequence[tuple[int, int]] = (),
     ) -> str | None:
+        """The quote's ref when it stands at ``ev_start`` in the text; ``terms`` are the
+        matched words as spans of the quote (shown bold in the text)."""
         if not _valid_span(self.text, ev_start, ev_end, quote):
             return None
         assert self.text is not None and ev_start is not None and ev_end is not None
         ref = f"{prefix}{len(self.spans)}"
         self.spans.append((ev_start, ev_end, ref))
         self.by_span.setdefault((ev_start, ev_end), ref)
-        if terms:
-            self.terms.extend(_term_spans(self.text, terms, ev_start, ev_end))
+        self.terms.extend((ev_start + s, ev_start + e) for s, e in terms)
         return ref
 
 
@@ -392,6 +410,8 @@ def _requirements_view(result: AuditResult, refs: _Refs, lang: str) -> list[Grou
     groups: dict[str, GroupView] = {}
     titles = _group_titles(result, lang)
     waived = "／" + t("status.waived", lang)
+    labels: dict[tuple[str, bool], str] = {}  # (status, waived) -> the status's words
+    severities: dict[str, str] = {}
     for i, r in enumerate(result.requirements):
         anchor = _anchor(r.id, i)
         g = groups.get(r.group)
@@ -399,22 +419,27 @@ def _requirements_view(result: AuditResult, refs: _Refs, lang: str) -> list[Grou
             score = result.groups.get(r.group)
             g = groups[r.group] = GroupView(r.group, titles.get(r.group, r.group), score, _score_class(score))
         status = _status_key(r)
-        evidence = [
-            EvidenceView(
-                highlight(e.quote, e.terms), e.section, refs.add("e", e.start, e.end, e.quote, e.terms), anchor
-            )
-            for e in r.evidence
-            if e.quote
-        ]
+        evidence = []
+        for e in r.evidence:
+            if e.quote:
+                terms = _term_spans(e.quote, e.terms) if e.terms else []
+                ref = refs.add("e", e.start, e.end, e.quote, terms)
+                evidence.append(EvidenceView(_highlight_spans(e.quote, terms), e.section, ref, anchor))
         plain = t(f"msg.{r.status}", result.lang, title=r.title) if r.status != "not_applicable" else None
+        label = labels.get((r.status, bool(r.waived)))
+        if label is None:
+            label = labels[r.status, bool(r.waived)] = t(f"status.{r.status}", lang) + (waived if r.waived else "")
+        severity = severities.get(r.severity)
+        if severity is None:
+            severity = severities[r.severity] = _severity(r.severity, lang)
         g.rows.append(
             RowView(
                 r=r,
                 anchor=anchor,
                 status_key=status,
                 mark=MARKS[status],
-                label=t(f"status.{r.status}", lang) + (waived if r.waived else ""),
-                severity=_severity(r.severity, lang),
+                label=label,
+                severity=severity,
                 weight=f"{r.weight:g}",
                 evidence=evidence,
                 first_ref=next((e.ref for e in evidence if e.ref), None),
@@ -465,8 +490,10 @@ def _meta_rows(result: AuditResult, lang: str) -> list[tuple[str, str]]:
 # A requirement's row, its detail and its quotes are written here, not in a template: a
 # page has some 1,500 such values, and jinja2 escaping each one where it is printed (and
 # calling a macro per row and per quote) took more than half of a page's time. Every
-# value from the result or the messages goes through ``_esc`` exactly once. The page
-# around them (``_requirements.html.j2`` and the other partials) stays a template.
+# value from the result or the messages goes through ``_esc`` exactly once (``_esc_word``
+# for a small vocabulary); refs (``e12``) and anchors (``req-…``, ``finding-3``) are
+# made of [A-Za-z0-9_.-] by this module and go in as they are. The page around them
+# (``_requirements.html.j2`` and the other partials) stays a template.
 
 
 class _Words:
@@ -484,10 +511,10 @@ class _Words:
 
 def _evidence_html(ev: EvidenceView, w: _Words) -> str:
     """One quote: matched terms highlighted, its section path, a link to it in the text."""
-    ref = _esc(ev.ref) if ev.ref else None
+    ref = ev.ref
     ids = f' data-ref="{ref}" id="q-{ref}"' if ref else ""
     return (
-        f'<li class="evidence"{ids} data-owner="{_esc(ev.owner)}">\n'
+        f'<li class="evidence"{ids} data-owner="{ev.owner}">\n'
         f"  <blockquote>{ev.html}</blockquote>\n"
         f"  {_where_html(ev.section, ref, w)}\n"
         "</li>\n"
@@ -546,18 +573,18 @@ def _where_html(section: str | None, ref: str | None, w: _Words) -> str:
 def _finding_html(item: FindingView, w: _Words) -> Markup:
     """A finding: severity, code (linked to its requirement), message, quotes, suggestion."""
     f = item.f
-    own = _esc(item.anchor)
-    severity = _esc(f.severity)
+    own = item.anchor
+    severity = _esc_word(f.severity)
     code = _esc(f.code)
     if item.requirement:
-        target = _esc(item.requirement)
+        target = item.requirement
         code_html = f'<a class="code" href="#{target}" data-goto="{target}">{code}</a>'
     else:
         code_html = f'<code class="code">{code}</code>'
     out = [
-        f'<li class="finding sev-border-{severity} cat-{_esc(f.category)}" id="{own}">\n'
+        f'<li class="finding sev-border-{severity} cat-{_esc_word(f.category)}" id="{own}">\n'
         '  <div class="finding-head">\n'
-        f'    <span class="sev sev-{severity}">{_esc(item.severity)}</span>\n'
+        f'    <span class="sev sev-{severity}">{_esc_word(item.severity)}</span>\n'
         f"{code_html}  </div>\n"
         f'  <p class="message">{_esc(f.message)}</p>\n'
     ]
@@ -566,7 +593,6 @@ def _finding_html(item: FindingView, w: _Words) -> Markup:
         quotes.append(("", _esc(f.quote), item.ref, f.section))
     quotes.extend((' class="related"', str(rel.html), rel.ref, rel.section) for rel in item.related)
     for cls, quote, ref, section in quotes:
-        ref = _esc(ref) if ref else None
         ids = f' data-ref="{ref}" id="q-{ref}"' if ref else ""
         out.append(f'  <blockquote{cls}{ids} data-owner="{own}">{quote}</blockquote>\n')
         out.append(f"  {_where_html(section, ref, w)}\n")
@@ -580,30 +606,31 @@ def _row_html(row: RowView, group: str, w: _Words) -> Markup:
     """A requirement's row of the table (status, title, severity, weight, link to its
     first quote) and the collapsed row of its detail, as in ``_requirements.html.j2``."""
     r = row.r
-    anchor = _esc(row.anchor)
-    status_key = _esc(row.status_key)
-    severity = _esc(r.severity)
+    anchor = row.anchor
+    status_key = _esc_word(row.status_key)
+    severity = _esc_word(r.severity)
+    mark = _esc_word(row.mark)
     if r.weight == 0:
         chip = f'<span class="chip st-{status_key} unscored" title="{w.unscored}">'
     else:
         chip = f'<span class="chip st-{status_key}">'
     if row.first_ref:
-        ref = _esc(row.first_ref)
+        ref = row.first_ref
         ev_cell = f'<a class="locate" href="#t-{ref}" data-ref="{ref}" title="{w.locate_title}">{w.locate} ↘</a>'
     elif row.evidence:
         ev_cell = f'<span class="muted">{_esc(t("html.n_quotes", w.lang, n=len(row.evidence)))}</span>'
     else:
         ev_cell = '<span class="muted">—</span>'
     return Markup(
-        f'<tr class="req st-row-{status_key}" id="{anchor}" data-status="{_esc(r.status)}"'
-        f' data-waived="{"yes" if r.waived else "no"}" data-severity="{severity}" data-group="{_esc(group)}"'
+        f'<tr class="req st-row-{status_key}" id="{anchor}" data-status="{_esc_word(r.status)}"'
+        f' data-waived="{"yes" if r.waived else "no"}" data-severity="{severity}" data-group="{_esc_word(group)}"'
         f' data-detail="{anchor}-detail">\n'
-        f'        <td>{chip}<span class="mk" aria-hidden="true">{_esc(row.mark)}</span>{_esc(row.label)}</span></td>\n'
+        f'        <td>{chip}<span class="mk" aria-hidden="true">{mark}</span>{_esc_word(row.label)}</span></td>\n'
         f'        <td class="title"><button type="button" class="toggle" aria-expanded="false"'
         f' aria-controls="{anchor}-detail"><span class="caret" aria-hidden="true"></span>{_esc(r.title)}</button>'
         f'<code class="rid">{_esc(r.id)}</code></td>\n'
-        f'        <td><span class="sev sev-{severity}">{_esc(row.severity)}</span></td>\n'
-        f'        <td class="num">{_esc(row.weight)}</td>\n'
+        f'        <td><span class="sev sev-{severity}">{_esc_word(row.severity)}</span></td>\n'
+        f'        <td class="num">{_esc_word(row.weight)}</td>\n'
         f'        <td class="ev-cell">{ev_cell}</td>\n'
         "      </tr>\n"
         f'      <tr class="detail collapsed" id="{anchor}-detail" data-for="{anchor}">\n'
