@@ -16,11 +16,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 import checklist
 from _samples import SAMPLES, sample_path
 from checklist.cli import main
 from checklist.render import RENDERERS
+from checklist.render.html import _esc as esc_once
 from checklist.render.html import document_blocks, highlight, html_files, page_names, render_overview, render_report
 from checklist.rules.result import AuditResult, RemovedSpan, Waiver
 from checklist.rules.standard import group_titles
@@ -207,6 +209,7 @@ def _poisoned(result: AuditResult) -> AuditResult:
         r.model_copy(
             update={
                 "title": EVIL + r.title,
+                "id": EVIL + r.id if i == 2 else r.id,
                 "message": EVIL,
                 "suggestion": EVIL,
                 "basis": [EVIL],
@@ -221,7 +224,9 @@ def _poisoned(result: AuditResult) -> AuditResult:
         for i, r in enumerate(result.requirements)
     ]
     findings = [
-        f.model_copy(update={"code": EVIL, "message": EVIL, "suggestion": EVIL, "section": EVIL})
+        f.model_copy(
+            update={"code": EVIL, "message": EVIL, "suggestion": EVIL, "section": EVIL, "quote": EVIL + (f.quote or "")}
+        )
         for f in result.findings
     ]
     document = {**result.document, "issuer": EVIL, "path": EVIL + ".txt", "title": EVIL, "addressee": EVIL}
@@ -247,6 +252,12 @@ def test_every_field_is_escaped() -> None:
     overview = render_overview([poisoned, sample_result(SAMPLES[1])], ["a.html", "b.html"])
     assert_self_contained(overview, {"a.html", "b.html"})
     assert "<script>alert" not in overview
+
+
+@given(st.text(alphabet="法治<>&\"' a\n", max_size=90))
+def test_escaping_short_and_long_strings_is_markupsafes(text: str) -> None:
+    # the page's own escaping (five replaces below 40 characters) must give markupsafe's bytes
+    assert esc_once(text) == str(escape(text))
 
 
 def test_without_text_the_page_says_so() -> None:
