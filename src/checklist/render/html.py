@@ -2,8 +2,10 @@
 
 Rendered with jinja2 (autoescape on) from the partials in ``checklist/render/templates``:
 ``_summary`` (header, score, statutory parts), ``_scorebar``, ``_requirements`` (the
-filterable table), ``_requirement_detail``, ``_evidence``, ``_findings`` and ``_document``
-(the report's text with every evidence span highlighted). CSS and JavaScript are inlined
+filterable table), ``_findings`` and ``_document`` (the report's text with every evidence
+span highlighted). The items those repeat per requirement, quote and finding (a row with
+its detail, a quote, a finding) and the document's highlighted text are written here
+(see "fragments" below), each value escaped once: a page is fast enough for a batch. CSS and JavaScript are inlined
 from files in the same folder, so a page fetches nothing: it works from ``file://``, as
 an e-mail attachment and on paper. A Content-Security-Policy admits only the page's own
 script (by its hash), so even a mistake in escaping could not run a report's text.
@@ -382,7 +384,6 @@ class RowView:
     first_ref: str | None
     gap: bool
     message: str | None  # shown when it says more than the status and the title
-    html: Markup = field(default_factory=Markup)  # the row and its detail: :func:`_row_html`
 
 
 @dataclass(slots=True)
@@ -394,6 +395,7 @@ class GroupView:
     score: float | None
     score_class: str
     rows: list[RowView] = field(default_factory=list)
+    rows_html: Markup = field(default_factory=Markup)  # its rows, one a line (indented as in the table)
 
 
 @dataclass(slots=True)
@@ -609,7 +611,7 @@ def _finding_html(item: FindingView, w: _Words) -> Markup:
     return Markup("".join(out))
 
 
-def _row_html(row: RowView, group: str, w: _Words) -> Markup:
+def _row_html(row: RowView, group: str, w: _Words) -> str:
     """A requirement's row of the table (status, title, severity, weight, link to its
     first quote) and the collapsed row of its detail, as in ``_requirements.html.j2``."""
     r = row.r
@@ -628,7 +630,7 @@ def _row_html(row: RowView, group: str, w: _Words) -> Markup:
         ev_cell = f'<span class="muted">{_esc(t("html.n_quotes", w.lang, n=len(row.evidence)))}</span>'
     else:
         ev_cell = '<span class="muted">—</span>'
-    return Markup(
+    return (
         f'<tr class="req st-row-{status_key}" id="{anchor}" data-status="{_esc_word(r.status)}"'
         f' data-waived="{"yes" if r.waived else "no"}" data-severity="{severity}" data-group="{_esc_word(group)}"'
         f' data-detail="{anchor}-detail">\n'
@@ -658,8 +660,7 @@ def render_report(result: AuditResult, lang: str | None = None, *, index_href: s
     groups = _requirements_view(result, refs, lang)
     words = _Words(lang)
     for g in groups:
-        for row in g.rows:
-            row.html = _row_html(row, g.id, words)
+        g.rows_html = Markup("\n      ".join(_row_html(row, g.id, words) for row in g.rows))
     rows = [row for g in groups for row in g.rows]
     anchors = {row.r.id: row.anchor for row in rows}
     findings = _findings_view(result, refs, anchors, lang)
