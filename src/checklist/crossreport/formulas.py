@@ -132,7 +132,7 @@ def is_specific_key(key: str, issuer: str | None = None, min_chars: int = MIN_SP
         return True
     key = _without_names_and_dates(key, issuer)
     # only the count matters here: no string is built (this runs on every sentence of a batch)
-    covered = sum(end - start for _word, start, end in _WORDS.find_matches_as_indexes(key))
+    covered = sum(map(len, _WORDS.find_matches_as_strings(key)))
     return len(key) - covered >= min_chars
 
 
