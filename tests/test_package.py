@@ -35,3 +35,17 @@ def test_import_does_not_load_the_engine() -> None:
     code = "import sys, checklist.cli; print('checklist.rules.engine' in sys.modules, 'pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_an_audit_does_not_load_numpy() -> None:
+    # numpy (about 0.1 s to import) serves the batch's cross-report fingerprints only; a
+    # one-file audit, the self-check of an author, must not pay for it
+    code = (
+        "import sys, checklist\n"
+        "text = '一、主要举措和成效\\n全面清理行政审批中介服务收费项目12项。全面清理行政审批中介服务收费项目12项。'\n"
+        "result = checklist.audit(text, 'national')\n"
+        "assert any(f.code == 'quality.duplicate_sentence' for f in result.findings)\n"
+        "print('numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
