@@ -305,17 +305,7 @@ def _requirement(r: dict[str, Any]) -> Any:
         if n == 11:  # REQUIREMENT_KEYS, in order
             if r["waived"] is not None:
                 return r
-            quotes = []
-            for e in r["evidence"]:  # _quotes, inlined: a requirement has one or two
-                if len(e) == 5:
-                    q = _new(Evidence)
-                    _set_dict(q, "__dict__", e)
-                    _set_fields_set(q, {"quote", "section", "start", "end", "terms"})
-                    _set_extra(q, None)
-                    _set_private(q, None)
-                    e = q
-                quotes.append(e)
-            r["evidence"] = quotes
+            r["evidence"] = _quotes(r["evidence"])
             r["basis"] = r["basis"][:]  # the standard's list, shared by every audit
             fields = {
                 "id", "title", "group", "status", "severity", "weight", "evidence", "message", "suggestion", "basis",
