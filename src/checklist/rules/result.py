@@ -277,17 +277,23 @@ _STATUSES = frozenset(("met", "partial", "missing", "not_applicable"))
 _SEVERITIES = frozenset(("critical", "major", "minor", "info"))
 
 
+def _made(cls: type[BaseModel], data: dict[str, Any], fields: set[str]) -> Any:
+    """A ``cls`` whose field values are ``data`` itself (already in declaration order),
+    with ``fields`` (a set of its own) as the fields given: what validation makes of them."""
+    m = _new(cls)
+    _set_dict(m, "__dict__", data)
+    _set_fields_set(m, fields)
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
+
+
 def _quotes(items: list[Any]) -> list[Any]:
     """The engine's quote dicts as :class:`Evidence` (each dict becomes its model's own)."""
     out: list[Any] = []
     for e in items:
         if len(e) == 5:  # EVIDENCE_KEYS, in order; any other shape is validated with the rest
-            m = _new(Evidence)
-            _set_dict(m, "__dict__", e)
-            _set_fields_set(m, {"quote", "section", "start", "end", "terms"})
-            _set_extra(m, None)
-            _set_private(m, None)
-            e = m
+            e = _made(Evidence, e, {"quote", "section", "start", "end", "terms"})
         out.append(e)
     return out
 
@@ -328,12 +334,7 @@ def _requirement(r: dict[str, Any]) -> Any:
             fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
     except KeyError:
         return r
-    m = _new(RequirementResult)
-    _set_dict(m, "__dict__", r)
-    _set_fields_set(m, fields)
-    _set_extra(m, None)
-    _set_private(m, None)
-    return m
+    return _made(RequirementResult, r, fields)
 
 
 def _finding(f: dict[str, Any]) -> Any:
@@ -370,12 +371,7 @@ def _finding(f: dict[str, Any]) -> Any:
         fields = {"code", "severity", "message", "suggestion", "quote", "section", "start", "end"}
     else:
         return f
-    m = _new(Finding)
-    _set_dict(m, "__dict__", f)
-    _set_fields_set(m, fields)
-    _set_extra(m, None)
-    _set_private(m, None)
-    return m
+    return _made(Finding, f, fields)
 
 
 def _engine_items(data: dict[str, Any]) -> dict[str, Any]:

@@ -178,6 +178,20 @@ def classify(doc: Document) -> Regions:
     return Regions(tuple(kinds), doc.body_start, doc.signature_start, contents_spans(doc))
 
 
+def starts_of(text: str, needles: Sequence[str]) -> list[int]:
+    """Every offset of ``text`` where one of ``needles`` starts, in order: a prefilter for
+    a pattern whose matches all begin with one of them (``str.find`` skips ahead; a regex
+    whose pattern opens with an alternation or a lookahead is tried at every offset)."""
+    found: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    found.sort()
+    return found
+
+
 def contents_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     """The parts of sentences that announce what the report contains: from the start of
     the clause holding ``现将…报告`` or ``本报告包括…部分`` to the end of the sentence."""
@@ -186,15 +200,8 @@ def contents_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     starts, ends, _ = doc.sentence_columns()
     # a statement starts with one of a few characters, found a dozen times in a report:
     # only the sentences holding one are searched (each once)
-    candidates = []
-    for first in _CONTENTS_FIRST_CHARS:
-        pos = text.find(first)
-        while pos >= 0:
-            candidates.append(pos)
-            pos = text.find(first, pos + 1)
-    candidates.sort()
     searched = -1
-    for pos in candidates:
+    for pos in starts_of(text, _CONTENTS_FIRST_CHARS):
         i = bisect_right(starts, pos) - 1
         if i <= searched or pos >= ends[i]:
             continue  # a sentence already searched, or no sentence (i < 0 is below searched)

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from checklist.rules.matchers.base import Context, Hit
 from checklist.rules.quality.base import CheckParams, Issue
+from checklist.structure.sections import starts_of
 
 _OLD = re.compile(r"纲要\s?\(?\s?2015\s?[-—–~至]+\s?2020|廉洁高效、守法诚信")
 _NEW = re.compile(r"纲要\s?\(?\s?202[01]\s?[-—–~至]+\s?2025|智能高效、廉洁诚信")
@@ -25,15 +26,8 @@ def _finditer(pattern: re.Pattern[str], text: str, firsts: tuple[str, ...]) -> I
     """``pattern.finditer(text)`` for a pattern whose every match begins with one of
     ``firsts``: the pattern is tried only where ``str.find`` finds one of them (the regex
     engine would try it at every offset of the report, a few times slower)."""
-    starts: list[int] = []
-    for first in firsts:
-        i = text.find(first)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(first, i + 1)
-    starts.sort()
     end = 0
-    for i in starts:
+    for i in starts_of(text, firsts):
         if i < end:
             continue  # inside the last match: finditer does not look there
         m = pattern.match(text, i)
