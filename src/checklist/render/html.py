@@ -56,17 +56,10 @@ def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
 
 def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
     """Group titles from the shipped standard the result names (base first), else the catalogue."""
-    return dict(_shipped_group_titles(result.standard.extends, result.standard.id, lang))
-
-
-@functools.lru_cache(maxsize=64)
-def _shipped_group_titles(extends: str | None, sid: str, lang: str) -> tuple[tuple[str, str], ...]:
-    """Kept for the process: the shipped standards are files of the package (looking them
-    up took a directory listing a page, some 6 % of its time)."""
     from checklist.rules.standard import group_titles
 
     titles = {"quality": t("html.group_quality", lang)}
-    for ref in (extends, sid):
+    for ref in (result.standard.extends, result.standard.id):
         if not ref:
             continue
         try:
@@ -74,7 +67,7 @@ def _shipped_group_titles(extends: str | None, sid: str, lang: str) -> tuple[tup
         except StandardError:  # a broken shipped standard must not stop a page: group ids stand in
             continue
         titles.update({g: title.get(lang) for g, title in found.items()})
-    return tuple(titles.items())
+    return titles
 
 
 # --- highlighting -------------------------------------------------------------------

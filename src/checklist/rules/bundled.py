@@ -8,6 +8,7 @@ checks its standard's files here without loading it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +30,15 @@ def standards_dir() -> Path:
 
 def shipped() -> dict[str, Path]:
     """Ids of the shipped standards and their files."""
-    return {path.stem: path for path in sorted(standards_dir().glob("*.yaml"))}
+    return dict(_shipped())
+
+
+@functools.cache
+def _shipped() -> tuple[tuple[str, Path], ...]:
+    # files of the installed package: listed once per process (a listing cost some 6 % of
+    # an HTML page, which names its standard's group titles); their contents are still
+    # checked by modification time wherever a standard is loaded
+    return tuple((path.stem, path) for path in sorted(standards_dir().glob("*.yaml")))
 
 
 def find_file(ref: str | Path, relative_to: Path | None = None) -> Path | None:
