@@ -252,8 +252,9 @@ class Document:
     meta_norm_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     body_start: int = 0  # normalised offset where the header (title, addressee) ends
     signature_start: int | None = None  # normalised offset of the signature block
-    # the sentences' starts, ends and sections as columns, made on first use
-    # (sentence_columns); no constructor argument, so a copy made with replace() starts empty
+    # the sentences' starts, ends and sections as columns: given by the outline, which
+    # makes them first (with_sentence_columns), else made on first use (sentence_columns);
+    # no constructor argument, so a copy made with replace() starts empty
     _columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -325,3 +326,11 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The ``inspect`` JSON object."""
         return {"document": self.metadata_dict(), "sections": self.sections_list()}
+
+
+def with_sentence_columns(doc: Document, columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]) -> Document:
+    """``doc``, its :meth:`~Document.sentence_columns` answered by ``columns`` (the
+    outline makes the sentences from these columns, so they need not be read back out of
+    the sentences). They must be the columns of ``doc.sentences``."""
+    object.__setattr__(doc, "_columns", columns)
+    return doc

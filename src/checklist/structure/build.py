@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from checklist.document import Document
+from checklist.document import Document, with_sentence_columns
 from checklist.ingest.pipeline import Ingested
 from checklist.structure import layout as page_layout
 from checklist.structure import metadata, outline
@@ -21,7 +21,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
     """Outline and metadata of an ingested report, as one :class:`Document`."""
     text, lines = ingested.text, ingested.lines
     layout = page_layout.locate(text, lines, _after_clutter(ingested))
-    sections, items, sentences = outline.build(
+    sections, items, sentences, columns = outline.build(
         text, lines, (layout.body_first, layout.body_stop), ingested.heading_hints
     )
     meta, norm_spans, fields_used = metadata.extract(text, lines, layout, ingested.page_metadata)
@@ -32,7 +32,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
         norm_spans = {k: v for k, v in norm_spans.items() if k != "issuer"}
     body_start = lines[layout.body_first][0] if layout.body_first < len(lines) else len(text)
     signature_start = lines[layout.body_stop][0] if layout.body_stop < len(lines) else None
-    return Document(
+    doc = Document(
         source=source,
         format=ingested.format,
         encoding=ingested.encoding,
@@ -52,6 +52,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
         body_start=body_start,
         signature_start=signature_start,
     )
+    return with_sentence_columns(doc, columns)
 
 
 def _after_clutter(ingested: Ingested) -> set[int]:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentences
 from checklist.ingest.shapes import match_marker, match_marker_at
@@ -20,7 +21,7 @@ from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
 
 # match_marker answers here too: the rules ask the outline what a heading is.
-__all__ = ["HEAD_MAX", "build", "lead_length", "match_marker"]
+__all__ = ["HEAD_MAX", "Outline", "build", "lead_length", "match_marker"]
 
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
@@ -52,12 +53,23 @@ def lead_length(rest: str, limit: int = HEAD_MAX) -> int:
     return limit // 2
 
 
+class Outline(NamedTuple):
+    """What :func:`build` makes: the sections, the items, the sentences, and the
+    sentences' ``(starts, ends, sections)`` as columns (what
+    :meth:`~checklist.document.Document.sentence_columns` answers)."""
+
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    sentences: tuple[Sentence, ...]
+    columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
 def build(
     text: str,
     lines: Sequence[tuple[int, int]],
     body: tuple[int, int],
     hints: Mapping[int, int] | None = None,
-) -> tuple[tuple[Section, ...], tuple[Item, ...], tuple[Sentence, ...]]:
+) -> Outline:
     """Build sections, items and sentences.
 
     ``lines`` are normalised line spans; ``body`` is the range of line indices that
@@ -68,6 +80,7 @@ def build(
     first, stop = body
     body_end = lines[stop - 1][1] if stop > first else (lines[first][0] if first < len(lines) else len(text))
     raw: list[tuple[int, str, int, int, str]] = []  # rank, marker, start, heading end, title
+    heading_lines: list[int] = []  # the line of each
     for li in range(first, stop):
         start, end = lines[li]
         found = match_marker_at(text, start, end)  # (a paragraph is not copied out to ask)
@@ -85,12 +98,13 @@ def build(
         if not title:
             continue
         raw.append((rank, marker, start, offset + n, title))
+        heading_lines.append(li)
 
     final = _sections(raw, body_end)
-    line_section = _innermost_per_line(final, lines)
-    sentences = _sentences(text, lines, line_section)
+    line_section = _innermost_per_line(heading_lines, len(lines), stop)
+    columns = _sentence_columns(text, lines, line_section)
     items = _items(text, lines, line_section, body)
-    return final, items, sentences
+    return Outline(final, items, new_sentences(*columns), columns)
 
 
 def _sections(raw: Sequence[tuple[int, str, int, int, str]], body_end: int) -> tuple[Section, ...]:
@@ -132,28 +146,32 @@ def _sections(raw: Sequence[tuple[int, str, int, int, str]], body_end: int) -> t
     )
 
 
-def _innermost_per_line(sections: Sequence[Section], lines: Sequence[tuple[int, int]]) -> list[int]:
-    out: list[int] = []
-    stack: list[Section] = []
-    k = 0
-    for start, _end in lines:
-        while k < len(sections) and sections[k].start <= start:
-            while stack and stack[-1].end <= sections[k].start:
-                stack.pop()
-            stack.append(sections[k])
-            k += 1
-        while stack and stack[-1].end <= start:
-            stack.pop()
-        out.append(stack[-1].index if stack else -1)
+def _innermost_per_line(heading_lines: Sequence[int], count: int, stop: int) -> list[int]:
+    """The innermost section of each of ``count`` lines, given the line of each section's
+    heading (in order, all before the body's ``stop``): from its heading line to the next
+    heading's, a line is in the section opened last — it is still open there, since a
+    section ends at a later heading's start or at the body's end — and no line before the
+    first heading or from the signature on is in any."""
+    if not heading_lines:
+        return [-1] * count
+    out = [-1] * heading_lines[0]
+    for k in range(len(heading_lines) - 1):
+        out += [k] * (heading_lines[k + 1] - heading_lines[k])
+    last = len(heading_lines) - 1
+    out += [last] * (stop - heading_lines[last])
+    out += [-1] * (count - stop)
     return out
 
 
-def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int]) -> tuple[Sentence, ...]:
-    """Sentences line by line, from one scan of the whole text for sentence ends.
+def _sentence_columns(
+    text: str, lines: Sequence[tuple[int, int]], line_section: Sequence[int]
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Sentences line by line, from one scan of the whole text for sentence ends, as
+    columns of offsets ``(starts, ends, sections)``.
 
     ``lines`` are separated by line breaks (as :func:`~checklist.ingest.normalize.join_lines`
     makes them), so no sentence end runs across two; each line's ends are found by
-    bisection, and the sentences are made as columns of offsets (:func:`new_sentences`).
+    bisection.
     """
     pattern = _SENTENCE_END if any(c in text for c in _OTHER_ENDS) else _FULL_STOP_END
     ends = [m.end() for m in pattern.finditer(text)]
@@ -176,7 +194,7 @@ def _sentences(text: str, lines: Sequence[tuple[int, int]], line_section: Sequen
             starts_of.append(pos)
             ends_of.append(end)
             sections_of.append(sec)
-    return new_sentences(starts_of, ends_of, sections_of)
+    return tuple(starts_of), tuple(ends_of), tuple(sections_of)
 
 
 def _items(
