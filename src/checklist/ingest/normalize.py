@@ -62,7 +62,8 @@ _BLANK_CHARS = (
 )
 _BLANK_CLASS = "[" + re.escape(_BLANK_CHARS) + "]+"
 _BLANK_SET = frozenset(_BLANK_CHARS)
-_ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+_ZERO_WIDTH_CHARS = "\ufeff\u200b\u200c\u200d\u2060"
+_ZERO_WIDTH = frozenset(_ZERO_WIDTH_CHARS)
 _TEXT = itemgetter(0)  # a piece's text
 
 
@@ -87,6 +88,28 @@ class NormalizedLine(NamedTuple):
     orig_end: int
     # (normalised text, original start, original end, is_copy) pieces in order
     pieces: tuple[tuple[str, int, int, bool], ...]
+
+
+class Normalized(NamedTuple):
+    """The normalised lines of a text in the compact form the ingest stage reads: most
+    lines are their original span folded one for one (one copy piece), and only the
+    others (blanks, glosses, characters that fold to another length, a converted line)
+    are made into a :class:`NormalizedLine`."""
+
+    texts: list[str]  # each line's normalised text ("" for a blank line)
+    spans: Sequence[tuple[int, int]]  # each line's original span
+    marked: dict[int, NormalizedLine]  # the lines that are not one copy of their span, by index
+
+    def lines(self) -> list[NormalizedLine]:
+        """Every line as a :class:`NormalizedLine`."""
+        marked, new = self.marked, tuple.__new__
+        out: list[NormalizedLine] = []
+        for i, (text, (start, end)) in enumerate(zip(self.texts, self.spans, strict=True)):
+            line = marked.get(i)
+            if line is None:
+                line = new(NormalizedLine, (text, start, end, ((text, start, end, True),) if text else ()))
+            out.append(line)
+        return out
 
 
 def line_spans(original: str) -> list[tuple[int, int]]:
@@ -177,14 +200,25 @@ def normalize_lines(
     :func:`scan_class` (a reader found them: ``Extracted.touched``), and the text is not
     scanned for them again.
     """
-    one_for_one, special = _one_for_one(), _reshaping()
+    return normalize_text(original, spans, to_simplified=to_simplified, touched=touched).lines()
+
+
+def normalize_text(
+    original: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    to_simplified: bool = False,
+    touched: frozenset[str] | None = None,
+) -> Normalized:
+    """:func:`normalize_lines` in the compact form (:class:`Normalized`)."""
+    spans = list(spans)
     if not to_simplified and touched is not None:
         kept = _touched_chars()
         seen = [c for c in touched if c in kept or c > "\uffff"]
         # the markers of traditional text in the opening, counted as the scan below does
         markers = [c for c in seen if c in _MARKER_SET]
         if sum(original.count(c, 0, _FIRST_LOOK) for c in markers) < 2 or not is_mostly_traditional(original):
-            return _normalize_spans(original, list(spans), one_for_one, special, seen)
+            return _normalize_spans(original, spans, seen)
     elif not to_simplified:
         # One scan serves both the first look for traditional characters (in the
         # opening) and the normalisation: the class holds the markers too.
@@ -192,7 +226,13 @@ def normalize_lines(
         head = pattern.findall(original, 0, _FIRST_LOOK)
         if sum(1 for c in head if c in _MARKER_SET) < 2 or not is_mostly_traditional(original):
             hits = head + pattern.findall(original, _FIRST_LOOK)
-            return _normalize_spans(original, list(spans), one_for_one, special, hits)
+            return _normalize_spans(original, spans, hits)
+    return _converted(original, spans)
+
+
+def _converted(original: str, spans: list[tuple[int, int]]) -> Normalized:
+    """Every line converted to simplified characters (OpenCC ``t2s``), then normalised."""
+    one_for_one, special = _one_for_one(), _reshaping()
     convert = _t2s()
     out: list[NormalizedLine] = []
     for start, end in spans:
@@ -206,16 +246,10 @@ def normalize_lines(
                 out.append(NormalizedLine(text, start, end, ((text, start, end, False),) if text else ()))
                 continue
         out.append(_normalize_line(raw, start, end, one_for_one, special))
-    return out
+    return Normalized([line.text for line in out], spans, dict(enumerate(out)))
 
 
-def _normalize_spans(
-    original: str,
-    spans: Sequence[tuple[int, int]],
-    one_for_one: re.Pattern[str],
-    special: re.Pattern[str],
-    hits: Iterable[str],
-) -> list[NormalizedLine]:
+def _normalize_spans(original: str, spans: Sequence[tuple[int, int]], hits: Iterable[str]) -> Normalized:
     """:func:`_normalize_line` for every span, from one scan of the whole text.
 
     One pass finds every character the normalisation touches: those that fold one for
@@ -226,17 +260,14 @@ def _normalize_spans(
     """
     folded, tokens = _scan(original, hits)
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
-    touched = _marks_by_line(spans, tokens, glosses) if tokens or glosses else {}
-    out: list[NormalizedLine] = []
-    new = tuple.__new__  # a named tuple's own __new__ is a Python function: twice the cost
-    for i, (start, end) in enumerate(spans):
-        raw = folded[start:end]
-        marks = touched.get(i)
-        if marks is None:
-            out.append(new(NormalizedLine, (raw, start, end, ((raw, start, end, True),) if raw else ())))
-        else:
-            out.append(_line_of_marks(raw, start, end, sorted(marks)))
-    return out
+    texts = [folded[start:end] for start, end in spans]
+    marked: dict[int, NormalizedLine] = {}
+    if tokens or glosses:
+        for i, marks in _marks_by_line(spans, tokens, glosses).items():
+            start, end = spans[i]
+            line = marked[i] = _line_of_marks(texts[i], start, end, sorted(marks))
+            texts[i] = line.text
+    return Normalized(texts, spans, marked)
 
 
 def _marks_by_line(
@@ -265,25 +296,53 @@ def _marks_by_line(
 def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, int, bool]]) -> NormalizedLine:
     """A line's pieces from the places the normalisation changes it: what
     :func:`_normalize_line` makes of ``raw`` (already folded one for one)."""
+    edges = _inside_edge_blanks(raw, marks)
+    if edges is not None:  # an indent, trailing blanks: the rest is one copy piece
+        lead, trail = edges
+        if lead >= trail:
+            return tuple.__new__(NormalizedLine, ("", start, end, ()))
+        text = raw[lead:trail]
+        return tuple.__new__(NormalizedLine, (text, start, end, ((text, start + lead, start + trail, True),)))
     dropped = _number_gaps(raw) if " " in raw else _NOTHING
     pieces: list[tuple[str, int, int, bool]] = []
     pos = 0
     for m_start, m_end, is_gloss in marks:
         if m_start > pos:
             pieces.append((raw[pos:m_start], start + pos, start + m_start, True))
-        token = raw[m_start:m_end]
+        pos = m_end
         if is_gloss:
-            rep = ""
-        elif token[0] in _BLANK_SET:
-            rep = "" if m_start in dropped or all(c in _ZERO_WIDTH for c in token) else " "
+            continue
+        token = raw[m_start:m_end]
+        if token[0] in _BLANK_SET:
+            # (a run of zero-width characters only is dropped: strip leaves nothing of it)
+            if m_start in dropped or not token.strip(_ZERO_WIDTH_CHARS):
+                continue
+            rep = " "
         else:
             rep = _fold(token)
         if rep:
             pieces.append((rep, start + m_start, start + m_end, len(rep) == len(token)))
-        pos = m_end
     if pos < len(raw):
         pieces.append((raw[pos:], start + pos, end, True))
     return _stripped(pieces, start, end)
+
+
+def _inside_edge_blanks(raw: str, marks: Sequence[tuple[int, int, bool]]) -> tuple[int, int] | None:
+    """``(lead, trail)`` when the only marks of the line ``raw`` are blank runs at its
+    ends: whatever they become (one space or nothing), the stripped line is
+    ``raw[lead:trail]``. ``None`` for any other line."""
+    n = len(raw)
+    lead, trail = 0, n
+    for m_start, m_end, is_gloss in marks:
+        if is_gloss or raw[m_start] not in _BLANK_SET:
+            return None
+        if m_start == 0:
+            lead = m_end
+        elif m_end == n:
+            trail = m_start
+        else:
+            return None
+    return lead, trail
 
 
 def _stripped(pieces: list[tuple[str, int, int, bool]], start: int, end: int) -> NormalizedLine:
@@ -469,56 +528,94 @@ def join_lines(lines: Sequence[NormalizedLine], orig_length: int) -> tuple[str, 
     line break) extends the copy segment before it when it follows it in the original;
     any other piece is a replaced segment of its own.
     """
-    parts: list[str] = []
+    kept = [line for line in lines if line.text]
+    spans = [(line.orig_start, line.orig_end) for line in kept]
+    norm = Normalized([line.text for line in kept], spans, dict(enumerate(kept)))
+    text, omap, norm_spans, _starts = join_kept(norm, range(len(kept)), orig_length)
+    return text, omap, norm_spans
+
+
+def join_kept(
+    norm: Normalized, kept: Iterable[int], orig_length: int
+) -> tuple[str, OffsetMap, list[tuple[int, int]], list[int]]:
+    """:func:`join_lines` of the lines ``kept`` (indices of non-empty lines of ``norm``):
+    text, map, each line's normalised span, and the original offset of each line's first
+    character. A line that is one copy of its span takes a short way (the same segments)."""
+    texts, spans, marked = norm
     norm_starts: list[int] = []
     orig_starts: list[int] = []
     orig_ends: list[int] = []
     copies: list[bool] = []
     norm_spans: list[tuple[int, int]] = []
-    norm = 0
+    starts: list[int] = []
+    norm_pos = 0
     last_copy_end = -1  # original end of the last segment when it is a copy, else -1
-    for line in lines:
-        if not line.text:
-            continue
-        begin = norm
+    for i in kept:
+        start, end = spans[i]
         if norm_spans:  # the line break stands for the character before the line
-            # (the piece ("\n", o - 1, o): one character for one, so a copy, but at 0)
-            o = line.orig_start
-            if o > 0 and last_copy_end == o - 1:
-                orig_ends[-1] = last_copy_end = o  # extends the copy before it
+            # (the piece ("\n", start - 1, start): one character for one, so a copy, but at 0)
+            if start > 0 and last_copy_end == start - 1:
+                orig_ends[-1] = last_copy_end = start  # extends the copy before it
             else:
-                norm_starts.append(norm)
-                orig_starts.append(o - 1 if o > 0 else 0)
-                orig_ends.append(o)
-                copies.append(o > 0)
-                last_copy_end = o if o > 0 else -1
-            parts.append("\n")
-            norm += 1
-            begin += 1
-        for text, ostart, oend, is_copy in line.pieces:
-            if not text:
-                continue
-            n = len(text)
-            if is_copy or (n == 1 and oend - ostart == 1):  # offsets shift by a constant
-                if last_copy_end == ostart:
-                    orig_ends[-1] = last_copy_end = ostart + n  # extends the copy before it
-                else:
-                    norm_starts.append(norm)
-                    orig_starts.append(ostart)
-                    orig_ends.append(ostart + n)
-                    copies.append(True)
-                    last_copy_end = ostart + n
+                norm_starts.append(norm_pos)
+                orig_starts.append(start - 1 if start > 0 else 0)
+                orig_ends.append(start)
+                copies.append(start > 0)
+                last_copy_end = start if start > 0 else -1
+            norm_pos += 1
+        begin = norm_pos
+        line = marked.get(i)
+        if line is None:  # one copy piece: the whole span
+            if last_copy_end == start:
+                orig_ends[-1] = end
             else:
-                norm_starts.append(norm)
-                orig_starts.append(ostart)
-                orig_ends.append(oend)
-                copies.append(False)
-                last_copy_end = -1
-            parts.append(text)
-            norm += n
-        norm_spans.append((begin, norm))
+                norm_starts.append(norm_pos)
+                orig_starts.append(start)
+                orig_ends.append(end)
+                copies.append(True)
+            last_copy_end = end
+            norm_pos += end - start
+            starts.append(start)
+        else:
+            norm_pos, last_copy_end = _join_pieces(
+                line.pieces, norm_pos, last_copy_end, (norm_starts, orig_starts, orig_ends, copies)
+            )
+            starts.append(line.pieces[0][1])
+        norm_spans.append((begin, norm_pos))
     omap = OffsetMap(tuple(norm_starts), tuple(orig_starts), tuple(orig_ends), tuple(copies), orig_length)
-    return "".join(parts), omap, norm_spans
+    return "\n".join([texts[i] for i in kept]), omap, norm_spans, starts
+
+
+def _join_pieces(
+    pieces: Iterable[tuple[str, int, int, bool]],
+    norm_pos: int,
+    last_copy_end: int,
+    segments: tuple[list[int], list[int], list[int], list[bool]],
+) -> tuple[int, int]:
+    """The segments of one line's pieces, appended to ``segments``; return the new
+    normalised position and the original end of the last segment if it is a copy."""
+    norm_starts, orig_starts, orig_ends, copies = segments
+    for text, ostart, oend, is_copy in pieces:
+        if not text:
+            continue
+        n = len(text)
+        if is_copy or (n == 1 and oend - ostart == 1):  # offsets shift by a constant
+            if last_copy_end == ostart:
+                orig_ends[-1] = last_copy_end = ostart + n  # extends the copy before it
+            else:
+                norm_starts.append(norm_pos)
+                orig_starts.append(ostart)
+                orig_ends.append(ostart + n)
+                copies.append(True)
+                last_copy_end = ostart + n
+        else:
+            norm_starts.append(norm_pos)
+            orig_starts.append(ostart)
+            orig_ends.append(oend)
+            copies.append(False)
+            last_copy_end = -1
+        norm_pos += n
+    return norm_pos, last_copy_end
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from checklist.document import OffsetMap, Removed
 from checklist.errors import InputError
 from checklist.ingest import clutter
-from checklist.ingest.normalize import NormalizedLine, join_lines, line_spans, normalize_lines
+from checklist.ingest.normalize import Normalized, join_kept, line_spans, normalize_text
 from checklist.ingest.readers.base import Extracted
 from checklist.ingest.reflow import split_run_on
 from checklist.limits import current
@@ -46,9 +46,7 @@ class Ingested:
 class _Sorted:
     """Normalised lines sorted into kept and removed."""
 
-    kept: list[NormalizedLine] = field(default_factory=list)
-    origins: list[int] = field(default_factory=list)  # extracted line index of each kept line
-    starts: list[int] = field(default_factory=list)  # original offset of its first piece
+    kept: list[int] = field(default_factory=list)  # index of each kept line
     removed: list[Removed] = field(default_factory=list)
     field_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -66,15 +64,15 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
     spans = line_spans(original)
     if not extracted.heading_lines:  # a reader's heading hints index the lines as they came
         spans = split_run_on(original, spans)
-    nlines = normalize_lines(original, spans, to_simplified=to_simplified, touched=extracted.touched)
-    verdicts, text_meta = clutter.classify([nl.text for nl in nlines])
+    norm = normalize_text(original, spans, to_simplified=to_simplified, touched=extracted.touched)
+    verdicts, text_meta = clutter.classify(norm.texts)
     page_meta = dict(extracted.page_metadata)
     for key, value in text_meta.items():
         page_meta.setdefault(key, value)
-    lines = _sort(nlines, verdicts)
+    lines = _sort(norm, verdicts)
     if not lines.kept:
         raise InputError.of(source, "error.no_text")
-    text, omap, norm_lines = join_lines(lines.kept, len(original))
+    text, omap, norm_lines, starts = join_kept(norm, lines.kept, len(original))
     return Ingested(
         original=original,
         format=extracted.format,
@@ -82,29 +80,28 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
         text=text,
         offsets=omap,
         lines=tuple(norm_lines),
-        line_origins=tuple(lines.origins),
-        line_starts=tuple(lines.starts),
+        line_origins=tuple(lines.kept),
+        line_starts=tuple(starts),
         removed=tuple(lines.removed),
         page_metadata=page_meta,
         field_lines=lines.field_lines,
-        heading_hints=_hints(extracted.heading_lines, lines.origins),
+        heading_hints=_hints(extracted.heading_lines, lines.kept),
     )
 
 
-def _sort(nlines: Sequence[NormalizedLine], verdicts: Sequence[clutter.LineVerdict]) -> _Sorted:
+def _sort(norm: Normalized, verdicts: Sequence[clutter.LineVerdict]) -> _Sorted:
     out = _Sorted()
-    for i, (nl, verdict) in enumerate(zip(nlines, verdicts, strict=True)):
-        if not nl.text:
+    kept = out.kept
+    for i, (line, verdict) in enumerate(zip(norm.texts, verdicts, strict=True)):
+        if not line:
             continue
         if verdict.kind == "body":
-            out.kept.append(nl)
-            out.origins.append(i)
-            out.starts.append(nl.pieces[0][1])
+            kept.append(i)
             continue
-        span = (nl.orig_start, nl.orig_end)
+        span = norm.spans[i]
         out.removed.append(Removed(*span, verdict.reason))
         if verdict.kind == "meta":
-            for key in clutter.parse_fields(nl.text):
+            for key in clutter.parse_fields(line):
                 out.field_lines.setdefault(key, span)
         elif verdict.reason == clutter.PAGE_TITLE_REASON:
             out.field_lines.setdefault(TITLE_FIELD, span)
