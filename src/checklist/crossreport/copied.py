@@ -37,13 +37,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from hashlib import blake2b
 from operator import eq
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_key
+from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_count, is_specific_key, without_statement
 from checklist.document import Document
 from checklist.messages import t
-from checklist.rules.quality.base import strip_marker
+from checklist.rules.quality.base import marker_end, strip_marker
 from checklist.rules.quality.duplicate_sentence import _NOISE
 from checklist.rules.result import Finding
 from checklist.rules.standard import Standard
@@ -245,6 +246,9 @@ def fingerprint(
     name are taken out (:func:`checklist.crossreport.formulas.is_specific`; 0 keeps them).
     """
     stop = _stop_pattern(stop_phrases)
+    seen = _SEEN.get(stop)
+    if seen is None or len(seen) >= _KEPT:
+        seen = _SEEN[stop] = {}  # (memory stays bounded: the next sentences are keyed again)
     issuer = doc.metadata.issuer
     text = doc.text
     # the header and the signature block (what classify() calls HEADER and SIGNATURE)
@@ -254,24 +258,62 @@ def fingerprint(
     numbers: array[int] = array("H")
     spans: array[int] = array("I")
     section: array[int] = array("i")
-    keys: list[str] = []
+    kept: list[list[Any]] = []
+    new: dict[int, list[Any]] = {}  # the sentences met for the first time, to sign at once
     quotes: list[str] = []
     paths: dict[str, int] = {}
+    section_of: dict[int, int] = {}  # a section's index → its path's index in ``paths`` (-1 none)
+    original = doc.original
+    to_original = doc.offsets.to_original
     for s in doc.sentences:
         if s.start < body_start or s.start >= body_end or s.end - s.start < min_chars:
             continue  # a key is never longer than its sentence
-        k, cut = sentence_key(text[s.start : s.end], stop)
-        if len(k) < min_chars or not is_specific_key(k, issuer, min_specific):
+        sentence = text[s.start : s.end]
+        entry = seen.get(sentence)
+        if entry is None:  # sentence_key(sentence, stop), inlined (the marker found in place)
+            cut = marker_end(sentence, 0, len(sentence))
+            k = _NOISE.sub("", sentence[cut:] if cut else sentence)
+            if stop is not None:
+                k = stop.sub("", k)
+            entry = seen[sentence] = [k, cut, None, 0, 0, b""]
+        k = entry[0]
+        if len(k) < min_chars:
             continue
-        keys.append(k)
-        exact.append(int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little"))
-        numbers.append(_numbers_hash(k) if not k.isalpha() else 0)
-        start, end = doc.to_original(s.start + cut, s.end)
+        if entry[2] is None:
+            entry[2] = [without_statement(k), -1]
+        if not is_specific_count(entry[2], issuer, min_specific):
+            continue
+        if not entry[5] and id(entry) not in new:
+            entry[3] = int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little")
+            entry[4] = _numbers_hash(k) if not k.isalpha() else 0
+            new[id(entry)] = entry
+        kept.append(entry)
+        exact.append(entry[3])
+        numbers.append(entry[4])
+        start, end = to_original(s.start + entry[1], s.end)
         spans.extend((start, end))
-        quotes.append(doc.original[start:end])
-        path = doc.section_path(s.section)
-        section.append(paths.setdefault(path, len(paths)) if path else -1)
-    return Fingerprint(key, exact, signatures(keys), numbers, spans, section, tuple(paths), tuple(quotes))
+        quotes.append(original[start:end])
+        at = section_of.get(s.section)
+        if at is None:
+            path = doc.section_path(s.section)
+            at = section_of[s.section] = paths.setdefault(path, len(paths)) if path else -1
+        section.append(at)
+    if new:
+        made = signatures([e[0] for e in new.values()])
+        for i, e in enumerate(new.values()):
+            e[5] = made[_SIGNATURE * i : _SIGNATURE * (i + 1)]
+    minhash = b"".join([e[5] for e in kept])
+    return Fingerprint(key, exact, minhash, numbers, spans, section, tuple(paths), tuple(quotes))
+
+
+# Per process and stop pattern, what a sentence's text always gives: [its key, the marker's
+# length, the key's count for formulas.is_specific_count, its exact hash, its figures' hash,
+# its signature (b"" not made yet)]. A batch's reports share many sentences (the genre's
+# formulas, copies), so a worker keys, counts and signs each only once; emptied when it
+# holds _KEPT sentences.
+_SEEN: dict[re.Pattern[str] | None, dict[str, list[Any]]] = {}
+_KEPT = 1 << 15
+_SIGNATURE = 2 * PERMUTATIONS  # bytes of one key's signature
 
 
 def jaccard_bound(similarity: float) -> float:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick_rs
 
@@ -130,10 +131,60 @@ def is_specific_key(key: str, issuer: str | None = None, min_chars: int = MIN_SP
     """:func:`is_specific` of a comparison key (see :func:`own_words_of_key`)."""
     if min_chars <= 0:
         return True
-    key = _without_names_and_dates(key, issuer)
-    # only the count matters here: no string is built (this runs on every sentence of a batch)
-    covered = sum(map(len, _WORDS.find_matches_as_strings(key)))
-    return len(key) - covered >= min_chars
+    found = _OWN.get(key)
+    if found is None:
+        if len(_OWN) >= _OWN_KEPT:
+            _OWN.clear()  # memory stays bounded; the next keys are counted again
+        found = _OWN[key] = [without_statement(key), -1]
+    return is_specific_count(found, issuer, min_chars)
 
 
-__all__ = ["MIN_SPECIFIC", "is_specific", "is_specific_key", "own_words", "own_words_of_key"]
+def without_statement(key: str) -> str:
+    """``key`` without the statement of what is reported (``现将…报告如下``): the first
+    step of :func:`own_words_of_key`, which depends on the key alone."""
+    return _STATEMENT.sub("", key) if "如下" in key else key  # (the statement ends so)
+
+
+def is_specific_count(counted: list[Any], issuer: str | None, min_chars: int = MIN_SPECIFIC) -> bool:
+    """:func:`is_specific_key` of a key from ``counted``: ``[without_statement(key), n]``,
+    ``n`` its own characters when no issuer's name is taken out (-1 not counted yet: it is
+    counted here and kept in the list, for the next issuer that writes the same key).
+
+    A key that holds none of ``issuer``'s names keeps the same characters whoever wrote
+    it, so a batch whose reports share sentences counts each of them once."""
+    if min_chars <= 0:
+        return True
+    stated = counted[0]
+    if issuer:
+        names = _own_names(issuer)
+        if names is not None:
+            unnamed, found = names.subn("", stated)
+            if found:
+                return _own_count(unnamed) >= min_chars
+    if counted[1] < 0:
+        counted[1] = _own_count(stated)
+    return bool(counted[1] >= min_chars)
+
+
+def _own_count(key: str) -> int:
+    """How many characters of ``key`` (its report statement taken out) are no date and no
+    formula word: only the count, no string is built."""
+    if not key.isalpha():  # isalpha: no figure at all, no date to take out
+        key = _DATES.sub("", key)
+    return len(key) - sum(map(len, _WORDS.find_matches_as_strings(key)))
+
+
+# every key met: without its statement, and its count without an issuer's names (per process)
+_OWN: dict[str, list[Any]] = {}
+_OWN_KEPT = 1 << 15
+
+
+__all__ = [
+    "MIN_SPECIFIC",
+    "is_specific",
+    "is_specific_count",
+    "is_specific_key",
+    "own_words",
+    "own_words_of_key",
+    "without_statement",
+]
