@@ -36,23 +36,37 @@ class OffsetMap:
     orig_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Return the original ``(start, end)`` covering normalised ``[start, end)``."""
-        if not self.norm_starts:
-            return (0, 0)
-        if end <= start:
-            pos = self._point(start, is_end=False)
-            return (pos, pos)
-        return (self._point(start, is_end=False), self._point(end - 1, is_end=True))
+        """Return the original ``(start, end)`` covering normalised ``[start, end)``.
 
-    def _point(self, pos: int, *, is_end: bool) -> int:
-        i = bisect_right(self.norm_starts, pos) - 1
+        A position in a copy segment shifts by the segment's offset (a start at most to
+        the segment's original end, an end to the character after the last one it
+        covers); in a replaced segment a start maps to the run's original start and an
+        end to its original end; before the first segment, to 0. (One function, both
+        points inline: the engine maps every quote it gives.)"""
+        norm_starts = self.norm_starts
+        if not norm_starts:
+            return (0, 0)
+        i = bisect_right(norm_starts, start) - 1
         if i < 0:
-            return 0
+            o_start = 0
+        elif self.copies[i]:
+            o_start = self.orig_starts[i] + (start - norm_starts[i])
+            if o_start > self.orig_ends[i]:
+                o_start = self.orig_ends[i]
+        else:
+            o_start = self.orig_starts[i]
+        if end <= start:
+            return (o_start, o_start)
+        last = end - 1
+        i = bisect_right(norm_starts, last, i + 1) - 1  # (the end's segment is not before the start's)
+        if i < 0:
+            return (o_start, 0)
         if self.copies[i]:
-            mapped = self.orig_starts[i] + (pos - self.norm_starts[i])
-            mapped = min(mapped, self.orig_ends[i] - 1) if is_end else min(mapped, self.orig_ends[i])
-            return mapped + 1 if is_end else mapped
-        return self.orig_ends[i] if is_end else self.orig_starts[i]
+            o_end = self.orig_starts[i] + (last - norm_starts[i])
+            if o_end > self.orig_ends[i] - 1:
+                o_end = self.orig_ends[i] - 1
+            return (o_start, o_end + 1)
+        return (o_start, self.orig_ends[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +272,8 @@ class Document:
     _columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # the sections' starts, for innermost_section's bisection (made on first use, like _columns)
+    _section_starts: tuple[int, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span to the original text."""
@@ -265,7 +281,7 @@ class Document:
 
     def quote(self, start: int, end: int) -> tuple[str, int, int]:
         """The original text of a normalised span, with its original offsets."""
-        o_start, o_end = self.to_original(start, end)
+        o_start, o_end = self.offsets.to_original(start, end)
         return self.original[o_start:o_end], o_start, o_end
 
     def sentence_columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
@@ -288,14 +304,20 @@ class Document:
         return self.sections[index].path if index >= 0 else ""
 
     def innermost_section(self, pos: int) -> int:
-        """Index of the deepest section containing normalised offset ``pos``, else -1."""
-        found = -1
-        for s in self.sections:
-            if s.start > pos:
-                break
-            if s.start <= pos < s.end:
-                found = s.index
-        return found
+        """Index of the deepest section containing normalised offset ``pos``, else -1.
+
+        Sections start in text order and nest, so it is the last section starting at or
+        before ``pos`` (a bisection over their starts, kept with the document) that has
+        not ended there, looked for backwards from the last one to start."""
+        starts = self._section_starts
+        if starts is None:
+            starts = tuple(map(_START, self.sections))
+            object.__setattr__(self, "_section_starts", starts)
+        sections = self.sections
+        for i in range(bisect_right(starts, pos) - 1, -1, -1):
+            if pos < sections[i].end:
+                return i
+        return -1
 
     def metadata_dict(self) -> dict[str, Any]:
         """Document metadata in the JSON contract's shape (``document`` object)."""
