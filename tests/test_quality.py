@@ -140,15 +140,17 @@ def test_a_profile_can_give_a_quality_check_weight(tmp_path: Path) -> None:
 
 
 def test_duplicate_sentence_key_drops_every_non_word_character() -> None:
-    """A sentence's key is its text without the runs of [\\W_], for every code point."""
+    """A sentence's key is its text without the runs of [\\W_], for every code point:
+    the runs of ``_WORDS`` (\\w, the CJK block first) joined, without their ``_``."""
     import re
     import sys
 
     from checklist.rules.quality.duplicate_sentence import _WORDS
 
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
-    assert "".join(_WORDS.findall(every)) == re.sub(r"[\W_]+", "", every)
-    assert "".join(_WORDS.findall("（一）清理_取消了 12.5 项，证明！")) == "一清理取消了125项证明"
+    assert _WORDS.findall(every) == re.findall(r"\w+", every)
+    assert "".join(_WORDS.findall(every)).replace("_", "") == re.sub(r"[\W_]+", "", every)
+    assert "".join(_WORDS.findall("（一）清理_取消了 12.5 项，证明！")).replace("_", "") == "一清理取消了125项证明"
 
 
 def test_leading_marker_cut_in_place_is_the_cut_of_the_sentence_alone() -> None:
@@ -178,22 +180,30 @@ def test_leading_marker_cut_in_place_is_the_cut_of_the_sentence_alone() -> None:
 
 
 def test_duplicate_sentence_keys_are_the_word_characters_of_each_sentence() -> None:
-    """The keys, sliced from one string of the document's word characters, are each
-    sentence's [^\\W_] runs joined, whatever the code points (astral, other digits)."""
-    from checklist.rules.engine import make_context
-    from checklist.rules.quality.duplicate_sentence import _WORDS, _keyed
+    """The keys are each sentence's text after its marker without its [\\W_] characters,
+    whatever the code points (astral, other digits), grouped by their digits; every
+    sentence stands twice, so no key is alone in its group."""
+    import re
 
-    text = (
-        "一、主要做法\n（一）全面清理了𠀋行政审批中介_服务收费项目１２项。"
+    from checklist.rules.engine import make_context
+    from checklist.rules.quality.base import strip_marker
+    from checklist.rules.quality.duplicate_sentence import _groups
+
+    body = (
+        "（一）全面清理了𠀋行政审批中介_服务收费项目１２项。"
         "二是开展“法治宣传”活动٣٤场次，覆盖群众12.5万人。②健全制度 建设ⅷ规范性文件。"
     )
-    doc = checklist.parse(text)
+    doc = checklist.parse("一、主要做法\n" + body + body)
     ctx = make_context(doc, load_standard("national"))
-    keyed = _keyed(ctx, 4)
-    assert keyed
-    for key, start, end, _part, digits in keyed:
-        assert key == "".join(_WORDS.findall(doc.text[start:end]))
-        assert digits == "".join(c for c in key if c.isdecimal())
+    groups = _groups(ctx, 4)
+    keys = []
+    for members in groups:
+        assert len({"".join(c for c in key if c.isdecimal()) for _size, _start, _end, key in members}) == 1
+        for size, start, end, key in members:
+            assert key == re.sub(r"[\W_]+", "", doc.text[start:end]) and size == len(key)
+            keys.append(key)
+    want = [re.sub(r"[\W_]+", "", strip_marker(doc.text[s.start : s.end])[0]) for s in doc.sentences]
+    assert sorted(keys) == sorted(k for k in want if len(k) >= 4) and len(keys) == 7
 
 
 def test_duplicate_sentence_reports_each_repeat_once() -> None:

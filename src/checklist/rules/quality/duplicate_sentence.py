@@ -23,13 +23,18 @@ from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
 _WORK = SCOPES["work"]
 _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are not compared
 
-# a key keeps the word characters (those of \w but _): the runs of them joined, which is
-# the text without its [\W_] runs, read faster (one match per run of words instead of a
-# failed attempt at every word character)
-_WORDS = re.compile(r"[^\W_]+")
+# a key keeps the word characters (those of \w but _): the runs of \w joined, without
+# their _ (one match per run of words instead of a failed attempt at every word
+# character). The CJK ideographs' block comes first in the class: every character of it
+# is a word character, so the class is \w, and the engine tests most characters of a
+# report with one range instead of a lookup of its Unicode category.
+_WORDS = re.compile(r"[\u4e00-\u9fff\w]+")
 _NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGITS = re.compile(r"\d+")
+# every character LEADING_MARKER can match first, but the decimal digits (\d): a sentence
+# opening with another one has no marker (tests/test_quality.py holds the set to the pattern)
+_MARKER_FIRST = "第(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉一二三四五六七八九十百"
 
 
 class Params(CheckParams):
@@ -39,11 +44,19 @@ class Params(CheckParams):
     min_chars: int = Field(default=12, ge=4)
 
 
-def _keyed(ctx: Context, min_chars: int) -> list[tuple[str, int, int, frozenset[str], str]]:
-    """``(key, start, end, part, digits)`` of every sentence long enough to compare: the
-    key is the sentence without its marker and its [\\W_] runs (``_WORDS``' matches
-    joined), the part its region kinds, the work kinds as one, and ``digits`` the key's
-    digits (two keys with the same numbers have the same digits).
+# a key to compare: (its length, the start and end of its sentence after the marker, the key)
+Key = tuple[int, int, int, str]
+
+
+def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
+    """The keys of the sentences long enough to compare, by part and digits, each group
+    of two or more sorted by length and then text order (the sentences' starts).
+
+    A key is the sentence without its marker and its [\\W_] characters; the part is the
+    sentence's region kinds, the work kinds as one; the digits are the key's (two keys
+    with the same numbers have the same digits). A pair of keys is judged only within a
+    group: what the check requires of a pair anyway (it leaves about a fifth of the
+    pairs), and the keys of a group of one are never compared.
 
     Plain regexes over each sentence, read in place (no slice). One numpy pass over the
     whole text was 18 µs a report faster but made the first audit of every process
@@ -52,77 +65,84 @@ def _keyed(ctx: Context, min_chars: int) -> list[tuple[str, int, int, frozenset[
     table = ctx.tables.kinds
     full = doc.text
     starts, ends, _ = doc.sentence_columns()
+    # the part each distinct set of region kinds is compared in (None: not compared)
+    parts: dict[frozenset[str], frozenset[str] | None] = {}
+    for kinds in set(table):
+        parts[kinds] = None if not _FRAME.isdisjoint(kinds) else _WORK if kinds <= _WORK else kinds
     lead = LEADING_MARKER.match
+    firsts = _MARKER_FIRST
     words = _WORDS.findall
     figures = _DIGITS.findall
-    keyed: list[tuple[str, int, int, frozenset[str], str]] = []
-    for si, start in enumerate(starts):
-        end = ends[si]
+    groups: dict[tuple[frozenset[str], str], list[Key]] = {}
+    for start, end, kinds in zip(starts, ends, table, strict=True):
         if end - start < min_chars:
             continue  # its key, a part of it, is shorter still
-        kinds = table[si]
-        if not _FRAME.isdisjoint(kinds):
+        part = parts[kinds]
+        if part is None:
             continue
-        m = lead(full, start, end)
-        if m is not None:
-            start = m.end()
+        first = full[start]
+        if first in firsts or first.isdecimal():
+            m = lead(full, start, end)
+            if m is not None:
+                start = m.end()
         key = "".join(words(full, start, end))
-        if len(key) >= min_chars:
-            # a key of letters only has no digit (\d characters are not alphabetic)
-            digits = "" if key.isalpha() else "".join(figures(key))
-            keyed.append((key, start, end, _WORK if kinds <= _WORK else kinds, digits))
-    return keyed
-
-
-def _candidates(keyed: list[tuple[str, int, int, frozenset[str], str]], similarity: float) -> list[tuple[int, int]]:
-    """The pairs of keys similar enough that carry the same numbers, in the order the
-    check judges them: by the position of the shorter key in the keys sorted by length
-    (``sorted`` keeps ties in text order), then by score (higher first), then by the
-    longer key's position.
-
-    A pair is scored only when both keys stand in the same part and have the same
-    digits (what the check requires of a pair anyway: grouping by them first leaves
-    about a fifth of the pairs) and when the longer key is no longer than the shorter
-    one allows (``len / similarity``)."""
-    lengths = [len(k[0]) for k in keyed]
-    order = sorted(range(len(keyed)), key=lengths.__getitem__)
-    groups: dict[tuple[frozenset[str], str], list[int]] = {}
-    for pos, i in enumerate(order):
-        groups.setdefault((keyed[i][3], keyed[i][4]), []).append(pos)
-    cutoff = 100 * similarity
-    found: list[tuple[int, float, int]] = []
-    for members in groups.values():
-        if len(members) < 2:
+        if "_" in key:
+            key = key.replace("_", "")
+        size = len(key)
+        if size < min_chars:
             continue
-        keys = [keyed[order[pos]][0] for pos in members]
-        sizes = [lengths[order[pos]] for pos in members]
-        for x, key_a in enumerate(keys):
-            stop = bisect_right(sizes, sizes[x] / similarity, lo=x + 1)
-            for y in range(x + 1, stop):
-                score = fuzz.ratio(key_a, keys[y], score_cutoff=cutoff)
-                if score >= cutoff and _NUMBER.findall(key_a) == _NUMBER.findall(keys[y]):
-                    found.append((members[x], -score, members[y]))
+        # a key of letters only has no digit (\d characters are not alphabetic)
+        group = (part, "" if key.isalpha() else "".join(figures(key)))
+        members = groups.get(group)
+        if members is None:
+            groups[group] = [(size, start, end, key)]
+        else:
+            members.append((size, start, end, key))
+    out = [members for members in groups.values() if len(members) > 1]
+    for members in out:
+        members.sort()  # by length, then start: the starts differ, keys are never compared
+    return out
+
+
+def _candidates(groups: list[list[Key]], similarity: float) -> list[tuple[Key, Key]]:
+    """The pairs of keys similar enough that carry the same numbers, in the order the
+    check judges them: by the shorter key's place among all keys sorted by length and
+    then text order, then by score (higher first), then by the longer key's place.
+
+    A pair is scored only within a group (:func:`_groups`) and when the longer key is no
+    longer than the shorter one allows (``len / similarity``)."""
+    cutoff = 100 * similarity
+    ratio = fuzz.ratio
+    found: list[tuple[Key, float, Key]] = []
+    for members in groups:
+        sizes = [m[0] for m in members]
+        for x, one in enumerate(members):
+            key = one[3]
+            for y in range(x + 1, bisect_right(sizes, one[0] / similarity, x + 1)):
+                two = members[y]
+                score = ratio(key, two[3], score_cutoff=cutoff)
+                if score >= cutoff and _NUMBER.findall(key) == _NUMBER.findall(two[3]):
+                    found.append((one, -score, two))
+    # a key's (length, start) orders it as its place does; two keys never tie on both
     found.sort()
-    return [(order[a], order[b]) for a, _score, b in found]
+    return [(one, two) for one, _score, two in found]
 
 
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per sentence that repeats an earlier one."""
     doc = ctx.doc
-    keyed = _keyed(ctx, params.min_chars)
     issues: list[Issue] = []
     repeated: set[int] = set()
-    for a, b in _candidates(keyed, params.similarity):
-        first, second = (a, b) if keyed[a][1] < keyed[b][1] else (b, a)
-        if second in repeated:
+    for a, b in _candidates(_groups(ctx, params.min_chars), params.similarity):
+        first, second = (a, b) if a[1] < b[1] else (b, a)
+        if second[1] in repeated:
             continue
-        repeated.add(second)
-        one, two = keyed[first], keyed[second]
+        repeated.add(second[1])
         issues.append(
             Issue(
                 "quality.duplicate_sentence",
-                {"other": doc.quote(two[1], two[2])[0]},
-                (Hit(one[1], one[2]), Hit(two[1], two[2])),
+                {"other": doc.quote(second[1], second[2])[0]},
+                (Hit(first[1], first[2]), Hit(second[1], second[2])),
             )
         )
     issues.sort(key=lambda i: i.hits[0].start)
