@@ -50,8 +50,19 @@ OVERVIEW_PAGE = 200  # rows of the overview laid out at first (and per "show mor
 
 
 def _assets(css: Sequence[str], js: str) -> dict[str, Any]:
+    return dict(_assets_of(tuple(css), js))
+
+
+@functools.lru_cache(maxsize=8)
+def _assets_of(css: tuple[str, ...], js: str) -> tuple[tuple[str, Any], ...]:
+    """The inlined CSS, the script and its hash: made once per process (``asset`` reads
+    each file once per process too, so a page never sees another version of them)."""
     script = asset(js)
-    return {"css": Markup("\n".join(asset(c) for c in css)), "js": Markup(script), "script_hash": script_hash(script)}
+    return (
+        ("css", Markup("\n".join(asset(c) for c in css))),
+        ("js", Markup(script)),
+        ("script_hash", script_hash(script)),
+    )
 
 
 def _group_titles(result: AuditResult, lang: str) -> dict[str, str]:
@@ -88,6 +99,9 @@ def _esc(text: str) -> str:
 
 # values from a small vocabulary (statuses, severities, their labels, group ids, weights)
 _esc_word = functools.lru_cache(maxsize=1024)(_esc)
+# texts a standard gives every report alike (requirements' titles, ids, suggestions and
+# bases, finding codes) and section paths, which a page repeats: escaped once per process
+_esc_text = functools.lru_cache(maxsize=4096)(_esc)
 
 
 @functools.lru_cache(maxsize=512)
@@ -556,17 +570,23 @@ def _detail_html(row: RowView, w: _Words) -> str:
             show_all = _esc(t("html.show_all", w.lang, n=n))
             out.append(f'  <button type="button" class="link-btn show-all" data-show-all>{show_all}</button>\n')
     if row.gap and r.suggestion:
-        out.append(f'  <div class="suggestion"><h3>{w.suggestion}</h3><p>{_esc(r.suggestion)}</p></div>\n')
+        out.append(f'  <div class="suggestion"><h3>{w.suggestion}</h3><p>{_esc_text(r.suggestion)}</p></div>\n')
     if r.basis:
-        items = "".join(f"<li>{_esc(b)}</li>" for b in r.basis)
-        out.append(f'  <div class="basis"><h3>{w.basis}</h3><ul>{items}</ul></div>\n')
+        out.append(_basis_html(tuple(r.basis), w.basis))
     out.append("</div>\n")
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)
+def _basis_html(basis: tuple[str, ...], label: str) -> str:
+    """A requirement's basis (the same on every page of its standard)."""
+    items = "".join(f"<li>{_esc(b)}</li>" for b in basis)
+    return f'  <div class="basis"><h3>{label}</h3><ul>{items}</ul></div>\n'
+
+
 def _where_html(section: str | None, ref: str | None, w: _Words) -> str:
     """A quote's section path and its link to the text."""
-    where = f'<span class="section-path">{_esc(section)}</span>' if section else ""
+    where = f'<span class="section-path">{_esc_text(section)}</span>' if section else ""
     if ref:
         where += f'<a class="locate" href="#t-{ref}" data-ref="{ref}">{w.locate} ↘</a>'
     return f'<div class="where">{where}</div>'
@@ -577,7 +597,7 @@ def _finding_html(item: FindingView, w: _Words) -> Markup:
     f = item.f
     own = item.anchor
     severity = _esc_word(f.severity)
-    code = _esc(f.code)
+    code = _esc_text(f.code)
     if item.requirement:
         target = item.requirement
         code_html = f'<a class="code" href="#{target}" data-goto="{target}">{code}</a>'
@@ -599,7 +619,7 @@ def _finding_html(item: FindingView, w: _Words) -> Markup:
         out.append(f'  <blockquote{cls}{ids} data-owner="{own}">{quote}</blockquote>\n')
         out.append(f"  {_where_html(section, ref, w)}\n")
     if f.suggestion:
-        out.append(f'<p class="suggestion-inline"><b>{w.suggestion}：</b>{_esc(f.suggestion)}</p>')
+        out.append(f'<p class="suggestion-inline"><b>{w.suggestion}：</b>{_esc_text(f.suggestion)}</p>')
     out.append("</li>\n")
     return Markup("".join(out))
 
@@ -629,8 +649,8 @@ def _row_html(row: RowView, group: str, w: _Words) -> str:
         f' data-detail="{anchor}-detail">\n'
         f'        <td>{chip}<span class="mk" aria-hidden="true">{mark}</span>{_esc_word(row.label)}</span></td>\n'
         f'        <td class="title"><button type="button" class="toggle" aria-expanded="false"'
-        f' aria-controls="{anchor}-detail"><span class="caret" aria-hidden="true"></span>{_esc(r.title)}</button>'
-        f'<code class="rid">{_esc(r.id)}</code></td>\n'
+        f' aria-controls="{anchor}-detail"><span class="caret" aria-hidden="true"></span>{_esc_text(r.title)}</button>'
+        f'<code class="rid">{_esc_text(r.id)}</code></td>\n'
         f'        <td><span class="sev sev-{severity}">{_esc_word(row.severity)}</span></td>\n'
         f'        <td class="num">{_esc_word(row.weight)}</td>\n'
         f'        <td class="ev-cell">{ev_cell}</td>\n'
