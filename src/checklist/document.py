@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -204,6 +204,29 @@ def new_section(
     s: Section = _SectionSlots(index, heading, title, marker, rank, level, start, end, heading_end, parent, path)  # type: ignore[assignment]
     s.__class__ = Section  # (typing.cast would be one more Python call)
     return s
+
+
+def new_sections(
+    index: Iterable[int],
+    heading: Iterable[str],
+    title: Iterable[str],
+    marker: Iterable[str],
+    rank: Iterable[int],
+    level: Iterable[int],
+    start: Iterable[int],
+    end: Iterable[int],
+    heading_end: Iterable[int],
+    parent: Iterable[int],
+    path: Iterable[str],
+) -> tuple[Section, ...]:
+    """``Section(...)`` for each position of the columns (one per field, in order), made
+    column-wise by ``map`` over the twin class (see above)."""
+    made: tuple[Any, ...] = tuple(
+        map(_SectionSlots, index, heading, title, marker, rank, level, start, end, heading_end, parent, path)
+    )
+    for s in made:
+        s.__class__ = Section
+    return made
 
 
 _START = attrgetter("start")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentences
+from checklist.document import Item, Section, Sentence, new_item, new_sections, new_sentences
 from checklist.ingest.shapes import match_marker, match_marker_at
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
@@ -79,8 +79,20 @@ def build(
     hints = hints or {}
     first, stop = body
     body_end = lines[stop - 1][1] if stop > first else (lines[first][0] if first < len(lines) else len(text))
-    raw: list[tuple[int, str, int, int, str]] = []  # rank, marker, start, heading end, title
+    # each heading's fields as columns, its end set when a later heading of the same or
+    # higher rank closes it (else the body's end): sections are made once, all at the end
+    ranks: list[int] = []
+    headings: list[str] = []
+    titles: list[str] = []
+    markers: list[str] = []
+    levels: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    heading_ends: list[int] = []
+    parents: list[int] = []
+    paths: list[str] = []
     heading_lines: list[int] = []  # the line of each
+    stack: list[int] = []  # the headings still open
     for li in range(first, stop):
         start, end = lines[li]
         found = match_marker_at(text, start, end)  # (a paragraph is not copied out to ask)
@@ -97,53 +109,36 @@ def build(
         title = rest[:n].strip()
         if not title:
             continue
-        raw.append((rank, marker, start, offset + n, title))
+        while stack and ranks[stack[-1]] >= rank:
+            ends[stack.pop()] = start
+        heading = marker + title
+        if stack:
+            parent = stack[-1]
+            paths.append(paths[parent] + " > " + heading)
+        else:
+            parent = -1
+            paths.append(heading)
+        stack.append(len(ranks))
+        ranks.append(rank)
+        headings.append(heading)
+        titles.append(title)
+        markers.append(marker)
+        levels.append(len(stack))
+        starts.append(start)
+        ends.append(body_end)
+        heading_ends.append(offset + n)
+        parents.append(parent)
         heading_lines.append(li)
-
-    final = _sections(raw, body_end)
+    for i, head_end in enumerate(heading_ends):
+        if ends[i] < head_end:  # (a section holds at least its heading)
+            ends[i] = head_end
+    final = new_sections(
+        range(len(ranks)), headings, titles, markers, ranks, levels, starts, ends, heading_ends, parents, paths
+    )
     line_section = _innermost_per_line(heading_lines, len(lines), stop)
     columns = _sentence_columns(text, lines, line_section)
     items = _items(text, lines, line_section, body)
     return Outline(final, items, new_sentences(*columns), columns)
-
-
-def _sections(raw: Sequence[tuple[int, str, int, int, str]], body_end: int) -> tuple[Section, ...]:
-    """Sections from the headings found (rank, marker, start, heading end, title), each
-    built once: its end (the next heading of the same or higher rank, else the body's
-    end) is known before the object is made."""
-    ranks: list[int] = []
-    paths: list[str] = []
-    ends: list[int] = []
-    parents: list[int] = []
-    levels: list[int] = []
-    stack: list[int] = []  # indices of the headings still open
-    for rank, marker, start, _heading_end, title in raw:
-        while stack and ranks[stack[-1]] >= rank:
-            ends[stack.pop()] = start
-        parent = stack[-1] if stack else -1
-        heading = marker + title
-        paths.append((paths[parent] + " > " + heading) if parent >= 0 else heading)
-        ranks.append(rank)
-        parents.append(parent)
-        levels.append(len(stack) + 1)
-        ends.append(body_end)  # kept by the headings still open at the end
-        stack.append(len(ranks) - 1)
-    return tuple(
-        new_section(
-            i,
-            marker + title,
-            title,
-            marker,
-            rank,
-            levels[i],
-            start,
-            max(ends[i], head_end),
-            head_end,
-            parents[i],
-            paths[i],
-        )
-        for i, (rank, marker, start, head_end, title) in enumerate(raw)
-    )
 
 
 def _innermost_per_line(heading_lines: Sequence[int], count: int, stop: int) -> list[int]:
