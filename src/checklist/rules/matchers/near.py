@@ -42,55 +42,58 @@ class Near(MatcherModel):
     scope: str | list[str] | None = None
 
     def evaluate(self, ctx: Context) -> Outcome:
-        ctx = ctx.with_scope(self.scope)
+        if self.scope is not None:
+            ctx = ctx.with_scope(self.scope)
         groups = self._groups
         found = ctx.find(groups[0], self._exclude)
         if not found:
             return NO
-        others = []
-        for group in groups[1:]:
-            present = ctx.present(group)
-            if not present:
-                return NO
-            others.append(present)
+        others = _present_all(ctx, groups)
+        if others is None:
+            return NO
         tables = ctx.tables
-        text = tables.text
         starts = tables.starts
         ends = tables.ends
         clause_of = tables.clause
         asserted = tables.clause_asserted if ctx.negation else None
-        hits: list[Hit] = []
-        seen: set[int] = set()
         by_clause = self.within == "clause"
+        pick_asserted = None if by_clause else asserted
         listed = _ListRule.of(ctx)
+        closers = listed.spans(tables) if listed is not None else []
+        one = others[0] if len(others) == 1 else None
+        hits: list[Hit] = []
+        done: set[int] = set()  # sentences with a hit, or where some group has no word
         for start, end, term in sorted(found):
             si = bisect_right(starts, start) - 1
             if si < 0:
                 si = 0
-            if si in seen:
+            if si in done:
                 continue  # one hit per sentence: a later word of this one adds nothing
             s0 = starts[si]
             s1 = ends[si]
             if not _all_in(others, s0, s1):
-                continue  # the unit lies inside the sentence: some group has no word there
+                done.add(si)  # depends on the sentence only: its other words fail too
+                continue
             clause = clause_of(start, end)
             u0, u1 = clause if by_clause else (s0, s1)
             if listed is not None:
-                u0, u1 = listed.item_of(tables, start, end, clause) or (u0, u1)
-            terms = [term]
-            if len(others) == 1:
-                pick = _first_free(others[0], u0, u1, [(start, end)], None if by_clause else asserted, clause_of)
+                u0, u1 = listed.item_of(tables.text, closers, start, end, clause) or (u0, u1)
+            if one is not None:
+                pick = _first_free(one, u0, u1, [(start, end)], pick_asserted, clause_of)
                 if pick is None:
                     continue
-                terms.append(pick[2])
-            elif not self._pick_all(others, u0, u1, start, end, None if by_clause else asserted, clause_of, terms):
-                continue
-            if self.figure and not FIGURE.search(text, u0, u1):
+                terms: tuple[str, ...] = (term, pick[2])
+            else:
+                picked = self._pick_all(others, u0, u1, start, end, pick_asserted, clause_of, term)
+                if picked is None:
+                    continue
+                terms = picked
+            if self.figure and not FIGURE.search(tables.text, u0, u1):
                 continue
             if asserted is not None and not asserted(clause):
                 continue
-            seen.add(si)
-            hits.append(Hit(s0, s1, tuple(terms)))
+            done.add(si)
+            hits.append(Hit(s0, s1, terms))
             if len(hits) >= 3:
                 break
         return Outcome(bool(hits), tuple(hits))
@@ -104,18 +107,19 @@ class Near(MatcherModel):
         end: int,
         asserted: Callable[[tuple[int, int]], bool] | None,
         clause_of: Callable[[int, int], tuple[int, int]],
-        terms: list[str],
-    ) -> bool:
-        """A word of every other group in ``[u0, u1)``, each a different occurrence
-        (their terms appended to ``terms``); False when a group has none."""
+        term: str,
+    ) -> tuple[str, ...] | None:
+        """``term`` and a word of every other group in ``[u0, u1)``, each a different
+        occurrence; None when a group has none."""
         used = [(start, end)]
+        terms = [term]
         for present in others:
             pick = _first_free(present, u0, u1, used, asserted, clause_of)
             if pick is None:
-                return False
+                return None
             used.append((pick[0], pick[1]))
             terms.append(pick[2])
-        return True
+        return tuple(terms)
 
     @functools.cached_property
     def _groups(self) -> tuple[tuple[str, ...], ...]:
@@ -127,6 +131,17 @@ class Near(MatcherModel):
 
     def literals(self) -> Iterable[str]:
         return [t for group in self.all for t in group] + self.exclude
+
+
+def _present_all(ctx: Context, groups: tuple[tuple[str, ...], ...]) -> list[Present] | None:
+    """The words the document holds of each group after the first; None when a group has none."""
+    others = []
+    for group in groups[1:]:
+        present = ctx.present(group)
+        if not present:
+            return None
+        others.append(present)
+    return others
 
 
 def _all_in(others: list[Present], s0: int, s1: int) -> bool:
@@ -166,12 +181,16 @@ def _first_free(
             if best is not None and (s0, s1, term) >= best:
                 break  # this word's later occurrences come after the one kept
             i += 1
-            if s1 > u1 or any(s1 > a and s0 < b for a, b in used):
+            if s1 > u1:
                 continue
-            if asserted is not None and not asserted(clause_of(s0, s1)):
-                continue
-            best = (s0, s1, term)
-            break
+            for a, b in used:
+                if s1 > a and s0 < b:
+                    break
+            else:
+                if asserted is not None and not asserted(clause_of(s0, s1)):
+                    continue
+                best = (s0, s1, term)
+                break
     return best
 
 
@@ -201,12 +220,17 @@ class _ListRule:
             return None
         return cls(tuple(str(c) for c in spec["closers"]), str(spec.get("separator", "、")))
 
-    def item_of(self, tables: Tables, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int] | None:
+    def spans(self, tables: Tables) -> list[tuple[int, int]]:
+        """Every closer's ``(start, end)`` in the document, sorted (shared)."""
+        return tables.closer_spans(self.closers)
+
+    def item_of(
+        self, text: str, closers: list[tuple[int, int]], start: int, end: int, clause: tuple[int, int]
+    ) -> tuple[int, int] | None:
         """The bounds of the list item holding ``[start, end)``, or None when the span is
-        not in a list closed by a closer within its clause."""
+        not in a list closed by one of ``closers`` (:meth:`spans`) within its clause."""
         c0, c1 = clause
         # the first closer that starts at or after the span's end and ends in the clause
-        closers = tables.closer_spans(self.closers)
         i = bisect_left(closers, (end, -1))
         close = -1
         while i < len(closers):
@@ -219,7 +243,6 @@ class _ListRule:
             i += 1
         if close < 0:
             return None
-        text = tables.text
         sep = self.separator
         left = text.rfind(sep, c0, start)
         right = text.find(sep, end, close)

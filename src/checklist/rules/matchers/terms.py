@@ -21,11 +21,12 @@ words (``存在的问题得到及时解决``).
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from pydantic import Field
 
-from checklist.rules.matchers.base import NO, Context, MatcherModel, Outcome, sentence_hits
+from checklist.rules.matchers.base import NO, Context, Hit, MatcherModel, Outcome
 
 
 class Terms(MatcherModel):
@@ -41,19 +42,44 @@ class Terms(MatcherModel):
     not_before_within: int = Field(default=4, ge=0)
 
     def evaluate(self, ctx: Context) -> Outcome:
-        ctx = ctx.with_scope(self.scope)
+        if self.scope is not None:
+            ctx = ctx.with_scope(self.scope)
         found = ctx.find(self._any, self._exclude)
         if not found:
             return NO
-        if ctx.negation:
-            tables = ctx.tables
-            clause, asserted = tables.clause, tables.clause_asserted
-            found = [f for f in found if asserted(clause(f[0], f[1]))]
-        if self.not_after:
-            found = [f for f in found if not ctx.preceded_by(f[0], self.not_after, self.not_after_within)]
-        if self.not_before:
-            found = [f for f in found if not ctx.followed_by(f[1], self.not_before, self.not_before_within)]
-        hits = sentence_hits(ctx, found, limit=max(3, self.min_count))
+        tables = ctx.tables
+        starts = tables.starts
+        clause = tables.clause
+        asserted = tables.clause_asserted if ctx.negation else None
+        not_after = self.not_after
+        not_before = self.not_before
+        limit = max(3, self.min_count)
+        # the words of each sentence that count, in the order the sentences first count;
+        # the evidence is the first ``limit`` of them, so an occurrence in any other
+        # sentence needs no test once that many count
+        by_sentence: dict[int, set[str]] = {}
+        for start, end, term in found:
+            si = bisect_right(starts, start) - 1
+            if si < 0:
+                si = 0
+            terms = by_sentence.get(si)
+            if terms is None:
+                if len(by_sentence) >= limit:
+                    continue
+            elif term in terms:
+                continue  # counted already: the word is once in the evidence
+            if asserted is not None and not asserted(clause(start, end)):
+                continue
+            if not_after and ctx.preceded_by(start, not_after, self.not_after_within):
+                continue
+            if not_before and ctx.followed_by(end, not_before, self.not_before_within):
+                continue
+            if terms is None:
+                by_sentence[si] = {term}
+            else:
+                terms.add(term)
+        ends = tables.ends
+        hits = tuple(Hit(starts[si], ends[si], tuple(sorted(terms))) for si, terms in by_sentence.items())
         return Outcome(len(hits) >= self.min_count, hits)
 
     @functools.cached_property
