@@ -3,13 +3,16 @@ plain definitions answer."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from bisect import bisect_right
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import checklist
-from checklist.document import OffsetMap
+from checklist.document import Document, OffsetMap, Sentence
 
 
 def _point(m: OffsetMap, pos: int, *, is_end: bool) -> int:
@@ -63,3 +66,21 @@ def test_innermost_section_is_the_last_one_holding_the_offset(text: str) -> None
             if s.start <= pos < s.end:
                 expected = s.index
         assert doc.innermost_section(pos) == expected
+
+
+def test_sentences_made_on_demand_behave_as_a_field() -> None:
+    """A document's sentences are made from its columns when first asked for: equality,
+    repr, pickling, replace() and the columns behave as for any field."""
+    text = "一、工作情况\n我们做了很多工作。现将有关情况报告如下。\n二、存在的问题\n问题不少！还要努力"
+    doc, again = checklist.parse(text), checklist.parse(text)
+    assert pickle.loads(pickle.dumps(doc)) == doc  # (pickled before its sentences were asked for)
+    assert doc == again and repr(doc) == repr(again)
+    starts, ends, sections = doc.sentence_columns()
+    assert [(s.start, s.end, s.section) for s in doc.sentences] == list(zip(starts, ends, sections, strict=True))
+    assert doc.sentences is doc.sentences and all(type(s) is Sentence for s in doc.sentences)
+    assert [doc.text[s.start : s.end] for s in doc.sentences][-2:] == ["问题不少!", "还要努力"]
+    fewer = dataclasses.replace(doc, sentences=doc.sentences[:2])
+    assert fewer.sentences == doc.sentences[:2] and fewer.sentence_columns() == (starts[:2], ends[:2], sections[:2])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.sentences = ()  # type: ignore[misc]
+    assert "sentences" in {f.name for f in dataclasses.fields(Document)}

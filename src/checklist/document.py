@@ -374,8 +374,41 @@ class Document:
 
 
 def with_sentence_columns(doc: Document, columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]) -> Document:
-    """``doc``, its :meth:`~Document.sentence_columns` answered by ``columns`` (the
-    outline makes the sentences from these columns, so they need not be read back out of
-    the sentences). They must be the columns of ``doc.sentences``."""
+    """``doc``, its :meth:`~Document.sentence_columns` answered by ``columns``, and its
+    sentences made from them the first time they are asked for (whatever ``doc`` was
+    given as its sentences is dropped: the columns are the outline's sentences)."""
     object.__setattr__(doc, "_columns", columns)
+    object.__delattr__(doc, "sentences")
     return doc
+
+
+class _SentencesOnDemand:
+    """``Document.sentences``: the slot, or when it holds nothing (a document made by the
+    outline, :func:`with_sentence_columns`) the sentences made from the columns, kept in
+    the slot. A data descriptor over the slot's own, so every other attribute of a
+    document stays a plain slot (a ``__getattr__`` would make them all slower to read)."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, doc: Document | None, owner: type | None = None) -> Any:
+        if doc is None:
+            return self
+        try:
+            return self.slot.__get__(doc, owner)
+        except AttributeError:
+            columns = doc.sentence_columns()
+            made = new_sentences(*columns)
+            self.slot.__set__(doc, made)
+            return made
+
+    def __set__(self, doc: Document, value: tuple[Sentence, ...]) -> None:
+        self.slot.__set__(doc, value)
+
+    def __delete__(self, doc: Document) -> None:
+        self.slot.__delete__(doc)
+
+
+setattr(Document, "sentences", _SentencesOnDemand(Document.__dict__["sentences"]))  # noqa: B010 (a field's slot)

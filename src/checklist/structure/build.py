@@ -21,9 +21,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
     """Outline and metadata of an ingested report, as one :class:`Document`."""
     text, lines = ingested.text, ingested.lines
     layout = page_layout.locate(text, lines, _after_clutter(ingested))
-    sections, items, sentences, columns = outline.build(
-        text, lines, (layout.body_first, layout.body_stop), ingested.heading_hints
-    )
+    sections, items, columns = outline.build(text, lines, (layout.body_first, layout.body_stop), ingested.heading_hints)
     meta, norm_spans, fields_used = metadata.extract(text, lines, layout, ingested.page_metadata)
     meta_spans = _original_spans(ingested, norm_spans, fields_used)
     if meta.issuer_source == "body":
@@ -43,7 +41,7 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
         lines=lines,
         sections=sections,
         items=items,
-        sentences=sentences,
+        sentences=(),  # made from the columns when first asked for (with_sentence_columns)
         metadata=meta,
         meta_spans=meta_spans,
         meta_norm_spans=norm_spans,

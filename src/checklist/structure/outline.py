@@ -54,14 +54,19 @@ def lead_length(rest: str, limit: int = HEAD_MAX) -> int:
 
 
 class Outline(NamedTuple):
-    """What :func:`build` makes: the sections, the items, the sentences, and the
-    sentences' ``(starts, ends, sections)`` as columns (what
-    :meth:`~checklist.document.Document.sentence_columns` answers)."""
+    """What :func:`build` makes: the sections, the items, and the sentences as columns
+    of offsets ``(starts, ends, sections)`` (what
+    :meth:`~checklist.document.Document.sentence_columns` answers; the
+    :class:`~checklist.document.Sentence` objects are made from them when asked for)."""
 
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
-    sentences: tuple[Sentence, ...]
     columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences, made from the columns."""
+        return new_sentences(*self.columns)
 
 
 def build(
@@ -138,7 +143,7 @@ def build(
     line_section = _innermost_per_line(heading_lines, len(lines), stop)
     columns = _sentence_columns(text, lines, line_section)
     items = _items(text, lines, line_section, body)
-    return Outline(final, items, new_sentences(*columns), columns)
+    return Outline(final, items, columns)
 
 
 def _innermost_per_line(heading_lines: Sequence[int], count: int, stop: int) -> list[int]:
