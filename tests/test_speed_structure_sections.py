@@ -36,3 +36,33 @@ def test_a_year_plan_heading_needs_its_year_character() -> None:
     assert "年" in sections._PLAN_YEAR.pattern and "年" not in sections._NOT_PLAN_YEAR.pattern
     assert sections.heading_kinds("2025年重点任务", 2024) == {sections.PLAN}
     assert sections.heading_kinds("2025重点任务", 2024) == frozenset()
+
+
+_GUARD_PIECES = ("其他", "其它", "需要", "事项", "情况", "第一", "责任", "主要", "负责", "人", "同志", "领导", "职责")
+
+
+@given(st.lists(st.sampled_from(_GUARD_PIECES), max_size=6).map("".join))
+def test_a_heading_without_the_guard_character_has_no_match(title: str) -> None:
+    """heading_kinds searches _OTHER only in a heading holding 其, _FIRST only in one holding 责."""
+    if sections._OTHER.search(title):
+        assert "其" in title
+    if sections._FIRST.search(title):
+        assert "责" in title
+
+
+def test_every_branch_holds_its_guard_character() -> None:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    def holds(items: list[tuple[object, object]], code: int) -> bool:
+        """Whether every match of the parsed sequence ``items`` holds character ``code``."""
+        for op, av in items:
+            if op is c.LITERAL and av == code:
+                return True
+            if op is c.BRANCH and all(holds(list(alt), code) for alt in av[1]):  # type: ignore[index]
+                return True
+        return False
+
+    for pattern, guard in ((sections._OTHER, "其"), (sections._FIRST, "责")):
+        assert holds(list(_parser.parse(pattern.pattern)), ord(guard))
+    assert not holds(list(_parser.parse("其|责")), ord("其"))

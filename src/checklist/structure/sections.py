@@ -93,7 +93,9 @@ _CONTENTS = re.compile(
 
 def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
     """Kinds named by a heading's text (without its marker)."""
-    if _OTHER.search(title):
+    # (every branch of _OTHER holds 其 and every branch of _FIRST holds 责: a heading
+    # without the character is not searched)
+    if "其" in title and _OTHER.search(title):
         return _OTHER_KIND
     short = _SHORT.search(title) is not None or title in _SHORT_WHOLE
     plan = _PLAN.search(title) is not None and _NOT_PLAN.search(title) is None
@@ -108,7 +110,7 @@ def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
         return _SHORTCOMINGS_KIND
     if plan:
         return _PLAN_KIND
-    if _FIRST.search(title):
+    if "责" in title and _FIRST.search(title):
         # the statutory second part in full (…第一责任人职责，加强法治政府建设的有关情况)
         # also gives the year's work: a report may have no other section for it
         if _FIRST_AND_WORK.search(title):
