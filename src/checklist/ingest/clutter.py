@@ -86,9 +86,10 @@ _FURNITURE_OPENING = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE_OPENING_FIRST = frozenset("大搜检主EeQq微今【打关收分扫阅浏")  # (a test checks them)
-# (a character each of these forms needs, found fast without IGNORECASE: 字号, 小, 星期, 备,
-# 证, the y of Copyright, the l of E-mail, which no other letter matches in any case)
-_FURNITURE_OTHER_NEEDS = re.compile("[字小期备证YyLl]")
+# (a character each of these forms needs, found fast without IGNORECASE: 字号, 小, 星期, the
+# p of ICP and Copyright, the m of E-mail, which no other letter matches in any case)
+_FURNITURE_OTHER_NEEDED = "字小星PpMm"
+_FURNITURE_OTHER_NEEDS = re.compile(f"[{_FURNITURE_OTHER_NEEDED}]")
 _FURNITURE_OTHER = re.compile(
     r"(?=[字\s\dIiİıCcEe])(?:(?<!文)字号|\s大\s中\s小$|\d日\s?星期[一二三四五六日天]|ICP备|ICP证|Copyright|E-?mail)",
     re.IGNORECASE,
@@ -110,12 +111,16 @@ _FILE_NAME = re.compile(r"^[^\s/\\。,，;；]{1,80}\.(?:docx?|wps|pdf|rtf|txt|h
 # A breadcrumb without its label: two or more ``>`` between short items.
 _BREADCRUMB = re.compile(r"^(?:[^>»›。,，;；]{0,20}\s?(?:>>?|»|›)\s?){2,}[^>»›。,，;；]{0,30}$")
 # A portal's banner or greeting (某某市人民政府门户网站, 欢迎访问某某局官方网站).
-_SITE_GREETING = re.compile(r"欢迎(?:登录|访问|来到|光临)")
+_GREETING = "欢迎"
+_SITE_GREETING = re.compile(rf"{_GREETING}(?:登录|访问|来到|光临)")
 _SITE_NAME_ENDS = ("门户网站", "官方网站", "政府网", "门户网")
 _MENU_SPLIT = re.compile(r"[\s|｜·]+")
+_SEPARATORS = " |｜·"  # the printable characters _MENU_SPLIT splits at (other blanks are not printable)
+_CRUMB_MARKS = "›>»"  # a breadcrumb has two of them
 _NAV_WORDS = frozenset(NAVIGATION_WORDS)
 _MENU_ITEM_MAX = 12  # characters of one menu item
 _RELATED = re.compile(rf"^[\[【]?(?:{alternation(RELATED_LIST_MARKERS)})[\]】]?[:：]?\s?$")
+_RELATED_MAX = max(map(len, RELATED_LIST_MARKERS)) + 5  # what _RELATED can match: brackets, colon, blank, "\\n"
 _TITLE_SCAN = 40  # lines looked at for the document's title under the page's clutter
 
 PAGE_TITLE_REASON = "page_title"  # reasons are codes: ``removed.<code>`` in the message catalogue
@@ -123,6 +128,20 @@ SITE_HEADER_REASON = "site_header"  # the site's own name above the title: not t
 _META_MAX = 160  # characters: a longer line is never page metadata, furniture or a menu
 # How a metadata line can start: a field name's first character, a bullet, a pipe, a bracket.
 _META_FIRST = frozenset(k[0] for k in (*PAGE_FIELDS, *PAGE_DATE_FIELDS)) | frozenset("-•·*▪●◆■|｜[【 ")
+# What a line of at most _META_MAX characters needs for a rule of _rules_verdict to take it:
+# a first character that opens page fields, a page number or a furniture form (or a
+# digit); an unprintable character (every blank but the space); an end that names a site;
+# or one of these characters: one of each furniture word (its least common in reports), the
+# one each other furniture form needs, a menu separator, a breadcrumb mark, the first of a
+# greeting, the colon of a time, the dot of an address or a file name. (A test checks each
+# rule against them.) Most headings and short paragraphs have none: one class scan.
+_FURNITURE_WORD_CUES = "图扫看描享页[【闭字置天输搜索码版©技办承运站话们邮答注微链阅章篇返藏碍模适航浏辨备"
+_CLUTTER_FIRST = _META_FIRST | _PAGE_NUMBER_FIRST | _FURNITURE_OPENING_FIRST
+_CLUTTER_CUE = re.compile(
+    "["
+    + re.escape(_FURNITURE_WORD_CUES + _FURNITURE_OTHER_NEEDED + _SEPARATORS + _CRUMB_MARKS + _GREETING[0] + ":.")
+    + "]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +153,18 @@ class LineVerdict:
     reason: str = ""
 
 
+# Every verdict is one of these (frozen: shared by every line that gets it).
 _BODY = LineVerdict("body")
 _ADDRESS = LineVerdict("clutter", "address")
+_PAGE_METADATA = LineVerdict("meta", "page_metadata")
+_NAVIGATION = LineVerdict("clutter", "navigation")
+_SITE_HEADER = LineVerdict("clutter", SITE_HEADER_REASON)
+_PAGE_NUMBER_LINE = LineVerdict("clutter", "page_number")
+_FILE_NAME_LINE = LineVerdict("clutter", "file_name")
+_AFTER_BODY = LineVerdict("clutter", "after_body")
+_RELATED_LIST = LineVerdict("clutter", "related_list")
+_BEFORE_BODY = LineVerdict("clutter", "before_body")
+_PAGE_TITLE = LineVerdict("clutter", PAGE_TITLE_REASON)
 
 
 def parse_fields(line: str) -> dict[str, str]:
@@ -249,46 +278,86 @@ def _is_content_start(line: str) -> bool:
 
 def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
     """Classify normalised lines; return verdicts and the page metadata found in them."""
-    verdicts = [_line_verdict(line) if line else _BODY for line in lines]
+    verdicts: list[LineVerdict] = []
+    live: list[int] = []  # the lines with text that are body so far
     meta: dict[str, str] = {}
-    for line, verdict in zip(lines, verdicts, strict=True):
-        if verdict.kind == "meta":
+    for i, line in enumerate(lines):
+        if not line:
+            verdicts.append(_BODY)
+            continue
+        verdict = _line_verdict(line)
+        verdicts.append(verdict)
+        if verdict.kind == "body":
+            live.append(i)
+        elif verdict.kind == "meta":
             for k, v in parse_fields(line).items():
                 meta.setdefault(k, v)
-    _mark_related_list(lines, verdicts)
-    live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
+    if _mark_related_list(lines, verdicts):
+        live = [i for i in live if verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
+    before = 0
     for i in live:
         if _is_content_start(lines[i]) or not _is_short_fragment(lines[i]):
             break
         verdicts[i] = _page_line(lines[i], meta)
+        before += 1
     # After the signature (or the last sentence): short fragments again.
+    after = 0
     for i in reversed(live):
         line = lines[i]
         if is_date_line(line) or is_org_line(line) or not _is_short_fragment(line):
             break
-        verdicts[i] = LineVerdict("clutter", "after_body")
-    _mark_repeated_page_title(lines, verdicts, meta)
-    _mark_before_title(lines, verdicts, meta)
+        verdicts[i] = _AFTER_BODY
+        after += 1
+    live = live[before : len(live) - after]  # (empty when the two runs met)
+    title = _mark_repeated_page_title(lines, verdicts, meta, live)
+    if title is not None:
+        live.remove(title)
+    _mark_before_title(lines, verdicts, meta, live)
     return verdicts, meta
 
 
 def _line_verdict(line: str) -> LineVerdict:
     """What a line is on its own, before its neighbours are looked at."""
     if len(line) > _META_MAX:  # a paragraph: only a web address may make it clutter
-        return _ADDRESS if _is_address(line) else _BODY
-    if (line[0] in _META_FIRST and _is_page_fields(line)) or (":" in line and _STAMP_TIME_LINE.match(line)):
-        return LineVerdict("meta", "page_metadata")
-    if _is_furniture(line) or _is_menu(line) or (len(line) <= 120 and _is_breadcrumb(line)):
-        return LineVerdict("clutter", "navigation")
-    if len(line) <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
-        return LineVerdict("clutter", SITE_HEADER_REASON)
-    if (line[0] in _PAGE_NUMBER_FIRST or line[0].isdecimal()) and _PAGE_NUMBER.match(line):
-        return LineVerdict("clutter", "page_number")
-    if _is_address(line):
-        return _ADDRESS
-    if "." in line and _FILE_NAME.match(line):
-        return LineVerdict("clutter", "file_name")
+        return _ADDRESS if "." in line and _is_address(line) else _BODY
+    first = line[0]
+    if (
+        first not in _CLUTTER_FIRST
+        and not first.isdecimal()
+        and not _CLUTTER_CUE.search(line)
+        and line.isprintable()
+        and not line.endswith(_SITE_NAME_ENDS)
+    ):
+        return _BODY  # nothing any rule needs (most headings and short paragraphs)
+    return _rules_verdict(line)
+
+
+def _rules_verdict(line: str) -> LineVerdict:
+    """:func:`_line_verdict` of a line of at most :data:`_META_MAX` characters, rule by rule
+    (the tests of :func:`_is_furniture`, :func:`_has_separator` and :func:`_is_breadcrumb`
+    written out: this runs for most short lines)."""
+    n, first = len(line), line[0]
+    if (first in _META_FIRST and _is_page_fields(line)) or (":" in line and _STAMP_TIME_LINE.match(line)):
+        return _PAGE_METADATA
+    if n <= 80 and (
+        _FURNITURE_WORDS.search(line)
+        or (first in _FURNITURE_OPENING_FIRST and _FURNITURE_OPENING.match(line))
+        or (_FURNITURE_OTHER_NEEDS.search(line) and _FURNITURE_OTHER.search(line))
+        or ((" " in line or "|" in line or "｜" in line or "·" in line or not line.isprintable()) and _is_menu(line))
+    ):
+        return _NAVIGATION
+    if n <= 120 and ("›" in line or ">" in line or "»" in line) and _BREADCRUMB.match(line):
+        return _NAVIGATION
+    if n <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
+        return _SITE_HEADER
+    if (first in _PAGE_NUMBER_FIRST or first.isdecimal()) and _PAGE_NUMBER.match(line):
+        return _PAGE_NUMBER_LINE
+    if "." in line:  # (an address and a file name have a dot)
+        if _is_address(line):
+            return _ADDRESS
+        if _FILE_NAME.match(line):
+            return _FILE_NAME_LINE
     return _BODY
 
 
@@ -308,27 +377,30 @@ def _is_address(line: str) -> bool:
     )
 
 
-def _mark_related_list(lines: Sequence[str], verdicts: list[LineVerdict]) -> None:
+def _mark_related_list(lines: Sequence[str], verdicts: list[LineVerdict]) -> bool:
     """The page's list of other articles after the text (相关阅读 and the titles under it):
-    left in, its titles would stand after the signature and hide it."""
+    left in, its titles would stand after the signature and hide it. Whether there is one."""
     half = len(lines) // 2
     for i in range(half, len(lines)):
-        if not _RELATED.match(lines[i]):
+        if len(lines[i]) > _RELATED_MAX or not _RELATED.match(lines[i]):
             continue
-        verdicts[i] = LineVerdict("clutter", "related_list")
+        verdicts[i] = _RELATED_LIST
         for j in range(i + 1, len(lines)):
             line = lines[j]
             if len(line) > 60 and "。" in line:
-                return  # a paragraph: the page goes on with text of its own
+                return True  # a paragraph: the page goes on with text of its own
             if line and verdicts[j].kind == "body":
-                verdicts[j] = LineVerdict("clutter", "related_list")
-        return
+                verdicts[j] = _RELATED_LIST
+        return True
+    return False
 
 
-def _mark_before_title(lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]) -> None:
+def _mark_before_title(
+    lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str], live: Sequence[int]
+) -> None:
     """The page's own lines above the document's title: the site's name, its column, a date
-    stamp, a menu item. The report's header (body names right above the title) stays."""
-    live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
+    stamp, a menu item. The report's header (body names right above the title) stays.
+    ``live``: the lines with text whose verdict is body."""
     title = _title_position(lines, live)
     if not title:
         return
@@ -344,23 +416,29 @@ def _page_line(line: str, meta: dict[str, str]) -> LineVerdict:
     the site's name, or another fragment."""
     if _STAMP_LINE.match(line):
         meta.setdefault(STAMP_FIELD, line)
-        return LineVerdict("meta", "page_metadata")
+        return _PAGE_METADATA
     if is_org_line(line) or _names_a_body(line):
-        return LineVerdict("clutter", SITE_HEADER_REASON)
-    return LineVerdict("clutter", "before_body")
+        return _SITE_HEADER
+    return _BEFORE_BODY
 
 
 def _title_position(lines: Sequence[str], live: Sequence[int]) -> int | None:
     """Index in ``live`` of the first title line, if it comes before the text starts."""
     for pos, i in enumerate(live[:_TITLE_SCAN]):
         line = lines[i]
-        nxt = lines[live[pos + 1]] if pos + 1 < len(live) else ""
-        wrapped = bool(TITLE_TOPIC.search(line)) and not is_org_line(line) and is_title_line(line + nxt)
-        if is_title_line(line) or wrapped:
+        if is_title_line(line) or (
+            TITLE_TOPIC.search(line) and not is_org_line(line) and _wraps(line, lines, live, pos)
+        ):
             return pos
         if match_marker(line) is not None or line.endswith(":") or (len(line) >= 30 and SENTENCE_PUNCT.search(line)):
             return None  # the text started without a title
     return None
+
+
+def _wraps(line: str, lines: Sequence[str], live: Sequence[int], pos: int) -> bool:
+    """Whether ``line`` and the next live line make a title (a title wrapped in two)."""
+    nxt = lines[live[pos + 1]] if pos + 1 < len(live) else ""
+    return is_title_line(line + nxt)
 
 
 def _own_header(lines: Sequence[str], verdicts: Sequence[LineVerdict], title: int) -> set[int]:
@@ -388,21 +466,36 @@ def _names_a_body(line: str) -> bool:
     )
 
 
-def _mark_repeated_page_title(lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str]) -> None:
-    """A page title shown above the document that repeats the document's own heading."""
-    live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
+def _mark_repeated_page_title(
+    lines: Sequence[str], verdicts: list[LineVerdict], meta: dict[str, str], live: Sequence[int]
+) -> int | None:
+    """A page title shown above the document that repeats the document's own heading: the
+    index of the line marked, if any. ``live``: the lines with text whose verdict is body."""
     squeezed_lines = [lines[j].replace(" ", "") for j in live[:15]]  # each line once
+    lengths = [len(line) for line in squeezed_lines]
+    pair_lengths = [a + b for a, b in pairwise(lengths)]  # [k]: lines k and k + 1 joined
     for pos, i in enumerate(live[:6]):
         squeezed = squeezed_lines[pos]
-        if len(squeezed) < 8 or not TITLE_KIND.search(squeezed):
+        n = lengths[pos]
+        if n < 8:
             continue
-        following = squeezed_lines[pos + 1 : pos + 10]
-        n = len(squeezed)
         # the line itself follows, or two lines that join into it (lengths first: the
-        # following lines are paragraphs, not worth joining)
-        if squeezed in following or any(
-            len(here) + len(after) == n and here + after == squeezed for here, after in pairwise(following)
-        ):
-            verdicts[i] = LineVerdict("clutter", PAGE_TITLE_REASON)
+        # following lines are paragraphs, not worth joining); then, whether it names a
+        # kind of report
+        if (
+            squeezed in squeezed_lines[pos + 1 : pos + 10]
+            or (n in pair_lengths[pos + 1 : pos + 9] and _joins_into(squeezed, squeezed_lines, pos + 1, pos + 9))
+        ) and TITLE_KIND.search(squeezed):
+            verdicts[i] = _PAGE_TITLE
             meta.setdefault(TITLE_FIELD, lines[i])
-            return
+            return i
+    return None
+
+
+def _joins_into(line: str, lines: Sequence[str], first: int, stop: int) -> bool:
+    """Whether ``lines[k] + lines[k + 1]`` is ``line`` for a ``k`` in ``first:stop``."""
+    n = len(line)
+    return any(
+        len(lines[k]) + len(lines[k + 1]) == n and lines[k] + lines[k + 1] == line
+        for k in range(first, min(stop, len(lines) - 1))
+    )
