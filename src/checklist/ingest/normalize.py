@@ -363,16 +363,18 @@ def _touched() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
-def scan_class(extra: str) -> re.Pattern[str]:
+def scan_class(extra: str, without: str = "") -> re.Pattern[str]:
     """The class of :func:`_touched` (every character the normalisation changes, the
     markers of traditional text, every character beyond the BMP) with the characters of
     the regex class body ``extra`` added: a reader that scans the text for characters of
     its own (control characters) finds these in the same pass and hands their set on
-    (``Extracted.touched``), so that the text is scanned once."""
+    (``Extracted.touched``), so that the text is scanned once. The BMP characters of
+    ``without`` are left out (a caller that looks for them otherwise)."""
     one, rest = _foldable_chars()
-    return re.compile(
-        "[" + re.escape(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS) + "\\U00010000-\\U0010ffff" + extra + "]"
-    )
+    chars = one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS
+    if without:
+        chars = "".join(c for c in chars if c not in without)
+    return re.compile("[" + re.escape(chars) + "\\U00010000-\\U0010ffff" + extra + "]")
 
 
 @lru_cache(maxsize=1)
