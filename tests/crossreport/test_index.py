@@ -280,15 +280,24 @@ def test_a_results_findings_are_cut_out_only_when_they_are_its_own(tmp_path: Pat
 
     path = tmp_path / "r.json"
     good = (
-        '{"document":{"findings":[{"code":"x"}]},"findings":[{"code":"a","quote":"\\"findings\\":[1]"}],'
+        '{"document":{"title":"甲镇报告","findings":[{"code":"x"}]},'
+        '"findings":[{"code":"a","quote":"\\"findings\\":[1]乙镇"}],'
         '"warnings":["\\"findings\\":[]"]}'
     )
     path.write_text(good, encoding="utf-8")
     cut = _findings_cut(path)
     assert cut is not None
     before, found, after = cut
-    assert found == [{"code": "a", "quote": '"findings":[1]'}]
-    assert before + json.dumps(found, ensure_ascii=False, separators=(",", ":")) + after == good
+    assert found == [{"code": "a", "quote": '"findings":[1]乙镇'}]
+    # the bytes before the findings are the file's own, not decoded and encoded again
+    middle = json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+    assert before + f"{middle}{after}".encode() == good.encode("utf-8")
+    # a carriage return (never in what a batch writes) is read as text is: made a newline
+    path.write_bytes(good.replace("甲镇报告", "甲镇\r\n报告").encode("utf-8"))
+    cut = _findings_cut(path)
+    as_text = path.read_text(encoding="utf-8")  # (universal newlines)
+    assert cut is not None and "\r" not in as_text
+    assert cut[0].decode("utf-8") == as_text[: as_text.rfind('"findings":') + len('"findings":')]
     for bad in (
         good + "\n",  # not as a batch writes it
         '{"a":{"findings":[],"warnings":[]}}',  # a nested object's

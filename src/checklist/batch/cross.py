@@ -490,7 +490,7 @@ def _mark_copied(run: _Pass, row: Row, found: list[Match], quote_of: Callable[[s
     now = [f for f in was if f.get("code") != CODE] + [json.loads(f.model_dump_json()) for f in findings]
     if now != was:  # (other reports' copies may change and the findings not)
         middle = json.dumps(now, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(run.out / f"{name}.json", f"{before}{middle}{after}")
+        write_atomic(run.out / f"{name}.json", before + f"{middle}{after}".encode())
     row["quality_findings"] = sum(1 for f in now if f.get("category") == "quality")
     return len(findings)
 
@@ -500,25 +500,33 @@ _WARNINGS = ',"warnings":'
 _DECODER = json.JSONDecoder()
 
 
-def _findings_cut(path: Path) -> tuple[str, list[dict[str, Any]], str] | None:
-    """A saved result's JSON cut around its findings: the text before them, the findings as
-    data, the text after; ``None`` when it is not of the shape a batch writes (compact, the
-    findings followed by the warnings, a list of strings, last).
+def _findings_cut(path: Path) -> tuple[bytes, list[dict[str, Any]], str] | None:
+    """A saved result's JSON cut around its findings: the bytes before them (as they are:
+    only the findings and what follows them are decoded, a few hundred bytes of a file of
+    tens of thousands), the findings as data, the text after; ``None`` when it is not of
+    the shape a batch writes (compact, the findings followed by the warnings, a list of
+    strings, last).
 
     The findings are the last ``"findings":`` of the text: the warnings after them are
     strings, in which that key cannot stand (a quote inside a string is escaped), and the
-    text must end with them, so the key is the result's own, not a nested object's.
+    text must end with them, so the key is the result's own, not a nested object's. (In
+    UTF-8 no byte of a multi-byte character is ASCII, so the last such bytes are the last
+    such characters.) A file holding a carriage return is read as text is read, its line
+    ends made ``\n``.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError:
         return None
-    at = text.rfind(_FINDINGS)
+    if b"\r" in data:  # never in what a batch writes: read it as text, line ends translated
+        data = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+    at = data.rfind(_FINDINGS.encode())
     if at < 0:
         return None
     start = at + len(_FINDINGS)
+    text = data[start:].decode("utf-8")
     try:
-        findings, end = _DECODER.raw_decode(text, start)
+        findings, end = _DECODER.raw_decode(text, 0)
         if not text.startswith(_WARNINGS, end):
             return None
         warnings, last = _DECODER.raw_decode(text, end + len(_WARNINGS))
@@ -531,7 +539,7 @@ def _findings_cut(path: Path) -> tuple[str, list[dict[str, Any]], str] | None:
         and all(isinstance(w, str) for w in warnings)
         and text[last:] == "}"
     )
-    return (text[:start], findings, text[end:]) if ok else None
+    return (data[:start], findings, text[end:]) if ok else None
 
 
 def _standard_of(audited_with: str, standard: str | None) -> Standard | None:
