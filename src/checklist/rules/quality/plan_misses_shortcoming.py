@@ -9,7 +9,6 @@ naming the same topic. A shortcoming that names no topic is left to the vague ch
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 
 import ahocorasick_rs
 from pydantic import Field
@@ -47,20 +46,17 @@ def topics_in(text: str, topics: list[list[str]]) -> set[int]:
     return out
 
 
-def _named(text: str, units: Sequence[Unit], params: Params) -> list[set[int]]:
-    """``topics_in`` the text of each unit, one scan of it for every word."""
+def _named(text: str, unit: Unit, params: Params) -> set[int]:
+    """``topics_in`` the text of ``unit``, one scan of it for every word."""
     found = params.automaton
     if found is None:
-        return [topics_in(text[u.start : u.end], params.topics) for u in units]
+        return topics_in(text[unit.start : unit.end], params.topics)
     auto, topics_of = found
-    out: list[set[int]] = []
-    for u in units:
-        named: set[int] = set()
-        # every occurrence, nested ones too, as the words themselves (cheaper than indexes)
-        for word in set(auto.find_matches_as_strings(text[u.start : u.end], overlapping=True)):
-            named.update(topics_of[word])
-        out.append(named)
-    return out
+    named: set[int] = set()
+    # every occurrence, nested ones too, as the words themselves (cheaper than indexes)
+    for word in set(auto.find_matches_as_strings(text[unit.start : unit.end], overlapping=True)):
+        named.update(topics_of[word])
+    return named
 
 
 def check(ctx: Context, params: Params) -> list[Issue]:
@@ -70,12 +66,22 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     plan = units_of(doc, ctx, PLAN)
     if not plan:
         return []  # no plan at all is core.next_year_plan's finding
-    # a shortcoming is answered when one plan item names a topic it names: when it names
-    # one of the topics the plan's items name together
-    covered = set().union(*_named(text, plan, params))
-    issues = []
     units = units_of(doc, ctx, SHORTCOMINGS)
-    for unit, named in zip(units, _named(text, units, params), strict=True):
+    named_by_unit = [_named(text, unit, params) for unit in units]
+    # a shortcoming is answered when one plan item names a topic it names: when it names
+    # one of the topics the plan's items name together. The plan is read item by item
+    # until every shortcoming that names a topic is answered (then none is an issue).
+    unanswered = [named for named in named_by_unit if named]
+    covered: set[int] = set()
+    for item in plan:
+        if not unanswered:
+            return []
+        covered |= _named(text, item, params)
+        unanswered = [named for named in unanswered if named.isdisjoint(covered)]
+    if not unanswered:
+        return []
+    issues = []
+    for unit, named in zip(units, named_by_unit, strict=True):
         if not named or not named.isdisjoint(covered):
             continue
         words = [params.topics[i][0] for i in sorted(named)]

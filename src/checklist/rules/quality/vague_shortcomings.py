@@ -7,8 +7,10 @@ An item of the shortcomings part is vague when it uses a stock phrase (有待进
 
 from __future__ import annotations
 
+import functools
 import re
 
+import ahocorasick_rs
 from pydantic import Field
 
 from checklist.rules.matchers.base import FIGURE, Context, Hit
@@ -23,6 +25,14 @@ class Params(CheckParams):
     stock: list[str] = Field(min_length=1)
     specific: list[str] = Field(min_length=1)
 
+    @functools.cached_property
+    def stock_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        """One Aho–Corasick automaton of the stock phrases; None when one is empty (every
+        text holds it: the check searches for each phrase)."""
+        if not all(self.stock):
+            return None
+        return ahocorasick_rs.AhoCorasick(list(dict.fromkeys(self.stock)), store_patterns=True)
+
 
 def check(ctx: Context, params: Params) -> list[Issue]:
     """One issue per vague shortcoming item."""
@@ -33,7 +43,12 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     # a phrase an item holds is in the text all the items span: each item is searched for
     # those phrases only (in their order), mostly none
     span = doc.text[min(u.start for u in units) : max(u.end for u in units)]
-    phrases = [s for s in params.stock if s in span]
+    auto = params.stock_automaton
+    if auto is None:
+        phrases = [s for s in params.stock if s in span]
+    else:  # one scan for every phrase, nested ones too
+        held = set(auto.find_matches_as_strings(span, overlapping=True))
+        phrases = [s for s in params.stock if s in held] if held else []
     if not phrases:
         return []
     issues = []
@@ -42,7 +57,9 @@ def check(ctx: Context, params: Params) -> list[Issue]:
         stock = [s for s in phrases if s in text]
         if not stock:
             continue
-        if FIGURE.search(text) or _QUOTED.search(text) or any(w in text for w in params.specific):
+        # the field of work first: most items name one, and a word is found sooner than
+        # the regexes read the item
+        if any(w in text for w in params.specific) or _QUOTED.search(text) or FIGURE.search(text):
             continue
         lead = unit.lead_end if unit.lead_end > unit.start else unit.end
         issues.append(
