@@ -96,16 +96,15 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     before headings that follow a sentence end (or 如下：), never inside an inline list
     (``主要表现在：一、…；二、…``).
     """
-    if "www" in original or "WWW" in original or "http" in original:
+    # (one character first: a text without a w holds no www, and most hold none)
+    if (
+        ("w" in original and "www" in original)
+        or ("W" in original and "WWW" in original)
+        or ("h" in original and "http" in original)
+    ):
         spans = [piece for start, end in spans for piece in _cut_glued_stamp(original, start, end)]
-    run_on = [
-        (start, end)
-        for start, end in spans
-        if end - start >= _RUN_ON_MIN and is_run_on(original[start:end])  # a short line never is one
-    ]
+    run_on = _run_on_lines(original, spans)
     if not run_on:
-        return spans
-    if sum(end - start for start, end in run_on) * 2 < len(original.strip()):
         return spans
     out: list[tuple[int, int]] = []
     for start, end in spans:
@@ -121,6 +120,26 @@ def split_run_on(original: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             if piece.strip():
                 out.append((start + a + lead, start + b))
     return out
+
+
+def _run_on_lines(original: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The run-on lines among ``spans`` when they hold half of the text or more, else none.
+
+    The longest lines are looked at first, and the look stops when those left cannot make
+    half of the text with the run-on lines found (most texts: after half of it)."""
+    long = sorted((span for span in spans if span[1] - span[0] >= _RUN_ON_MIN), key=lambda s: s[0] - s[1])
+    total = len(original.strip())
+    left = sum(end - start for start, end in long)
+    found = 0
+    run_on: set[tuple[int, int]] = set()
+    for start, end in long:  # (a short line never is one)
+        if (found + left) * 2 < total:
+            return set()
+        left -= end - start
+        if is_run_on(original[start:end]):
+            run_on.add((start, end))
+            found += end - start
+    return run_on if run_on and found * 2 >= total else set()
 
 
 def _cut_glued_stamp(original: str, start: int, end: int) -> list[tuple[int, int]]:
