@@ -45,12 +45,17 @@ def _automaton(literals: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, l
 
 def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
     """Start offsets of every literal in ``text``, nested occurrences included."""
-    out: dict[str, list[int]] = {}
     if not literals or not text:
-        return out
+        return {}
     auto, words = _automaton(literals)
     if not words:
-        return out
+        return {}
+    return _positions(text, auto, words)
+
+
+def _positions(text: str, auto: ahocorasick_rs.AhoCorasick, words: list[str]) -> dict[str, list[int]]:
+    """:func:`term_positions` with the automaton over ``words`` made."""
+    out: dict[str, list[int]] = {}
     # matches come by end offset, the longest first at the same end (as pyahocorasick's)
     for i, start, _end in auto.find_matches_as_indexes(text, overlapping=True):
         term = words[i]
@@ -62,10 +67,14 @@ def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]
     return out
 
 
-def _scan_words(standard: Standard) -> tuple[tuple[str, ...], frozenset[str]]:
+_Scan = tuple[tuple[str, ...], frozenset[str], ahocorasick_rs.AhoCorasick | None, list[str]]
+
+
+def _scan_words(standard: Standard) -> _Scan:
     """The words of the term scan (the rules' literals, then the closers of the
-    ``named_in_list`` parameter) and the non-empty ones as a set; once per standard."""
-    found: tuple[tuple[str, ...], frozenset[str]] | None = standard.engine_cache.get("scan")
+    ``named_in_list`` parameter), the non-empty ones as a set, and the automaton over
+    them with the word of each pattern index (None without words); once per standard."""
+    found: _Scan | None = standard.engine_cache.get("scan")
     if found is None:
         words = dict.fromkeys(standard.literals)
         spec = standard.parameters.get("named_in_list")
@@ -73,17 +82,19 @@ def _scan_words(standard: Standard) -> tuple[tuple[str, ...], frozenset[str]]:
             for closer in spec.get("closers") or ():
                 words.setdefault(str(closer), None)
         literals = tuple(words)
-        found = standard.engine_cache["scan"] = (literals, frozenset(w for w in literals if w))
+        auto, scanned = _automaton(literals) if any(literals) else (None, [])
+        found = standard.engine_cache["scan"] = (literals, frozenset(w for w in literals if w), auto, scanned)
     return found
 
 
 def make_context(doc: Document, standard: Standard, regions: Regions | None = None) -> Context:
     """The shared matcher context for one document and standard."""
-    literals, scanned = _scan_words(standard)
+    _literals, scanned, auto, words = _scan_words(standard)
+    text = doc.text
     return Context(
         doc=doc,
         regions=regions or classify(doc),
-        term_hits=term_positions(doc.text, literals),
+        term_hits=_positions(text, auto, words) if auto is not None and text else {},
         scope=resolve_scope("work"),
         negation=True,
         params=standard.parameters,
@@ -97,7 +108,11 @@ def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
 
 
 def _judge(req: Requirement, base: Context, scope: frozenset[str]) -> tuple[str, Outcome]:
-    ctx = base.derive(scope, req.negation)
+    return _judge_in(req, base.derive(scope, req.negation))
+
+
+def _judge_in(req: Requirement, ctx: Context) -> tuple[str, Outcome]:
+    """:func:`judge` in the requirement's own context (its scope and negation setting)."""
     out = req.met.evaluate(ctx)
     if out.matched:
         return "met", out
@@ -203,6 +218,7 @@ def evaluate(
     used: set[int] = set()
     meta = doc.metadata
     places: dict[tuple[int, int], tuple[str, str, int, int]] = {}
+    contexts: dict[tuple[frozenset[str], bool], Context] = {}
     sep = "；" if lang == "zh" else "; "
     for req, text in zip(standard.requirements, _texts(standard, lang), strict=True):
         applies = req.applies if isinstance(req.applies, bool) else req.applies.holds(meta.level, meta.year)
@@ -220,7 +236,13 @@ def evaluate(
                 }
             )
             continue
-        status, out = _judge(req, ctx, text.scope)
+        # a document's requirements use about four scope and negation settings: each
+        # context is made once (kept here, not on the shared tables, which it refers to)
+        setting = (text.scope, req.negation)
+        here = contexts.get(setting)
+        if here is None:
+            here = contexts[setting] = ctx.derive(text.scope, req.negation)
+        status, out = _judge_in(req, here)
         evidence = [_evidence(doc, h, lang, places) for h in out.hits]
         message = text.messages[status]
         if out.note:
@@ -256,7 +278,7 @@ def evaluate(
                     "end": first["end"] if first else None,
                 }
             )
-    not_report = not_a_report(doc, standard)
+    not_report = not_a_report(doc, standard, ctx)
     if not_report:
         warnings.insert(0, t("warn.not_a_report", lang, **not_report))
     kind = other_kind(doc, standard)
@@ -337,14 +359,20 @@ def _waiver(
     return waiver
 
 
-def not_a_report(doc: Document, standard: Standard) -> dict[str, int] | None:
-    """Counts for the warning when the text lacks the words every report uses, else None."""
+def not_a_report(doc: Document, standard: Standard, ctx: Context | None = None) -> dict[str, int] | None:
+    """Counts for the warning when the text lacks the words every report uses, else None
+    (a word of the term scan is looked up in ``ctx``'s positions, not searched again)."""
     signals = standard.parameters.get("report_signals")
     if not isinstance(signals, dict):
         return None
     terms = [str(x) for x in signals.get("terms", [])]
     need = int(signals.get("min_distinct", 0))
-    found = sum(1 for term in terms if term in doc.text)
+    text = doc.text
+    if ctx is None or ctx.doc is not doc:
+        found = sum(1 for term in terms if term in text)
+    else:
+        hits, scanned = ctx.term_hits, ctx.tables.scanned
+        found = sum(1 for term in terms if ((term in hits) if term in scanned else (term in text)))
     return {"found": found, "min": need} if found < need else None
 
 

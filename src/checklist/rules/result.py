@@ -289,11 +289,17 @@ def _made(cls: type[BaseModel], data: dict[str, Any], fields: set[str]) -> Any:
 
 
 def _quotes(items: list[Any]) -> list[Any]:
-    """The engine's quote dicts as :class:`Evidence` (each dict becomes its model's own)."""
+    """The engine's quote dicts as :class:`Evidence` (each dict becomes its model's own;
+    :func:`_made` written out: an audit makes about forty quotes)."""
     out: list[Any] = []
     for e in items:
-        if len(e) == 5:  # EVIDENCE_KEYS, in order; any other shape is validated with the rest
-            e = _made(Evidence, e, {"quote", "section", "start", "end", "terms"})
+        if e.__class__ is dict and len(e) == 5:  # EVIDENCE_KEYS, in order; any other shape is validated with the rest
+            m = _new(Evidence)
+            _set_dict(m, "__dict__", e)
+            _set_fields_set(m, {"quote", "section", "start", "end", "terms"})
+            _set_extra(m, None)
+            _set_private(m, None)
+            e = m
         out.append(e)
     return out
 
@@ -311,7 +317,8 @@ def _requirement(r: dict[str, Any]) -> Any:
         if n == 11:  # REQUIREMENT_KEYS, in order
             if r["waived"] is not None:
                 return r
-            r["evidence"] = _quotes(r["evidence"])
+            evidence = r["evidence"]
+            r["evidence"] = _quotes(evidence) if evidence else []
             r["basis"] = r["basis"][:]  # the standard's list, shared by every audit
             fields = {
                 "id", "title", "group", "status", "severity", "weight", "evidence", "message", "suggestion", "basis",
@@ -334,7 +341,12 @@ def _requirement(r: dict[str, Any]) -> Any:
             fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
     except KeyError:
         return r
-    return _made(RequirementResult, r, fields)
+    m = _new(RequirementResult)
+    _set_dict(m, "__dict__", r)
+    _set_fields_set(m, fields)
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
 
 
 def _finding(f: dict[str, Any]) -> Any:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from checklist.document import Document, Section
-from checklist.structure.clauses import CLAUSE_BREAK, is_future, is_negated
+from checklist.structure.clauses import CLAUSE_BREAK, is_asserted
 from checklist.structure.sections import CONTENTS, SCOPES, Regions, top_sections_of
 
 # the leading lookahead (the class every figure starts with) lets the regex engine skip
@@ -180,9 +180,7 @@ class Tables:
         """Whether the clause ``bounds`` is neither negated nor future (see clauses.py)."""
         known = self.asserted.get(bounds)
         if known is None:
-            clause = self.text[bounds[0] : bounds[1]]
-            known = not (is_negated(clause) or is_future(clause))
-            self.asserted[bounds] = known
+            known = self.asserted[bounds] = is_asserted(self.text, bounds[0], bounds[1])
         return known
 
     def closer_spans(self, closers: tuple[str, ...]) -> list[tuple[int, int]]:
