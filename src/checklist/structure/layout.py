@@ -17,6 +17,7 @@ from checklist.vocabulary import BODY_SUFFIXES, alternation
 
 _NOTE_LINE = re.compile(r"^\(.{1,40}\)$")
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
+_NOT_IN_ADDRESSEE = re.compile(r"[。;!?]|如下|报告|\d")  # what no addressee line holds
 # one of several addressees between commas: body names joined by 、 (市委、市政府)
 _BODY_PART = re.compile(rf"^[\u4e00-\u9fff、]{{1,30}}(?:{alternation(BODY_SUFFIXES)})$")
 _HEADER_MAX = 12  # lines: a header longer than this is body text
@@ -44,7 +45,7 @@ def is_addressee_line(line: str) -> bool:
     if not (2 <= len(line) <= 41 and line.endswith(":") and match_marker(line) is None):
         return False
     names = line[:-1]
-    if ":" in names or re.search(r"[。;!?]|如下|报告|\d", names) or not _CJK_FIRST.match(names):
+    if ":" in names or _NOT_IN_ADDRESSEE.search(names) or not _CJK_FIRST.match(names):
         return False
     return "," not in names or all(_BODY_PART.match(p.strip()) for p in names.split(","))
 

@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checklist.document import Metadata
-from checklist.ingest.shapes import is_org_line, is_title_line, match_marker
+from checklist.ingest.shapes import is_org_line, is_title_line, match_marker, match_marker_at
 from checklist.structure.layout import Layout
 from checklist.structure.levels import is_place_name, level_of
 from checklist.structure.numerals import YEAR_RE, find_date, year_value
-from checklist.structure.opening import Opening, is_body_name, line_year, read_line
+from checklist.structure.opening import NOTHING, Opening, is_body_name, line_year, read_line
 from checklist.vocabulary import DATE_FIELDS, ISSUER_FIELDS, MINISTRY_SUFFIXES, PUBLISHED_FIELDS, TITLE_FIELD
 
 # The field groups answer here too: the rules ask the metadata which fields it reads.
@@ -66,12 +66,12 @@ class _Source:
     def opening(self) -> Opening:
         """What the opening paragraph says: the first body line that is no heading (or
         the first few, when the opening sentence is cut short of its subject)."""
-        found = Opening()
+        found = NOTHING
         for i in self.body_lines(_OPENING_LINES):
-            line = self.line_text(i)
-            if match_marker(line) is not None:
+            start, end = self.lines[i]
+            if match_marker_at(self.text, start, end) is not None:
                 continue
-            found = found.merged(read_line(self.text, *self.lines[i]))
+            found = found.merged(read_line(self.text, start, end))
             if found.subject or found.own_level:
                 break
         return found
@@ -87,7 +87,7 @@ def extract(
     src = _Source(text, lines, layout, page_metadata)
     title = _title(src)
     page_title = _page_title(page_metadata.get(TITLE_FIELD))
-    opening = src.opening() if src.has_body() else Opening()
+    opening = src.opening() if src.has_body() else NOTHING
     issuer, issuer_source = _issuer(src, title, opening)
     level = _level(src, issuer, opening)
     year, year_source = _year(src, title, page_title, opening)

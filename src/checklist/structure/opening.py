@@ -59,6 +59,8 @@ _LINE_YEAR = re.compile(rf"(?:[{CN_DIGITS}]+、|\(?[{CN_DIGITS}]+\)|\d{{1,2}}[.�
 _LEVEL_OF_SELF = dict(SELF_REFERENCES)
 _PLACE_CHARS = PLACE_TAIL_CHARS + "州旗盟"
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(SUBJECT_SUFFIXES, key=len, reverse=True))
+_NOT_A_NAME_OPENERS = NOT_A_NAME + NOT_A_BODY + REPORT_STATEMENT_OPENERS  # how no body's name opens
+_CLAUSE_SPLIT = re.compile(r"([,，;；])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,12 @@ class Opening:
 
     def merged(self, other: Opening) -> Opening:
         """This opening, its unknowns filled from ``other``."""
+        if other.subject is None and other.own_level is None and other.year is None:
+            return self  # (an opening that says nothing fills nothing: no new object)
         return Opening(self.subject or other.subject, self.own_level or other.own_level, self.year or other.year)
+
+
+NOTHING = Opening()  # an opening that says nothing (immutable: shared)
 
 
 def is_body_name(name: str) -> bool:
@@ -84,7 +91,7 @@ def is_body_name(name: str) -> bool:
 def _name_kind(name: str) -> str | None:
     """``name`` for a body's own name, ``generic`` for a level and a kind of body (县委,
     市政府, 自治区: no name, but a level), ``None`` for anything else."""
-    if name.startswith(NOT_A_NAME + NOT_A_BODY + REPORT_STATEMENT_OPENERS) or name.endswith(NOT_BODY_ENDINGS):
+    if name.startswith(_NOT_A_NAME_OPENERS) or name.endswith(NOT_BODY_ENDINGS):
         return None
     if any(w in name for w in SELF_WORDS):
         return None  # 现将我局: "we", no name
@@ -106,7 +113,7 @@ def _first_sentence(text: str, start: int, end: int) -> Opening:
     pos = start
     year: tuple[int, int] | None = None
     in_setting = False
-    for clause in re.split(r"([,，;；])", text[start : stop if stop >= 0 else end]):
+    for clause in _CLAUSE_SPLIT.split(text[start : stop if stop >= 0 else end]):
         if clause in ",，;；":
             pos += len(clause)
             continue
@@ -142,7 +149,7 @@ def _statement(text: str, start: int, end: int) -> Opening:
     """``现将市人社局2021年…情况报告如下``: the body and the year it announces."""
     m = _STATEMENT.search(text, start, end)
     if m is None:
-        return Opening()
+        return NOTHING
     year = (m.start("year"), m.end("year")) if m.group("year") else None
     if m.group("self"):
         return Opening(own_level=_own_level(m.group("self")), year=year)
