@@ -83,6 +83,8 @@ _PIECES = [
     "覆盖群众13万人",
     "12",
     "٣٤",
+    "߁",  # a decimal digit outside ASCII
+    "〇",  # a number that is neither a letter nor a decimal digit (no digit in the key)
     "_",
     "，",
     "、",
@@ -108,7 +110,7 @@ def _text(rng: random.Random) -> str:
 
 
 def test_check_finds_what_the_plain_algorithm_finds() -> None:
-    """On random reports made of near copies (markers, digits, _, other digits), the
+    """On random reports made of near copies (markers, digits, _, other digits and numbers), the
     issues are the plain algorithm's, in its order, for several thresholds."""
     rng = random.Random(1414)
     standard = load_standard("national")

@@ -32,6 +32,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff\w]+")
 _NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGITS = re.compile(r"\d+")
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 # every character LEADING_MARKER can match first, but the decimal digits (\d): a sentence
 # opening with another one has no marker (tests/test_quality.py holds the set to the pattern)
 _MARKER_FIRST = "第(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉一二三四五六七八九十百"
@@ -72,8 +73,10 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
     lead = LEADING_MARKER.match
     firsts = _MARKER_FIRST
     words = _WORDS.findall
-    figures = _DIGITS.findall
-    groups: dict[tuple[frozenset[str], str], list[Key]] = {}
+    # first grouped by the key's ASCII digits (None: letters only, so no digit at all),
+    # cheap to take; a group is split by all of its keys' digits only when that can
+    # matter (below)
+    groups: dict[tuple[frozenset[str], bytes | None], list[Key]] = {}
     for start, end, kinds in zip(starts, ends, table, strict=True):
         if end - start < min_chars:
             continue  # its key, a part of it, is shorter still
@@ -91,14 +94,35 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
         size = len(key)
         if size < min_chars:
             continue
-        # a key of letters only has no digit (\d characters are not alphabetic)
-        group = (part, "" if key.isalpha() else "".join(figures(key)))
+        # a key of letters only has no digit (\d characters are not alphabetic); the
+        # ASCII characters of a key are letters and digits
+        group = (part, None if key.isalpha() else key.encode("ascii", "ignore").translate(None, _ASCII_LETTERS))
         members = groups.get(group)
         if members is None:
             groups[group] = [(size, start, end, key)]
         else:
             members.append((size, start, end, key))
-    out = [members for members in groups.values() if len(members) > 1]
+    return _by_digits(groups)
+
+
+def _by_digits(groups: dict[tuple[frozenset[str], bytes | None], list[Key]]) -> list[list[Key]]:
+    """The groups of two or more keys by part and all digits, sorted, from the groups by
+    part and ASCII digits: keys with the same digits have the same ASCII digits, so a key
+    alone with its ASCII digits has no partner, unless it has none (its digits may then
+    be none too, as a key of letters only has)."""
+    figures = _DIGITS.findall
+    exact: dict[tuple[frozenset[str], str], list[Key]] = {}
+    for (part, ascii_digits), members in groups.items():
+        if ascii_digits is None:
+            found = exact.get((part, ""))
+            if found is None:
+                exact[(part, "")] = members
+            else:
+                found.extend(members)
+        elif len(members) > 1 or not ascii_digits:
+            for member in members:
+                exact.setdefault((part, "".join(figures(member[3]))), []).append(member)
+    out = [members for members in exact.values() if len(members) > 1]
     for members in out:
         members.sort()  # by length, then start: the starts differ, keys are never compared
     return out
