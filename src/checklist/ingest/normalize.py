@@ -303,7 +303,7 @@ def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, in
             return tuple.__new__(NormalizedLine, ("", start, end, ()))
         text = raw[lead:trail]
         return tuple.__new__(NormalizedLine, (text, start, end, ((text, start + lead, start + trail, True),)))
-    dropped = _number_gaps(raw) if " " in raw else _NOTHING
+    dropped: frozenset[int] | None = None  # (found when first needed)
     pieces: list[tuple[str, int, int, bool]] = []
     pos = 0
     for m_start, m_end, is_gloss in marks:
@@ -313,9 +313,18 @@ def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, in
         if is_gloss:
             continue
         token = raw[m_start:m_end]
-        if token[0] in _BLANK_SET:
+        if token == " ":
+            # A number's gap is a lone space beside one of its digits (_UNIT_NUMBER: a digit
+            # follows the space before it, and one precedes the space after it).
+            if _beside_digit(raw, m_start):
+                if dropped is None:
+                    dropped = _number_gaps(raw)
+                if m_start in dropped:
+                    continue
+            rep = " "
+        elif token[0] in _BLANK_SET:
             # (a run of zero-width characters only is dropped: strip leaves nothing of it)
-            if m_start in dropped or not token.strip(_ZERO_WIDTH_CHARS):
+            if not token.strip(_ZERO_WIDTH_CHARS):
                 continue
             rep = " "
         else:
@@ -325,6 +334,11 @@ def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, in
     if pos < len(raw):
         pieces.append((raw[pos:], start + pos, end, True))
     return _stripped(pieces, start, end)
+
+
+def _beside_digit(raw: str, at: int) -> bool:
+    """Whether an ASCII digit stands right before or right after ``raw[at]``."""
+    return (at > 0 and "0" <= raw[at - 1] <= "9") or (at + 1 < len(raw) and "0" <= raw[at + 1] <= "9")
 
 
 def _inside_edge_blanks(raw: str, marks: Sequence[tuple[int, int, bool]]) -> tuple[int, int] | None:
