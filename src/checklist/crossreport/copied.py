@@ -312,7 +312,7 @@ def fingerprint(
 # formulas, copies), so a worker keys, counts and signs each only once; emptied when it
 # holds _KEPT sentences.
 _SEEN: dict[re.Pattern[str] | None, dict[str, list[Any]]] = {}
-_KEPT = 1 << 15
+_KEPT = 1 << 13  # about 800 bytes a sentence: 6.5 MB at most
 _SIGNATURE = 2 * PERMUTATIONS  # bytes of one key's signature
 
 

@@ -176,7 +176,7 @@ def _own_count(key: str) -> int:
 
 # every key met: without its statement, and its count without an issuer's names (per process)
 _OWN: dict[str, list[Any]] = {}
-_OWN_KEPT = 1 << 15
+_OWN_KEPT = 1 << 13
 
 
 __all__ = [
