@@ -141,16 +141,20 @@ def test_a_profile_can_give_a_quality_check_weight(tmp_path: Path) -> None:
 
 def test_duplicate_sentence_key_drops_every_non_word_character() -> None:
     """A sentence's key is its text without the runs of [\\W_], for every code point:
-    the runs of ``_WORDS`` (\\w, the CJK block first) joined, without their ``_``."""
+    the runs of ``_WORDS`` (\\w, the CJK block first, and the two commas) joined, without
+    their ``_`` and commas."""
     import re
     import sys
 
     from checklist.rules.quality.duplicate_sentence import _WORDS
 
+    def key(text: str) -> str:
+        return "".join(_WORDS.findall(text)).replace(",", "").replace("、", "").replace("_", "")
+
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
-    assert _WORDS.findall(every) == re.findall(r"\w+", every)
-    assert "".join(_WORDS.findall(every)).replace("_", "") == re.sub(r"[\W_]+", "", every)
-    assert "".join(_WORDS.findall("（一）清理_取消了 12.5 项，证明！")).replace("_", "") == "一清理取消了125项证明"
+    assert _WORDS.findall(every) == re.findall(r"[\w,、]+", every)
+    assert key(every) == re.sub(r"[\W_]+", "", every)
+    assert key("（一）清理_取消了 12.5 项，证明、材料！") == "一清理取消了125项证明材料"
 
 
 def test_leading_marker_cut_in_place_is_the_cut_of_the_sentence_alone() -> None:

@@ -23,12 +23,15 @@ from checklist.structure.sections import HEADER, SCOPES, SIGNATURE
 _WORK = SCOPES["work"]
 _FRAME = frozenset({HEADER, SIGNATURE})  # the report's header and signature are not compared
 
-# a key keeps the word characters (those of \w but _): the runs of \w joined, without
-# their _ (one match per run of words instead of a failed attempt at every word
-# character). The CJK ideographs' block comes first in the class: every character of it
-# is a word character, so the class is \w, and the engine tests most characters of a
-# report with one range instead of a lookup of its Unicode category.
-_WORDS = re.compile(r"[\u4e00-\u9fff\w]+")
+# a key keeps the word characters (those of \w but _): the runs of _WORDS joined, without
+# their _ and the two marks a run may hold (one match per run instead of a failed
+# attempt at every word character). The CJK ideographs' block comes first in the class:
+# every character of it is a word character, so the engine tests most characters of a
+# report with one range instead of a lookup of their Unicode category. The comma and the
+# enumeration comma, about three a sentence, are in the class and dropped by replace
+# after: each run the regex ends costs more than the two replaces (callgrind, samples:
+# 1.76 M -> 1.57 M instructions a report; the brackets and quotes as well: 1.64 M).
+_WORDS = re.compile(r"[\u4e00-\u9fff,、\w]+")
 _NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGITS = re.compile(r"\d+")
@@ -88,7 +91,7 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
             m = lead(full, start, end)
             if m is not None:
                 start = m.end()
-        key = "".join(words(full, start, end))
+        key = "".join(words(full, start, end)).replace(",", "").replace("、", "")
         if "_" in key:
             key = key.replace("_", "")
         size = len(key)
