@@ -123,3 +123,10 @@ _PIECES = [
 def test_the_quick_look_gives_the_rules_verdict(line: str) -> None:
     if len(line) <= clutter._META_MAX:
         assert clutter._line_verdict(line) == clutter._rules_verdict(line)
+
+
+def test_only_h_and_w_lower_to_h_and_w() -> None:
+    """``_is_address`` skips a line without h, w, H or W: no other character's lower case
+    holds an h or a w, so such a line holds no http or www in any case."""
+    assert [ch for ch in _EVERY_CHAR if ch not in "hHwW" and ("h" in ch.lower() or "w" in ch.lower())] == []
+    assert clutter._is_address("网址 http://www.example.cn") and not clutter._is_address("网址 ＨＴＴＰ.")

@@ -368,6 +368,8 @@ def _is_breadcrumb(line: str) -> bool:
 def _is_address(line: str) -> bool:
     if "." not in line:  # the host name has a dot: a line without one is no address
         return False
+    if "h" not in line and "w" not in line and "H" not in line and "W" not in line:
+        return False  # no http, no www, in any case (no other character lowers to h or w)
     lowered = line.lower()  # the address needs http or www (in any case), and no .gov
     return (
         ("http" in lowered or "www." in lowered)
