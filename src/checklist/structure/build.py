@@ -74,7 +74,7 @@ def _original_spans(
         line = ingested.field_lines.get(key)
         if line is not None:
             spans[what] = line
-    if "published" not in spans:
+    if "published" not in spans and ingested.field_lines:
         # The date may have come from the reader (an HTML grid) while the text repeats it
         # on a metadata line of its own: that line is the evidence.
         for key in PUBLISHED_FIELDS:
