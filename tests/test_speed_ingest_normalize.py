@@ -61,3 +61,17 @@ def test_join_kept_makes_the_map_join_lines_makes(text: str, keep: list[bool]) -
     out, omap, spans, starts = join_kept(norm, kept, len(text))
     assert (out, omap, spans) == join_lines([lines[i] for i in kept], len(text))
     assert starts == [lines[i].pieces[0][1] for i in kept]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_whole_lines_are_cut_as_the_spans_are(text: str) -> None:
+    spans = line_spans(text)
+    assert normalize_text(text, spans, whole_lines=True) == normalize_text(text, spans)
+
+
+def test_no_fold_makes_or_removes_a_line_break() -> None:
+    from checklist.ingest.normalize import _fold, _foldable_chars
+
+    one, _rest = _foldable_chars()
+    assert "\n" not in one and all(_fold(ch) != "\n" for ch in one)

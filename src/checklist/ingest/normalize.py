@@ -209,8 +209,11 @@ def normalize_text(
     *,
     to_simplified: bool = False,
     touched: frozenset[str] | None = None,
+    whole_lines: bool = False,
 ) -> Normalized:
-    """:func:`normalize_lines` in the compact form (:class:`Normalized`)."""
+    """:func:`normalize_lines` in the compact form (:class:`Normalized`). ``whole_lines``:
+    the spans are :func:`line_spans` of ``original`` (the lines are then cut with one
+    ``split``)."""
     spans = list(spans)
     if not to_simplified and touched is not None:
         kept = _touched_chars()
@@ -218,7 +221,7 @@ def normalize_text(
         # the markers of traditional text in the opening, counted as the scan below does
         markers = [c for c in seen if c in _MARKER_SET]
         if sum(original.count(c, 0, _FIRST_LOOK) for c in markers) < 2 or not is_mostly_traditional(original):
-            return _normalize_spans(original, spans, seen)
+            return _normalize_spans(original, spans, seen, whole_lines)
     elif not to_simplified:
         # One scan serves both the first look for traditional characters (in the
         # opening) and the normalisation: the class holds the markers too.
@@ -226,7 +229,7 @@ def normalize_text(
         head = pattern.findall(original, 0, _FIRST_LOOK)
         if sum(1 for c in head if c in _MARKER_SET) < 2 or not is_mostly_traditional(original):
             hits = head + pattern.findall(original, _FIRST_LOOK)
-            return _normalize_spans(original, spans, hits)
+            return _normalize_spans(original, spans, hits, whole_lines)
     return _converted(original, spans)
 
 
@@ -249,7 +252,9 @@ def _converted(original: str, spans: list[tuple[int, int]]) -> Normalized:
     return Normalized([line.text for line in out], spans, dict(enumerate(out)))
 
 
-def _normalize_spans(original: str, spans: Sequence[tuple[int, int]], hits: Iterable[str]) -> Normalized:
+def _normalize_spans(
+    original: str, spans: Sequence[tuple[int, int]], hits: Iterable[str], whole_lines: bool = False
+) -> Normalized:
     """:func:`_normalize_line` for every span, from one scan of the whole text.
 
     One pass finds every character the normalisation touches: those that fold one for
@@ -260,7 +265,8 @@ def _normalize_spans(original: str, spans: Sequence[tuple[int, int]], hits: Iter
     """
     folded, tokens = _scan(original, hits)
     glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(folded)] if "(" in folded else []
-    texts = [folded[start:end] for start, end in spans]
+    # (a fold never makes or removes a line break: the lines of the folded text are the spans)
+    texts = folded.split("\n") if whole_lines else [folded[start:end] for start, end in spans]
     marked: dict[int, NormalizedLine] = {}
     if tokens or glosses:
         for i, marks in _marks_by_line(spans, tokens, glosses).items():

@@ -61,10 +61,13 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
     limit = current().max_text_chars
     if len(original) > limit:
         raise InputError.of(source, "error.too_long", name="max_text_chars", value=len(original), limit=limit)
-    spans = line_spans(original)
+    lines_of_text = line_spans(original)
+    spans = lines_of_text
     if not extracted.heading_lines:  # a reader's heading hints index the lines as they came
         spans = split_run_on(original, spans)
-    norm = normalize_text(original, spans, to_simplified=to_simplified, touched=extracted.touched)
+    norm = normalize_text(
+        original, spans, to_simplified=to_simplified, touched=extracted.touched, whole_lines=spans is lines_of_text
+    )
     verdicts, text_meta = clutter.classify(norm.texts)
     page_meta = dict(extracted.page_metadata)
     for key, value in text_meta.items():
