@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？]")
+# matched from a clause's sentence start to a span's start, it ends just after the last
+# break before the span (the greedy run goes to the end, then steps back to a break)
+LAST_BREAK = re.compile(r"(?s:.*)" + CLAUSE_BREAK.pattern)
 # Negation and weakness cues. Bare 无/不 are left out on purpose: 无纸化, 不断, 不仅.
 NEGATION = re.compile(
     r"尚未|还未|仍未|并未|从未|未能|未(?!成年|来|经|满)|没有|没能|缺乏|缺少|欠缺|"
