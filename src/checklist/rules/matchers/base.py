@@ -238,7 +238,7 @@ class Context:
         found = cache.get(terms)
         if found is None:
             hits = self.term_hits
-            found = tuple((t, len(t), at) for t in terms if (at := hits.get(t)))
+            found = tuple([(t, len(t), at) for t in terms if (at := hits.get(t))])
             cache[terms] = found
         return found
 

@@ -79,7 +79,7 @@ class Terms(MatcherModel):
             else:
                 terms.add(term)
         ends = tables.ends
-        hits = tuple(Hit(starts[si], ends[si], tuple(sorted(terms))) for si, terms in by_sentence.items())
+        hits = tuple([Hit(starts[si], ends[si], tuple(sorted(terms))) for si, terms in by_sentence.items()])
         return Outcome(len(hits) >= self.min_count, hits)
 
     @functools.cached_property
