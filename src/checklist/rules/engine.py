@@ -38,9 +38,13 @@ STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 
 @lru_cache(maxsize=32)
 def _automaton(literals: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-    """The automaton over the non-empty ``literals`` and the literal of each pattern index."""
+    """The automaton over the non-empty ``literals`` and the literal of each pattern index.
+
+    A DFA: about 1.6 ms to build for a standard's ~475 words (once per standard and
+    process), against 0.4 ms for the default contiguous NFA, and a fifth faster per
+    search (75 vs 96 us over a sample report; the same matches in the same order)."""
     words = [term for term in literals if term]
-    return ahocorasick_rs.AhoCorasick(words), words
+    return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), words
 
 
 def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:

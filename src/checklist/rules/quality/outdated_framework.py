@@ -54,7 +54,8 @@ def check(ctx: Context, params: Params) -> list[Issue]:
     if not found:
         return []
     hits = []
+    starts, ends, _ = doc.sentence_columns()
     for m in found[:3]:
-        s = doc.sentences[ctx.sentence_at(m.start())]
-        hits.append(Hit(s.start, s.end, (m.group(),)))
+        si = ctx.sentence_at(m.start())
+        hits.append(Hit(starts[si], ends[si], (m.group(),)))
     return [Issue("quality.outdated_framework", {"year": year}, tuple(hits))]
