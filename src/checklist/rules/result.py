@@ -341,12 +341,7 @@ def _requirement(r: dict[str, Any]) -> Any:
             fields = {"id", "title", "group", "status", "severity", "weight", "message", "basis"}
     except KeyError:
         return r
-    m = _new(RequirementResult)
-    _set_dict(m, "__dict__", r)
-    _set_fields_set(m, fields)
-    _set_extra(m, None)
-    _set_private(m, None)
-    return m
+    return _made(RequirementResult, r, fields)
 
 
 def _finding(f: dict[str, Any]) -> Any:
