@@ -262,3 +262,15 @@ def test_outdated_framework_search_from_first_words_is_finditer() -> None:
             assert all(text.startswith(firsts, start) for start, _end in want)
             matched += len(want)
     assert matched > 1000
+
+
+def test_duplicate_sentence_compares_a_longer_repeat_the_ratio_allows() -> None:
+    """A repeat with a few more words is still 90 % alike (rapidfuzz's ratio of keys of
+    50 and 57 characters is at most 2 * 50 / 107 = 93.5): it is reported, though the
+    longer key is more than 1 / 0.9 times the shorter."""
+    core = "全面推行行政执法公示制度执法全过程记录制度和重大执法决定法制审核制度并组织了全区执法人员开展专题培训"
+    assert len(core) == 50
+    text = f"一、主要做法\n{core}。今年还{core}工作情况。\n"
+    result = checklist.audit(text, "national")
+    found = [(f.quote, [r.quote for r in f.related]) for f in result.findings if f.code == "quality.duplicate_sentence"]
+    assert found == [(f"{core}。", [f"今年还{core}工作情况。"])]
