@@ -133,14 +133,14 @@ def test_fast_makers_give_the_same_objects_as_the_constructors() -> None:
     import dataclasses
     import pickle
 
-    from checklist.document import Item, Section, Sentence, new_item, new_section, new_sentences
+    from checklist.document import Item, Section, Sentence, new_item, new_sections, new_sentences
 
     pairs: list[tuple[object, object]] = [
         (new_sentences([0, 3], [3, 9], [-1, 1]), (Sentence(0, 3, -1), Sentence(3, 9, 1))),
         (new_item("一是", "加强", 5, 7, 9, 20, 2), Item("一是", "加强", 5, 7, 9, 20, 2)),
         (
-            new_section(0, "一、总体", "总体", "一、", 1, 1, 0, 50, 4, -1, "一、总体"),
-            Section(0, "一、总体", "总体", "一、", 1, 1, 0, 50, 4, -1, "一、总体"),
+            new_sections([0], ["一、总体"], ["总体"], ["一、"], [1], [1], [0], [50], [4], [-1], ["一、总体"]),
+            (Section(0, "一、总体", "总体", "一、", 1, 1, 0, 50, 4, -1, "一、总体"),),
         ),
     ]
     for made, built in pairs:

@@ -187,25 +187,6 @@ def new_item(marker: str, lead: str, start: int, lead_start: int, lead_end: int,
     return item
 
 
-def new_section(
-    index: int,
-    heading: str,
-    title: str,
-    marker: str,
-    rank: int,
-    level: int,
-    start: int,
-    end: int,
-    heading_end: int,
-    parent: int,
-    path: str,
-) -> Section:
-    """``Section(...)`` with its fields in order, made faster (see above)."""
-    s: Section = _SectionSlots(index, heading, title, marker, rank, level, start, end, heading_end, parent, path)  # type: ignore[assignment]
-    s.__class__ = Section  # (typing.cast would be one more Python call)
-    return s
-
-
 def new_sections(
     index: Iterable[int],
     heading: Iterable[str],

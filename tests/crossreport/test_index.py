@@ -309,4 +309,7 @@ def test_a_results_findings_are_cut_out_only_when_they_are_its_own(tmp_path: Pat
     ):
         path.write_text(bad, encoding="utf-8")
         assert _findings_cut(path) is None, bad
+    for damaged in (b'{"findings":[{"quote":"\xff"}],"warnings":[]}', b'{"x":"\xff\r","findings":[],"warnings":[]}'):
+        path.write_bytes(damaged)  # not UTF-8: not of the shape, and no exception
+        assert _findings_cut(path) is None, damaged
     assert _findings_cut(tmp_path / "missing.json") is None

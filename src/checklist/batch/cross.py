@@ -518,14 +518,14 @@ def _findings_cut(path: Path) -> tuple[bytes, list[dict[str, Any]], str] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    if b"\r" in data:  # never in what a batch writes: read it as text, line ends translated
-        data = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
-    at = data.rfind(_FINDINGS.encode())
-    if at < 0:
-        return None
-    start = at + len(_FINDINGS)
-    text = data[start:].decode("utf-8")
-    try:
+    try:  # (a UnicodeDecodeError is a ValueError: a damaged file is not of the shape)
+        if b"\r" in data:  # never in what a batch writes: read it as text, line ends translated
+            data = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+        at = data.rfind(_FINDINGS.encode())
+        if at < 0:
+            return None
+        start = at + len(_FINDINGS)
+        text = data[start:].decode("utf-8")
         findings, end = _DECODER.raw_decode(text, 0)
         if not text.startswith(_WARNINGS, end):
             return None

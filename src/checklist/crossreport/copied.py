@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_count, is_specific_key, without_statement
 from checklist.document import Document
 from checklist.messages import t
-from checklist.rules.quality.base import marker_end, strip_marker
+from checklist.rules.quality.base import strip_marker
 from checklist.rules.quality.duplicate_sentence import _NOISE
 from checklist.rules.result import Finding
 from checklist.rules.standard import Standard
@@ -270,12 +270,8 @@ def fingerprint(
             continue  # a key is never longer than its sentence
         sentence = text[s.start : s.end]
         entry = seen.get(sentence)
-        if entry is None:  # sentence_key(sentence, stop), inlined (the marker found in place)
-            cut = marker_end(sentence, 0, len(sentence))
-            k = _NOISE.sub("", sentence[cut:] if cut else sentence)
-            if stop is not None:
-                k = stop.sub("", k)
-            entry = seen[sentence] = [k, cut, None, 0, 0, b""]
+        if entry is None:  # a sentence this worker has not keyed yet
+            entry = seen[sentence] = [*sentence_key(sentence, stop), None, 0, 0, b""]
         k = entry[0]
         if len(k) < min_chars:
             continue

@@ -113,11 +113,15 @@ def own_words_of_key(key: str, issuer: str | None = None) -> str:
 
 
 def _without_names_and_dates(key: str, issuer: str | None) -> str:
-    key = _STATEMENT.sub("", key)
+    key = without_statement(key)
     if issuer:
         names = _own_names(issuer)
         if names is not None:
             key = names.sub("", key)
+    return _without_dates(key)
+
+
+def _without_dates(key: str) -> str:
     return key if key.isalpha() else _DATES.sub("", key)  # isalpha: no figure at all, skip the scan
 
 
@@ -169,8 +173,7 @@ def is_specific_count(counted: list[Any], issuer: str | None, min_chars: int = M
 def _own_count(key: str) -> int:
     """How many characters of ``key`` (its report statement taken out) are no date and no
     formula word: only the count, no string is built."""
-    if not key.isalpha():  # isalpha: no figure at all, no date to take out
-        key = _DATES.sub("", key)
+    key = _without_dates(key)
     return len(key) - sum(map(len, _WORDS.find_matches_as_strings(key)))
 
 

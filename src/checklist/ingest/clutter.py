@@ -334,20 +334,11 @@ def _line_verdict(line: str) -> LineVerdict:
 
 
 def _rules_verdict(line: str) -> LineVerdict:
-    """:func:`_line_verdict` of a line of at most :data:`_META_MAX` characters, rule by rule
-    (the tests of :func:`_is_furniture`, :func:`_has_separator` and :func:`_is_breadcrumb`
-    written out: this runs for most short lines)."""
+    """:func:`_line_verdict` of a line of at most :data:`_META_MAX` characters, rule by rule."""
     n, first = len(line), line[0]
     if (first in _META_FIRST and _is_page_fields(line)) or (":" in line and _STAMP_TIME_LINE.match(line)):
         return _PAGE_METADATA
-    if n <= 80 and (
-        _FURNITURE_WORDS.search(line)
-        or (first in _FURNITURE_OPENING_FIRST and _FURNITURE_OPENING.match(line))
-        or (_FURNITURE_OTHER_NEEDS.search(line) and _FURNITURE_OTHER.search(line))
-        or ((" " in line or "|" in line or "｜" in line or "·" in line or not line.isprintable()) and _is_menu(line))
-    ):
-        return _NAVIGATION
-    if n <= 120 and ("›" in line or ">" in line or "»" in line) and _BREADCRUMB.match(line):
+    if _is_furniture(line) or _is_menu(line) or (n <= 120 and _is_breadcrumb(line)):
         return _NAVIGATION
     if n <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
         return _SITE_HEADER

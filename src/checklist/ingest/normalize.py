@@ -390,18 +390,21 @@ def scan_class(extra: str, without: str = "") -> re.Pattern[str]:
     its own (control characters) finds these in the same pass and hands their set on
     (``Extracted.touched``), so that the text is scanned once. The BMP characters of
     ``without`` are left out (a caller that looks for them otherwise)."""
-    one, rest = _foldable_chars()
-    chars = one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS
-    if without:
-        chars = "".join(c for c in chars if c not in without)
+    chars = "".join(c for c in _class_chars() if c not in without) if without else _class_chars()
     return re.compile("[" + re.escape(chars) + "\\U00010000-\\U0010ffff" + extra + "]")
+
+
+@lru_cache(maxsize=1)
+def _class_chars() -> str:
+    """The BMP characters of the class of :func:`_touched`."""
+    one, rest = _foldable_chars()
+    return one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS
 
 
 @lru_cache(maxsize=1)
 def _touched_chars() -> frozenset[str]:
     """The BMP characters of the class of :func:`_touched`, as a set."""
-    one, rest = _foldable_chars()
-    return frozenset(one + _BLANK_CHARS + rest + TRADITIONAL_MARKERS)
+    return frozenset(_class_chars())
 
 
 def _scan(original: str, hits: Iterable[str]) -> tuple[str, list[tuple[int, int]]]:

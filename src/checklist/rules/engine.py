@@ -71,13 +71,13 @@ def _positions(text: str, auto: ahocorasick_rs.AhoCorasick, words: list[str]) ->
     return out
 
 
-_Scan = tuple[tuple[str, ...], frozenset[str], ahocorasick_rs.AhoCorasick | None, list[str]]
+_Scan = tuple[frozenset[str], ahocorasick_rs.AhoCorasick | None, list[str]]
 
 
 def _scan_words(standard: Standard) -> _Scan:
-    """The words of the term scan (the rules' literals, then the closers of the
-    ``named_in_list`` parameter), the non-empty ones as a set, and the automaton over
-    them with the word of each pattern index (None without words); once per standard."""
+    """The non-empty words of the term scan (the rules' literals, then the closers of the
+    ``named_in_list`` parameter) as a set, and the automaton over them with the word of
+    each pattern index (None without words); once per standard."""
     found: _Scan | None = standard.engine_cache.get("scan")
     if found is None:
         words = dict.fromkeys(standard.literals)
@@ -87,13 +87,13 @@ def _scan_words(standard: Standard) -> _Scan:
                 words.setdefault(str(closer), None)
         literals = tuple(words)
         auto, scanned = _automaton(literals) if any(literals) else (None, [])
-        found = standard.engine_cache["scan"] = (literals, frozenset(w for w in literals if w), auto, scanned)
+        found = standard.engine_cache["scan"] = (frozenset(scanned), auto, scanned)
     return found
 
 
 def make_context(doc: Document, standard: Standard, regions: Regions | None = None) -> Context:
     """The shared matcher context for one document and standard."""
-    _literals, scanned, auto, words = _scan_words(standard)
+    scanned, auto, words = _scan_words(standard)
     text = doc.text
     return Context(
         doc=doc,

@@ -34,16 +34,6 @@ FUTURE = re.compile(
 CUE_START = re.compile(r"[尚还仍并从未没缺欠不有亟需薄滞空流下明来今将计拟力争预]")
 
 
-def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``[start, end)`` within the sentence ``[lo, hi)``."""
-    left = lo
-    for m in CLAUSE_BREAK.finditer(text, lo, start):
-        left = m.end()
-    m2 = CLAUSE_BREAK.search(text, end, hi)
-    right = m2.start() if m2 else hi
-    return left, right
-
-
 # A cue that only describes a noun (推进不力的单位, 未整改的问题, 执法不规范等问题) is
 # not the clause's predicate: the clause may still report work done about that noun.
 _ATTRIBUTIVE = re.compile(r".{0,2}?(?:的|等|问题|现象|情况)")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from checklist.document import Item, Section, Sentence, new_item, new_sections, new_sentences
+from checklist.document import Item, Section, new_item, new_sections
 from checklist.ingest.shapes import match_marker, match_marker_at
 from checklist.structure.numerals import cn_to_int
 from checklist.vocabulary import CN_DIGITS
@@ -62,11 +62,6 @@ class Outline(NamedTuple):
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     columns: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The sentences, made from the columns."""
-        return new_sentences(*self.columns)
 
 
 def build(

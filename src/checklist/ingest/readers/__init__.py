@@ -54,24 +54,13 @@ def sniff(data: bytes, name: str | None = None) -> str:
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
             raise InputError.of(name or "<bytes>", "error.foreign", kind=what)
-    suffix = _suffix(name).lower() if name else ""
+    suffix = PurePath(name).suffix.lower() if name else ""
     by_ext = REPORT_SUFFIXES.get(suffix)
     if by_ext in ("txt", "html"):
         return _text_or_html(head) if by_ext == "txt" else "html"
     if by_ext is not None:
         return by_ext
     return _text_or_html(head)
-
-
-def _suffix(name: str) -> str:
-    """``PurePath(name).suffix``: a plain name or a path with forward slashes is read without
-    making a path (a few microseconds a file); anything else (a backslash, a drive's colon,
-    a leading //, a trailing / or /.) goes through :class:`PurePath`."""
-    if "\\" in name or ":" in name or name.startswith("//") or name.endswith(("/", "/.")):
-        return PurePath(name).suffix
-    last = name[name.rfind("/") + 1 :]
-    dot = last.rfind(".")
-    return last[dot:] if 0 < dot < len(last) - 1 else ""
 
 
 def _text_or_html(head: bytes) -> str:

@@ -388,25 +388,3 @@ class MatcherModel(BaseModel):
     def children(self) -> Iterable[MatcherModel]:
         """Nested matchers (for boolean combinations)."""
         return ()
-
-
-def sentence_hits(ctx: Context, found: Iterable[tuple[int, int, str]], limit: int = 3) -> tuple[Hit, ...]:
-    """Turn term occurrences into sentence-level evidence, one hit per sentence."""
-    by_sentence: dict[int, set[str]] = {}
-    starts = ctx.tables.starts
-    for start, _end, term in found:
-        si = bisect_right(starts, start) - 1
-        if si < 0:
-            si = 0
-        terms = by_sentence.get(si)
-        if terms is None:
-            by_sentence[si] = {term}
-        else:
-            terms.add(term)
-    ends = ctx.tables.ends
-    out: list[Hit] = []
-    for si, terms in by_sentence.items():
-        if len(out) >= limit:
-            break
-        out.append(Hit(starts[si], ends[si], tuple(sorted(terms))))
-    return tuple(out)
