@@ -40,11 +40,13 @@ STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 def _automaton(literals: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
     """The automaton over the non-empty ``literals`` and the literal of each pattern index.
 
-    A DFA: about 1.6 ms to build for a standard's ~475 words (once per standard and
-    process), against 0.4 ms for the default contiguous NFA, and a fifth faster per
-    search (75 vs 96 us over a sample report; the same matches in the same order)."""
+    A contiguous NFA (about 110 KB for a standard's ~475 words), not a DFA (1.6 MB):
+    the DFA searches a fifth faster in a loop that keeps it in the CPU cache (75 vs
+    96 us over a sample report), but in an audit, where reading the report has evicted
+    it, its search took 250 us against 180 us and the whole audit 0.2 ms more
+    (docs/decisions.md). Both give the same matches in the same order."""
     words = [term for term in literals if term]
-    return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA), words
+    return ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.ContiguousNFA), words
 
 
 def term_positions(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
