@@ -313,3 +313,29 @@ def test_a_results_findings_are_cut_out_only_when_they_are_its_own(tmp_path: Pat
         path.write_bytes(damaged)  # not UTF-8: not of the shape, and no exception
         assert _findings_cut(path) is None, damaged
     assert _findings_cut(tmp_path / "missing.json") is None
+
+
+def test_the_copied_share_is_of_the_sentences_compared(tmp_path: Path) -> None:
+    """copied_share is the copied sentences over the sentences the report was compared by
+    (one exact hash each in its fingerprint), not over twice as many; an output folder
+    whose pass saved the halved share (format 1) has every share made again."""
+    import checklist
+    from checklist.crossreport.copied import fingerprint
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED, 2: COPIED})
+    summary = run_batch([str(folder)], out, jobs=1, formats=["json"])
+    compared = {f"r{i}": len(fingerprint(checklist.read(folder / f"r{i}.txt"), "k").exact) for i in range(3)}
+    assert all(n >= 2 for n in compared.values())  # the copy and sentences of their own
+    shares = {r["output"]: r["copied_share"] for r in summary.rows}
+    assert {r["output"]: r["copied_sentences"] for r in summary.rows} == {"r0": 1, "r1": 1, "r2": 1}
+    assert shares == {name: round(1 / n, 3) for name, n in compared.items()}
+    # the state a pass of format 1 left: the settings without a format, the halved shares
+    db = sqlite3.connect(out / ".checklist" / "cross.sqlite")
+    old_settings = json.dumps(["zh", False, None, checklist.__version__])  # language, html, standard, version
+    db.execute("UPDATE meta SET v = ? WHERE k = 'pass'", (old_settings,))
+    db.execute("UPDATE state SET share = share / 2")
+    db.commit()
+    db.close()
+    again = run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert again.skipped == 3 and {r["output"]: r["copied_share"] for r in again.rows} == shares

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 _SIMILARITY = 0.9
 _MAX_BUCKET = 1000
 _MAX_GROUP = 200
+# What the saved state of a pass means; a pass of another format recomputes every
+# report's counts (2: copied_share is the share of the compared sentences, where 1 had
+# half of it, so an output folder of format 1 must not keep its shares)
+_PASS_FORMAT = 2
 _MAX_COPIES = 10
 
 
@@ -93,7 +97,7 @@ class _Pass:
 
     @property
     def settings(self) -> str:
-        return json.dumps([self.lang, self.html, self.standard, __version__])
+        return json.dumps([self.lang, self.html, self.standard, __version__, _PASS_FORMAT])
 
     def batch_key(self) -> str:
         names = sorted(f"{r['output']}\t{r['path']}" for r in self.rows)
@@ -289,7 +293,9 @@ def _copied_text(run: _Pass) -> None:
             continue  # none before, none now: nothing to write
         copied = _mark_copied(run, row, found, quote_of)
         row["copied_sentences"] = copied
-        row["copied_share"] = round(copied / max(2 * len(store.exacts(rid)), 1), 3)
+        # the share of the sentences it was compared by (a fingerprint keeps one exact
+        # hash per sentence; its spans hold two offsets each, which halved the share)
+        row["copied_share"] = round(copied / max(len(store.exacts(rid)), 1), 3)
     for name, state in run.states.items():
         if name not in run.digests:
             run.digests[name] = state.digest if state is not None else ""
