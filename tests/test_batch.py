@@ -123,6 +123,11 @@ def test_policy_exit_code(tmp_path: Path) -> None:
     assert ok.exit_code == 0
     strict = CliRunner().invoke(main, ["batch", one, "--out", str(out), "--format", "json", "--min-score", "99"])
     assert strict.exit_code == 1
+    # the flag's pass line reaches the overview page (drawn at 99, the one report below it)
+    page = CliRunner().invoke(main, ["batch", one, "--out", str(tmp_path / "page"), "--min-score", "99"])
+    assert page.exit_code == 1
+    index = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pass="99.0" data-below-pass="1"' in index
     bad = CliRunner().invoke(main, ["batch", one, "--out", str(out), "--format", "pdf"])
     assert bad.exit_code == 2 and "未知的输出格式" in bad.stderr
 

@@ -214,7 +214,9 @@ def test_libreoffice_converts_the_notice(batch: Path, tmp_path: Path) -> None:
     assert (tmp_path / "summary.pdf").stat().st_size > 5000
 
 
-def _small_batch(tmp_path: Path, files: dict[str, bytes], lang: str = "zh") -> tuple[str, Any]:
+def _small_batch(
+    tmp_path: Path, files: dict[str, bytes], lang: str = "zh", min_score: float | None = None
+) -> tuple[str, Any]:
     from docx import Document
 
     folder = tmp_path / "in"
@@ -223,8 +225,31 @@ def _small_batch(tmp_path: Path, files: dict[str, bytes], lang: str = "zh") -> t
         (folder / name).write_bytes(data)
     out = tmp_path / "out"
     with ThreadPoolExecutor(2) as pool:
-        run_batch([str(folder)], out, formats=["html", "xlsx", "docx"], executor=pool, lang=lang, cross=False)
+        run_batch(
+            [str(folder)],
+            out,
+            formats=["html", "xlsx", "docx"],
+            executor=pool,
+            lang=lang,
+            cross=False,
+            min_score=min_score,
+        )
     return (out / "index.html").read_text(encoding="utf-8"), Document(str(out / "summary.docx"))
+
+
+def test_the_pass_line_is_drawn_and_counted(tmp_path: Path) -> None:
+    """--min-score reaches the overview's score chart and the notice: the line at that
+    score, and the count of the reports below it."""
+    line = 80.0
+    html, doc = _small_batch(tmp_path, {name: (REPORTS / name).read_bytes() for name in SAMPLES}, min_score=line)
+    below = sum(1 for r in _results(tmp_path / "out") if r["score"] < line)
+    assert 0 < below < len(SAMPLES)
+    chart = _by_id(html, "chart-scores")
+    assert (float(chart["data-pass"]), int(chart["data-below-pass"])) == (line, below)
+    assert len(_tags(html, "pass-line")) == 1
+    assert f"合格线 80 分，低于合格线 {below} 份" in html and "合格线 80<" in html
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"低于合格线（80 分）的 {below} 份" in text
 
 
 def test_a_batch_of_one_report(tmp_path: Path) -> None:
@@ -234,6 +259,9 @@ def test_a_batch_of_one_report(tmp_path: Path) -> None:
     assert not _tags(html, "group-bar"), "no level or year chart for one report"
     assert len(doc.tables[0].rows) == 2
     assert "本次共收到年度报告 1 份" in doc.paragraphs[2].text
+    # no --min-score: no pass line on the chart, none in the notice
+    assert _by_id(html, "chart-scores")["data-pass"] == "" and not _tags(html, "pass-line")
+    assert "合格线" not in "\n".join(p.text for p in doc.paragraphs)
 
 
 def test_a_batch_where_every_score_is_the_same(tmp_path: Path) -> None:

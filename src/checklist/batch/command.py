@@ -85,6 +85,7 @@ class _Run:
     names: dict[str, str]
     done: int = 0
     prints: PrintStore | None = None  # the fingerprint store, once the first fingerprint arrives
+    min_score: float | None = None  # the passing score, drawn on the overview and counted in the notice
 
     @property
     def html(self) -> bool:
@@ -108,6 +109,7 @@ def run_batch(
     executor: Executor | None = None,
     cross: bool = True,
     csv_ids: bool = False,
+    min_score: float | None = None,
 ) -> BatchSummary:
     """Audit ``inputs`` into folder ``out``.
 
@@ -122,7 +124,9 @@ def run_batch(
     ``docx`` (``summary.docx``, a draft review notice), in ``lang`` (``csv_ids``:
     ``summary.csv`` with the ids and codes of the summary rows instead). ``cross`` also
     finds text copied between reports of different issuers (``quality.boilerplate``) and
-    compares the years of one issuer (``OUT/compare/``).
+    compares the years of one issuer (``OUT/compare/``). ``min_score``, the passing score
+    (``--min-score``), is drawn on the overview's score chart and the notice says how
+    many reports fall below it (the CLI's exit code comes from the rows, ``fails_policy``).
 
     Each report's files are written by the worker that audits it (see
     :func:`~checklist.batch.runner.audit_into`): the workers of an ``executor`` must see
@@ -144,6 +148,7 @@ def run_batch(
         summary=BatchSummary(inputs=len(paths)),
         store=RowStore(out / output.ROWS_TMP),
         names=output.output_names(paths),
+        min_score=min_score,
     )
     todo = _plan(run, manifest, paths, force)
     # each worker writes its reports' files and sends back their rows as JSON lines
@@ -217,9 +222,11 @@ def _finish(run: _Run) -> BatchSummary:
         write_xlsx(run.out / "summary.xlsx", run.store.ranked(), run.lang)
     if "docx" in run.formats:
         errors = len(run.summary.errors)
-        write_notice(run.out / "summary.docx", run.store.ranked(), run.lang, out=run.out, errors=errors)
+        write_notice(
+            run.out / "summary.docx", run.store.ranked(), run.lang, out=run.out, errors=errors, pass_line=run.min_score
+        )
     if run.html:
-        output.write_index(run.out, run.store, run.lang)
+        output.write_index(run.out, run.store, run.lang, pass_line=run.min_score)
     run.summary.rows_file = run.out / output.ROWS
     run.store.save(run.summary.rows_file)  # the lines as stored, not parsed and written again
     run.store.close()

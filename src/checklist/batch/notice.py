@@ -109,7 +109,7 @@ def _opening(c: Charts, errors: int, lang: str) -> str:
             low=f"{c.low:.1f}",
         )
         if c.pass_line is not None:
-            text += t("notice.below_pass", lang, score=c.pass_line, n=c.below_pass)
+            text += t("notice.below_pass", lang, score=f"{c.pass_line:g}", n=c.below_pass)  # 80, not 80.0
     if errors:
         text += t("notice.errors", lang, n=errors)
     return text

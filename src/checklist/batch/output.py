@@ -169,8 +169,9 @@ def close_fingerprints(out: Path) -> None:
         store.close()
 
 
-def write_index(out: Path, rows: Iterable[Row], lang: str) -> None:
-    """The overview page, from the saved results stripped of their evidence."""
+def write_index(out: Path, rows: Iterable[Row], lang: str, *, pass_line: float | None = None) -> None:
+    """The overview page, from the saved results stripped of their evidence (``pass_line``:
+    the passing score, drawn on its score chart)."""
     from checklist.render.html import render_overview
     from checklist.rules.result import AuditResult
 
@@ -192,4 +193,4 @@ def write_index(out: Path, rows: Iterable[Row], lang: str) -> None:
         share = row.get("copied_share")
         copied.append(float(share) if share is not None else None)
     show = copied if any(c is not None for c in copied) else None
-    write_atomic(out / INDEX, render_overview(light, links, lang, show))
+    write_atomic(out / INDEX, render_overview(light, links, lang, show, pass_line=pass_line))

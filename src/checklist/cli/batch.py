@@ -50,7 +50,13 @@ from checklist.errors import ChecklistError
     show_default=True,
     help="Find text copied between issuers and compare the years of one issuer.",
 )
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 if a report scores below.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 if a report scores below; drawn as the pass line on index.html's score chart and counted in "
+    "summary.docx.",
+)
 @click.option(
     "--fail-on",
     type=SEVERITY_FLOOR,
@@ -118,6 +124,7 @@ def batch(
             progress=progress,
             cross=cross,
             csv_ids=csv_ids,
+            min_score=min_score,
         )
     except ChecklistError as exc:
         print_error(exc, lang)
