@@ -39,7 +39,6 @@ from checklist.batch import command, run_batch
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "reports").glob("*.txt"))
 TOP = re.compile(r"^[一二三四五六七八九十]+、", re.M)
-_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the digits of a report's number, as its town's name
 
 
 def generate(n: int, folder: Path, seed: int = 1, start: int = 0, prefix: str = "r") -> None:
@@ -57,9 +56,7 @@ def generate(n: int, folder: Path, seed: int = 1, start: int = 0, prefix: str = 
             if len(middle) > 1 and rng.random() < 0.3:
                 middle.pop(rng.randrange(len(middle)))
             text = head + "".join(middle) + tail
-        # a town of its own per report, named without digits (样本1999镇 read as a year)
-        name = "".join(_STEMS[int(d)] for d in str(i))
-        text = re.sub(r"([\u4e00-\u9fff]{2})(镇|街道|区|县)", rf"样本{name}\2", text, count=3)
+        text = re.sub(r"([\u4e00-\u9fff]{2})(镇|街道|区|县)", rf"样本{i}\2", text, count=3)
         (folder / f"{prefix}{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
