@@ -35,7 +35,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff,、\w]+")
 _NOISE = re.compile(r"[\W_]+")  # what a key leaves out (crossreport.copied keys its sentences with it)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGITS = re.compile(r"\d+")
-_NOT_DIGITS = bytes(b for b in range(128) if not 0x30 <= b <= 0x39)  # the ASCII characters but 0-9
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 # every character LEADING_MARKER can match first, but the decimal digits (\d): a sentence
 # opening with another one has no marker (tests/test_quality.py holds the set to the pattern)
 _MARKER_FIRST = "第(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉一二三四五六七八九十百"
@@ -62,10 +62,7 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
     group: what the check requires of a pair anyway (it leaves about a fifth of the
     pairs), and the keys of a group of one are never compared.
 
-    A sentence's ASCII digits are taken first (one slice, encode and translate, in C);
-    the key, a regex over the sentence read in place, is made only for a sentence that
-    shares its part and ASCII digits with another or has none (isolated: 171 -> 128 us
-    a sample report). One numpy pass over the
+    Plain regexes over each sentence, read in place (no slice). One numpy pass over the
     whole text was 18 µs a report faster but made the first audit of every process
     import numpy (about 0.13 s of CPU, a third more for a one-file ``checklist audit``)."""
     doc = ctx.doc
@@ -78,12 +75,11 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
         parts[kinds] = None if not _FRAME.isdisjoint(kinds) else _WORK if kinds <= _WORK else kinds
     lead = LEADING_MARKER.match
     firsts = _MARKER_FIRST
-    # the sentences to key, with their part and ASCII digits: a key keeps every word
-    # character, so its ASCII digits are those of its sentence (after the marker), found
-    # without the key; a sentence alone in its part with its ASCII digits has no partner
-    # (below), so its key is never made (about a third of a report's sentences)
-    places: list[tuple[frozenset[str], bytes, int, int]] = []
-    count: dict[tuple[frozenset[str], bytes], int] = {}
+    words = _WORDS.findall
+    # first grouped by the key's ASCII digits (None: letters only, so no digit at all),
+    # cheap to take; a group is split by all of its keys' digits only when that can
+    # matter (below)
+    groups: dict[tuple[frozenset[str], bytes | None], list[Key]] = {}
     for start, end, kinds in zip(starts, ends, table, strict=True):
         if end - start < min_chars:
             continue  # its key, a part of it, is shorter still
@@ -95,25 +91,15 @@ def _groups(ctx: Context, min_chars: int) -> list[list[Key]]:
             m = lead(full, start, end)
             if m is not None:
                 start = m.end()
-        ascii_digits = full[start:end].encode("ascii", "ignore").translate(None, _NOT_DIGITS)
-        places.append((part, ascii_digits, start, end))
-        count[(part, ascii_digits)] = count.get((part, ascii_digits), 0) + 1
-    words = _WORDS.findall
-    # first grouped by the key's ASCII digits (None: letters only, so no digit at all),
-    # cheap to take; a group is split by all of its keys' digits only when that can
-    # matter (below)
-    groups: dict[tuple[frozenset[str], bytes | None], list[Key]] = {}
-    for part, ascii_digits, start, end in places:
-        if ascii_digits and count[(part, ascii_digits)] == 1:
-            continue
         key = "".join(words(full, start, end)).replace(",", "").replace("、", "")
         if "_" in key:
             key = key.replace("_", "")
         size = len(key)
         if size < min_chars:
             continue
-        # a key of letters only has no digit (\d characters are not alphabetic)
-        group = (part, ascii_digits if ascii_digits or not key.isalpha() else None)
+        # a key of letters only has no digit (\d characters are not alphabetic); the
+        # ASCII characters of a key are letters and digits
+        group = (part, None if key.isalpha() else key.encode("ascii", "ignore").translate(None, _ASCII_LETTERS))
         members = groups.get(group)
         if members is None:
             groups[group] = [(size, start, end, key)]
