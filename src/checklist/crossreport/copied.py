@@ -41,7 +41,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_count, is_specific_key, without_statement
+from checklist.crossreport.formulas import MIN_SPECIFIC, is_specific_key
 from checklist.document import Document
 from checklist.messages import t
 from checklist.rules.quality.base import strip_marker
@@ -271,21 +271,17 @@ def fingerprint(
         sentence = text[s.start : s.end]
         entry = seen.get(sentence)
         if entry is None:  # a sentence this worker has not keyed yet
-            entry = seen[sentence] = [*sentence_key(sentence, stop), None, 0, 0, b""]
+            entry = seen[sentence] = [*sentence_key(sentence, stop), 0, 0, b""]
         k = entry[0]
-        if len(k) < min_chars:
+        if len(k) < min_chars or not is_specific_key(k, issuer, min_specific):  # (counted once a key)
             continue
-        if entry[2] is None:
-            entry[2] = [without_statement(k), -1]
-        if not is_specific_count(entry[2], issuer, min_specific):
-            continue
-        if not entry[5] and id(entry) not in new:
-            entry[3] = int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little")
-            entry[4] = _numbers_hash(k) if not k.isalpha() else 0
+        if not entry[4] and id(entry) not in new:
+            entry[2] = int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little")
+            entry[3] = _numbers_hash(k) if not k.isalpha() else 0
             new[id(entry)] = entry
         kept.append(entry)
-        exact.append(entry[3])
-        numbers.append(entry[4])
+        exact.append(entry[2])
+        numbers.append(entry[3])
         start, end = to_original(s.start + entry[1], s.end)
         spans.extend((start, end))
         quotes.append(original[start:end])
@@ -297,16 +293,16 @@ def fingerprint(
     if new:
         made = signatures([e[0] for e in new.values()])
         for i, e in enumerate(new.values()):
-            e[5] = made[_SIGNATURE * i : _SIGNATURE * (i + 1)]
-    minhash = b"".join([e[5] for e in kept])
+            e[4] = made[_SIGNATURE * i : _SIGNATURE * (i + 1)]
+    minhash = b"".join([e[4] for e in kept])
     return Fingerprint(key, exact, minhash, numbers, spans, section, tuple(paths), tuple(quotes))
 
 
 # Per process and stop pattern, what a sentence's text always gives: [its key, the marker's
-# length, the key's count for formulas.is_specific_count, its exact hash, its figures' hash,
-# its signature (b"" not made yet)]. A batch's reports share many sentences (the genre's
-# formulas, copies), so a worker keys, counts and signs each only once; emptied when it
-# holds _KEPT sentences.
+# length, its exact hash, its figures' hash, its signature (b"" not made yet)]. A batch's
+# reports share many sentences (the genre's formulas, copies), so a worker keys and signs
+# each only once (formulas.is_specific_key counts each key once); emptied when it holds
+# _KEPT sentences.
 _SEEN: dict[re.Pattern[str] | None, dict[str, list[Any]]] = {}
 _KEPT = 1 << 13  # about 800 bytes a sentence: 6.5 MB at most
 _SIGNATURE = 2 * PERMUTATIONS  # bytes of one key's signature

@@ -113,7 +113,7 @@ def own_words_of_key(key: str, issuer: str | None = None) -> str:
 
 
 def _without_names_and_dates(key: str, issuer: str | None) -> str:
-    key = without_statement(key)
+    key = _without_statement(key)
     if issuer:
         names = _own_names(issuer)
         if names is not None:
@@ -139,25 +139,23 @@ def is_specific_key(key: str, issuer: str | None = None, min_chars: int = MIN_SP
     if found is None:
         if len(_OWN) >= _OWN_KEPT:
             _OWN.clear()  # memory stays bounded; the next keys are counted again
-        found = _OWN[key] = [without_statement(key), -1]
-    return is_specific_count(found, issuer, min_chars)
+        found = _OWN[key] = [_without_statement(key), -1]
+    return _specific_count(found, issuer, min_chars)
 
 
-def without_statement(key: str) -> str:
+def _without_statement(key: str) -> str:
     """``key`` without the statement of what is reported (``现将…报告如下``): the first
     step of :func:`own_words_of_key`, which depends on the key alone."""
     return _STATEMENT.sub("", key) if "如下" in key else key  # (the statement ends so)
 
 
-def is_specific_count(counted: list[Any], issuer: str | None, min_chars: int = MIN_SPECIFIC) -> bool:
-    """:func:`is_specific_key` of a key from ``counted``: ``[without_statement(key), n]``,
+def _specific_count(counted: list[Any], issuer: str | None, min_chars: int) -> bool:
+    """:func:`is_specific_key` of a key from ``counted``: ``[_without_statement(key), n]``,
     ``n`` its own characters when no issuer's name is taken out (-1 not counted yet: it is
     counted here and kept in the list, for the next issuer that writes the same key).
 
     A key that holds none of ``issuer``'s names keeps the same characters whoever wrote
     it, so a batch whose reports share sentences counts each of them once."""
-    if min_chars <= 0:
-        return True
     stated = counted[0]
     if issuer:
         names = _own_names(issuer)
@@ -185,9 +183,7 @@ _OWN_KEPT = 1 << 13
 __all__ = [
     "MIN_SPECIFIC",
     "is_specific",
-    "is_specific_count",
     "is_specific_key",
     "own_words",
     "own_words_of_key",
-    "without_statement",
 ]

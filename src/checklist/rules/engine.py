@@ -110,11 +110,7 @@ def make_context(doc: Document, standard: Standard, regions: Regions | None = No
 
 def judge(req: Requirement, base: Context) -> tuple[str, Outcome]:
     """Status and outcome of one applicable requirement."""
-    return _judge(req, base, resolve_scope(req.scope))
-
-
-def _judge(req: Requirement, base: Context, scope: frozenset[str]) -> tuple[str, Outcome]:
-    return _judge_in(req, base.derive(scope, req.negation))
+    return _judge_in(req, base.derive(resolve_scope(req.scope), req.negation))
 
 
 def _judge_in(req: Requirement, ctx: Context) -> tuple[str, Outcome]:
