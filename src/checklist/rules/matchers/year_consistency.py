@@ -101,6 +101,7 @@ def _narrated_years(ctx: Context, year: int) -> list[Hit]:
     doc = ctx.doc
     conflicts: list[Hit] = []
     text = doc.text
+    starts, ends, sections = doc.sentence_columns()  # no Sentence object is made
     for start, end in doc.lines:
         # a narrated year starts with 19 or 20: most lines are passed over without a match
         if start < doc.body_start or start >= end or text[start] not in "12":
@@ -109,7 +110,6 @@ def _narrated_years(ctx: Context, year: int) -> list[Hit]:
         if not found:
             continue
         si = ctx.sentence_at(start)
-        starts, ends, sections = doc.sentence_columns()  # no Sentence object is made
         kinds = ctx.regions.kinds_at(doc, start, sections[si])
         y = year_value(found.group(1))
         if y is None or y == year or (PLAN in kinds and y == year + 1):
