@@ -116,13 +116,17 @@ def check_type(value: object, argument: str, types: tuple[type, ...], accepted: 
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     # One system call for the size, on the open file (a directory fails to open: on
-    # Windows with a PermissionError, hence the second look there).
+    # Windows with a PermissionError, hence the second look there); unbuffered, and one
+    # read of the size and a byte more, which finds the end (what a buffered read() did
+    # with two seeks and a second read); a file that grew since, or a pipe, which has no
+    # size, is read to its end.
     try:
-        with open(path, "rb") as f:
+        with open(path, "rb", buffering=0) as f:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputError.of(label, "error.too_large", name="max_input_bytes", value=size, limit=max_bytes)
-            return f.read()
+            data = f.read(size + 1)
+            return data + f.readall() if len(data) > size else data
     except FileNotFoundError:
         raise InputError.of(label, "error.not_found") from None
     except PermissionError:

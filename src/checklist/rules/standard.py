@@ -12,6 +12,7 @@ the line and the key.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -468,7 +469,7 @@ def group_titles(standard_id: str) -> dict[str, I18n]:
 
 def _mtime(path: str) -> int:
     try:
-        return Path(path).stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns  # (a Path made to stat costs three times more: every audit asks)
     except OSError:
         return -1
 
