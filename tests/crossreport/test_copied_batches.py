@@ -226,3 +226,24 @@ def test_findings_drop_formulas_from_fingerprints_made_without_the_check() -> No
     assert quotes == {"r00": [COPIED], "r01": [COPIED], "r02": []}
     everything = boilerplate_findings(found["r00"], originals=originals, min_specific=0)
     assert len(everything) > 1
+
+
+def test_the_count_of_issuers_is_not_cut_at_the_listed_copies(tmp_path: Path) -> None:
+    # a match lists the ten closest reports; a message still counts every issuer that
+    # writes the sentence (a county's template in 13 towns: 12 others, not 10)
+    issuers: dict[str, str | None] = {f"r{i:02d}": f"{town(i)}人民政府" for i in range(13)}
+    originals, issuer_of = _prints(tmp_path, issuers)
+    prints = [fingerprint(checklist.parse(text, source=Path(k).name), k) for k, text in originals.items()]
+    found = find_boilerplate(prints, issuer_of=issuer_of)
+    for key in originals:
+        [match] = found[key]
+        assert len(match.others) == 10 and len(match.beyond) == 2
+        [finding] = boilerplate_findings(found[key], originals=originals)
+        assert "等 12 份其他发文机关的报告" in finding.message
+    # two reports of one issuer beyond the cap count once, an unknown one once a report
+    issuers |= {"r13": issuers["r12"], "r14": None, "r15": None}
+    originals, issuer_of = _prints(tmp_path, issuers)
+    prints = [fingerprint(checklist.parse(text, source=Path(k).name), k) for k, text in originals.items()]
+    found = find_boilerplate(prints, issuer_of=issuer_of)
+    [first] = boilerplate_findings(found[next(iter(originals))], originals=originals)
+    assert "等 14 份其他报告" in first.message  # 11 known issuers and two unknown reports

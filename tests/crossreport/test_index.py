@@ -339,3 +339,38 @@ def test_the_copied_share_is_of_the_sentences_compared(tmp_path: Path) -> None:
     db.close()
     again = run_batch([str(folder)], out, jobs=1, formats=["json"])
     assert again.skipped == 3 and {r["output"]: r["copied_share"] for r in again.rows} == shares
+
+
+def test_a_message_counts_every_issuer_and_follows_a_new_one(tmp_path: Path) -> None:
+    # a county's template sentence in 13 towns' reports: each report's message says 12
+    # other issuers (a match lists the ten closest); a 14th town makes it 13 on all
+    def town_report(i: int) -> str:
+        own = "".join(random.Random(100 + i).choices(CHARS, k=40))  # each report's own sentences
+        town = f"{TOWNS[i % 10]}{TOWNS[i // 10]}镇人民政府"  # (甲甲镇 … 丁乙镇: 14 issuers)
+        return (
+            f"{town}2023年法治政府建设年度报告\n县委依法治县办：\n"
+            "一、2023年度推进法治政府建设的主要举措和成效\n"
+            f"{own[:25]}。{COPIED}{own[10:38]}共{i + 3}次。\n"
+            f"二、存在的不足和原因\n{own[5:30]}。\n三、2024年度主要安排\n{own[12:36]}。\n"
+            f"{town}\n2024年1月15日\n"
+        )
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for i in range(13):
+        (folder / f"r{i:02d}.txt").write_text(town_report(i), encoding="utf-8")
+
+    def counts() -> set[str]:
+        found = set()
+        for path in out.glob("r*.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for f in data["findings"]:
+                if f["code"] == "quality.boilerplate":
+                    found.add(f["message"].split("等 ")[1].split(" 份")[0])
+        return found
+
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert counts() == {"12"}
+    (folder / "r13.txt").write_text(town_report(13), encoding="utf-8")
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert counts() == {"13"}

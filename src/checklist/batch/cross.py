@@ -44,8 +44,9 @@ _MAX_BUCKET = 1000
 _MAX_GROUP = 200
 # What the saved state of a pass means; a pass of another format recomputes every
 # report's counts (2: copied_share is the share of the compared sentences, where 1 had
-# half of it, so an output folder of format 1 must not keep its shares)
-_PASS_FORMAT = 2
+# half of it, so an output folder of format 1 must not keep its shares; 3: a message counts
+# the issuers beyond the listed copies, where 2 said "10" of a sentence 29 others wrote)
+_PASS_FORMAT = 3
 _MAX_COPIES = 10
 
 
@@ -313,7 +314,7 @@ class _Matcher:
         self.issuer_of = issuer_of
         self.key_of = key_of
         self.ranked_of: dict[int, list[tuple[int, float, int]]] = {}
-        self.copies_of: dict[tuple[int, int], tuple[Copy, ...]] = {}
+        self.copies_of: dict[tuple[int, int], tuple[tuple[Copy, ...], tuple[str | None, ...]]] = {}
 
     def matches(self, rid: int, sentences: list[tuple[int, list[Peer]]]) -> list[Match]:
         """Report ``rid``'s matches, in text order, from ``(sentence, its peers)``."""
@@ -324,16 +325,18 @@ class _Matcher:
             return []
         out = []
         for local, peers in sentences:
-            copies = self._copies(rid, peers)
+            copies, beyond = self._copies(rid, peers)
             if copies:
                 start, end = report.span(local)
-                out.append(Match(report.key, start, end, report.section_of(local), copies, self.issuer_of.get(rid)))
+                section = report.section_of(local)
+                out.append(Match(report.key, start, end, section, copies, self.issuer_of.get(rid), beyond))
         out.sort(key=lambda m: m.start)
         return out
 
-    def _copies(self, rid: int, peers: list[Peer]) -> tuple[Copy, ...]:
-        """The closest ``_MAX_COPIES`` reports among ``peers`` of another issuer class than ``rid``'s."""
-        from checklist.crossreport.copied import Copy
+    def _copies(self, rid: int, peers: list[Peer]) -> tuple[tuple[Copy, ...], tuple[str | None, ...]]:
+        """The closest ``_MAX_COPIES`` reports among ``peers`` of another issuer class than
+        ``rid``'s, and the issuers of the others (:func:`~checklist.crossreport.copied.beyond_copies`)."""
+        from checklist.crossreport.copied import Copy, beyond_copies
 
         mine = self.class_of.get(rid, -1 - rid)
         # the writers of one issuer class name the same copies: found once per class (a class
@@ -345,17 +348,19 @@ class _Matcher:
         if ranked is None:
             ranked = self.ranked_of[id(peers)] = _ranked(peers, self.key_of)
         copies: list[Copy] = []
+        rest: list[str | None] = []  # the issuers of the reports beyond the cap
         for r, sim, o_local in ranked:
             if self.class_of.get(r, -1 - r) == mine:
+                continue
+            if len(copies) >= _MAX_COPIES:  # counted, not read: only its issuer is asked for
+                rest.append(self.issuer_of.get(r))
                 continue
             other = self.prints.get(r)
             if other is None:
                 continue
             o_start, o_end = other.span(o_local)
             copies.append(Copy(other.key, self.issuer_of.get(r), o_start, o_end, sim))
-            if len(copies) >= _MAX_COPIES:
-                break
-        found = self.copies_of[(id(peers), mine)] = tuple(copies)
+        found = self.copies_of[(id(peers), mine)] = (tuple(copies), beyond_copies(copies, rest))
         return found
 
 
@@ -425,7 +430,14 @@ def _has_copied(out: Path, name: str) -> bool:
 def _digest(found: list[Match]) -> str:
     """What a report's copied-text findings are made from (offsets, issuers, similarities)."""
     parts = [
-        (m.start, m.end, m.section, m.issuer, [(c.report, c.issuer, c.start, c.end, c.similarity) for c in m.others])
+        (
+            m.start,
+            m.end,
+            m.section,
+            m.issuer,
+            [(c.report, c.issuer, c.start, c.end, c.similarity) for c in m.others],
+            m.beyond,
+        )
         for m in found
     ]
     return hashlib.blake2b(json.dumps(parts, ensure_ascii=False).encode("utf-8"), digest_size=16).hexdigest()

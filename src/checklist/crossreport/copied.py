@@ -159,6 +159,9 @@ class Match:
     section: str
     others: tuple[Copy, ...]
     issuer: str | None = None  # of ``report``; None when unknown
+    # the issuers of the reports beyond ``others`` (which lists the closest only) that
+    # ``others`` does not name: each once, an unknown one (None) once a report
+    beyond: tuple[str | None, ...] = ()
 
 
 @lru_cache(maxsize=16)
@@ -534,25 +537,43 @@ def _copies(
     classes: Sequence[int],
     issuer_of: Mapping[str, str | None],
     max_copies: int,
-) -> tuple[Copy, ...]:
-    """The ``max_copies`` closest reports of ``ranked`` whose issuer class is not ``mine``."""
-    copies = []
+) -> tuple[tuple[Copy, ...], tuple[str | None, ...]]:
+    """The ``max_copies`` closest reports of ``ranked`` whose issuer class is not ``mine``,
+    and the issuers of the rest not among theirs (:func:`beyond_copies`)."""
+    copies: list[Copy] = []
+    rest: list[str | None] = []  # the issuers of the reports beyond the cap
     for r, sim, h in ranked:
         if classes[r] == mine:
             continue
         other, o_local = corpus.where(h)
+        if len(copies) >= max_copies:
+            rest.append(issuer_of.get(other.key))
+            continue
         o_start, o_end = other.span(o_local)
         copies.append(Copy(other.key, issuer_of.get(other.key), o_start, o_end, sim))
-        if len(copies) >= max_copies:
-            break
-    return tuple(copies)
+    return tuple(copies), beyond_copies(copies, rest)
 
 
-def _match(g: int, copies: tuple[Copy, ...], corpus: _Corpus, issuer_of: Mapping[str, str | None]) -> Match:
-    """The match of sentence ``g`` with its ``copies``."""
+def beyond_copies(copies: Sequence[Copy], rest: Iterable[str | None]) -> tuple[str | None, ...]:
+    """``Match.beyond``: the issuers of the reports the cap left out of ``copies`` (``rest``:
+    the issuer of each, ``None`` unknown) that ``copies`` does not name, each once, an
+    unknown one once a report (a message names each such report): a message that says
+    how many write the sentence counts them too."""
+    listed = {c.issuer for c in copies if c.issuer is not None}
+    known = dict.fromkeys(i for i in rest if i is not None and i not in listed)
+    return (*known, *(i for i in rest if i is None))
+
+
+def _match(
+    g: int,
+    copies: tuple[tuple[Copy, ...], tuple[str | None, ...]],
+    corpus: _Corpus,
+    issuer_of: Mapping[str, str | None],
+) -> Match:
+    """The match of sentence ``g`` with its ``copies`` (and the issuers beyond them)."""
     report, local = corpus.where(g)
     start, end = report.span(local)
-    return Match(report.key, start, end, report.section_of(local), copies, issuer_of.get(report.key))
+    return Match(report.key, start, end, report.section_of(local), copies[0], issuer_of.get(report.key), copies[1])
 
 
 def find_boilerplate(
@@ -580,7 +601,8 @@ def find_boilerplate(
     frequent 3-grams; real copies meet in other bands). A sentence spread over
     ``max_group`` issuers or more is a template handed down by a higher body, not a copy
     between peers (and listing every pair of its copies would cost time quadratic in
-    it); a match lists at most ``max_copies`` of the other reports (the closest).
+    it); a match lists at most ``max_copies`` of the other reports (the closest), and
+    keeps the issuers of the others (``Match.beyond``), which the message counts.
     An unknown issuer is nobody else's: its report is compared with every other.
     """
     corpus = _Corpus.of(list(prints))
@@ -605,12 +627,12 @@ def find_boilerplate(
         ranked = _ranked_reports(peers, corpus)
         # members of one issuer class name the same copies: found once per class, since a
         # class that writes most of a group would otherwise be skipped over by each member
-        by_class: dict[int, tuple[Copy, ...]] = {}
+        by_class: dict[int, tuple[tuple[Copy, ...], tuple[str | None, ...]]] = {}
         for g in verbatim.members_of(rep):
             mine = classes[corpus.owner[g]]
             if mine not in by_class:
                 by_class[mine] = _copies(mine, ranked, corpus, classes, issuer_of, max_copies)
-            if by_class[mine]:
+            if by_class[mine][0]:
                 match = _match(g, by_class[mine], corpus, issuer_of)
                 out.setdefault(match.report, []).append(match)
     for matches in out.values():
@@ -708,11 +730,12 @@ def _message(m: Match, others: Sequence[Copy], other: str, lang: str, shown: int
         if label not in labels:
             labels.append(label)
     # an unknown issuer may be anybody, this report's own too: "other reports", not "other issuers"
-    unknown = m.issuer is None or any(c.issuer is None for c in others)
+    unknown = m.issuer is None or any(c.issuer is None for c in others) or None in m.beyond
     key = "quality.boilerplate_reports" if unknown else "quality.boilerplate"
     sep = "、" if lang == "zh" else ", "
-    if len(labels) > shown:
-        return t(f"{key}_many", lang, issuers=sep.join(labels[:shown]), n=len(labels), other=other)
+    count = len(labels) + len(m.beyond)  # (the issuers beyond the listed copies too)
+    if count > len(labels[:shown]):
+        return t(f"{key}_many", lang, issuers=sep.join(labels[:shown]), n=count, other=other)
     return t(key, lang, issuers=sep.join(labels), other=other)
 
 
