@@ -404,7 +404,7 @@ def _ranked(peers: list[Peer], key_of: dict[int, str]) -> list[tuple[int, float,
 class _PrintCache:
     """Fingerprints by report id, read from the store as needed (the last few kept)."""
 
-    def __init__(self, store: PrintStore, size: int = 512) -> None:
+    def __init__(self, store: PrintStore, size: int = 4096) -> None:  # (about 6 KB each)
         self.store = store
         self.size = size
         self.kept: dict[int, Fingerprint | None] = {}

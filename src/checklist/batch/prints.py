@@ -32,6 +32,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import eq
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,7 @@ _MASK = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15  # odd: (value * _MIX + band) tells the bands apart
 _CHUNK = 500  # values bound in one IN (…)
 _SIGS_KEPT = 50_000  # signatures cached by a search (about 300 bytes each)
+_WRITERS_KEPT = 50_000  # near copies' writers cached by a search (a few hundred bytes each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,7 +520,7 @@ class CopySearch:
                         if pair in checked:
                             continue
                         checked.add(pair)
-                        agree = sum(x == y for x, y in zip(sig_a, sig_c, strict=True))
+                        agree = sum(map(eq, sig_a, sig_c))  # (signatures are all PERMUTATIONS long)
                         if agree >= self.need:
                             sim = round(ratio_of(agree / PERMUTATIONS), 3)
                             found.extend(((a, c, sim), (c, a, sim)))
@@ -567,13 +569,24 @@ class CopySearch:
         flips: list[tuple[int, int]] = []
         members: list[Peer] = []
         last: tuple[int, int] | None = None
+        # the writers of each near copy, read once: a template's variants are near copies
+        # of one another, and each asks for all the others' writers
+        writers: dict[int, list[tuple[int, int]]] = {}
+
+        def written(b: int) -> list[tuple[int, int]]:
+            found = writers.get(b)
+            if found is None:
+                if len(writers) >= _WRITERS_KEPT:
+                    writers.clear()  # memory stays bounded; the next are read again
+                found = writers[b] = [(r, i) for r, i, _ in self.members(b)]
+            return found
 
         def flush() -> None:
             if last is None:
                 return
             exact, was = last
             looked.add(exact)
-            peers = members + [p for b, sim in near.get(exact, ()) for p in self.members(b, sim)]
+            peers = members + [(r, i, sim) for b, sim in near.get(exact, ()) for r, i in written(b)]
             common = self._common(peers)
             if common != bool(was):
                 flips.append((int(common), exact))
