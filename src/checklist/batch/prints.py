@@ -75,7 +75,7 @@ _MASK = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15  # odd: (value * _MIX + band) tells the bands apart
 _CHUNK = 500  # values bound in one IN (…)
 _SIGS_KEPT = 50_000  # signatures cached by a search (about 300 bytes each)
-_WRITERS_KEPT = 50_000  # near copies' writers cached by a search (a few hundred bytes each)
+_WRITERS_KEPT = 500_000  # writers of near copies cached by a search (about 100 bytes each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,13 +572,17 @@ class CopySearch:
         # the writers of each near copy, read once: a template's variants are near copies
         # of one another, and each asks for all the others' writers
         writers: dict[int, list[tuple[int, int]]] = {}
+        kept = [0]  # the writers cached, all keys together
 
         def written(b: int) -> list[tuple[int, int]]:
             found = writers.get(b)
             if found is None:
-                if len(writers) >= _WRITERS_KEPT:
+                found = [(r, i) for r, i, _ in self.members(b)]
+                if kept[0] + len(found) > _WRITERS_KEPT:
                     writers.clear()  # memory stays bounded; the next are read again
-                found = writers[b] = [(r, i) for r, i, _ in self.members(b)]
+                    kept[0] = 0
+                writers[b] = found
+                kept[0] += len(found)
             return found
 
         def flush() -> None:
