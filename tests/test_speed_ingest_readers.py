@@ -1,9 +1,10 @@
 """The readers' sniffing and the file read (issue 14): a head without a tag is text at
-once; a file is read unbuffered in one read, and what has no size (a pipe) is still read
-to its end."""
+once; a file is read unbuffered in one read, and what has no size (a pipe, a device) is
+still read to its end, but no further than the limit."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import checklist
+from checklist.errors import InputError
 from checklist.ingest.readers import _text_or_html
 from checklist.reading import _read_bytes
 
@@ -50,3 +52,30 @@ def test_a_pipe_without_a_size_is_read_to_its_end(tmp_path: Path) -> None:
     finally:
         writer.join(timeout=10)
     assert doc.text.count("全年开展普法活动12场。") == 200
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as f, contextlib.suppress(BrokenPipeError):
+            f.write((_REPORT * 200).encode())  # about 20 KB: more than the limit below
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(InputError) as caught:
+            checklist.read(fifo, max_bytes=4000)
+    finally:
+        writer.join(timeout=10)
+    assert caught.value.message_key == "error.too_large_stream"
+    assert "4,000" in str(caught.value) and "report.txt" in str(caught.value)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_without_end_is_refused_at_the_limit() -> None:
+    with pytest.raises(InputError) as caught:
+        checklist.read("/dev/zero", max_bytes=100_000)
+    assert caught.value.message_key == "error.too_large_stream"

@@ -278,6 +278,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "notice.unit_clean": "得分 {score} 分，各项要求均已满足。",
         "notice.no_copied": "未发现不同单位报告之间的雷同句子。",
         "error.too_large": ("文件过大：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
+        "error.too_large_stream": ("输入过大：读到上限 {name}={limit:,} 仍未结束（管道或设备，事先不知大小）"),
         "error.too_long": ("正文过长：超过上限 {name}={limit:,}（此文件为 {value:,}）"),
         "error.empty": ("文件为空"),
         "error.directory": ("这是一个文件夹，不是文件"),
@@ -839,6 +840,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "notice.unit_clean": "Score {score}; every requirement is met.",
         "notice.no_copied": "No sentence was found shared between different units' reports.",
         "error.too_large": ("file too large: over the limit {name}={limit:,} (this file: {value:,})"),
+        "error.too_large_stream": (
+            "input too large: not ended at the limit {name}={limit:,} (a pipe or a device, whose size is not known)"
+        ),
         "error.too_long": ("text too long: over the limit {name}={limit:,} (this file: {value:,})"),
         "error.empty": ("the file is empty"),
         "error.directory": ("this is a folder, not a file"),

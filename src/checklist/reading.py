@@ -12,6 +12,7 @@ import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from checklist.document import Document
 from checklist.errors import InputError
@@ -118,15 +119,17 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     # One system call for the size, on the open file (a directory fails to open: on
     # Windows with a PermissionError, hence the second look there); unbuffered, and one
     # read of the size and a byte more, which finds the end (what a buffered read() did
-    # with two seeks and a second read); a file that grew since, or a pipe, which has no
-    # size, is read to its end.
+    # with two seeks and a second read). A file that grew since, or a pipe or a device,
+    # which has no size, is read on to its end, but never past the limit.
     try:
         with open(path, "rb", buffering=0) as f:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputError.of(label, "error.too_large", name="max_input_bytes", value=size, limit=max_bytes)
             data = f.read(size + 1)
-            return data + f.readall() if len(data) > size else data
+            if len(data) <= size:
+                return data
+            return _read_rest(f, data, label, max_bytes)
     except FileNotFoundError:
         raise InputError.of(label, "error.not_found") from None
     except PermissionError:
@@ -135,6 +138,18 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
         raise InputError.of(label, "error.directory") from None
     except OSError as exc:
         raise InputError.of(label, "error.os", reason=exc.strerror or str(exc)) from None
+
+
+def _read_rest(f: BinaryIO, head: bytes, label: str, max_bytes: int) -> bytes:
+    """What is left of ``f`` after ``head``, up to ``max_bytes`` in all: an
+    :class:`InputError` when there is more (a pipe without end, ``/dev/zero``)."""
+    data = bytearray(head)
+    while len(data) <= max_bytes:
+        chunk = f.read(max_bytes + 1 - len(data))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise InputError.of(label, "error.too_large_stream", name="max_input_bytes", limit=max_bytes)
 
 
 def build(extracted: Extracted, source: str, sha256: str, *, to_simplified: bool = False) -> Document:

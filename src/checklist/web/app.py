@@ -65,7 +65,9 @@ UNSUPPORTED_KEYS = frozenset(
         "error.no_converter",
     }
 )
-TOO_LARGE_KEYS = frozenset({"error.too_large", "error.too_long", "error.zip_bomb", "error.html_too_deep"})
+TOO_LARGE_KEYS = frozenset(
+    {"error.too_large", "error.too_large_stream", "error.too_long", "error.zip_bomb", "error.html_too_deep"}
+)
 UNAVAILABLE_KEYS = frozenset({"error.soffice_start"})  # this computer's LibreOffice, not the file
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
