@@ -513,3 +513,42 @@ def test_a_comment_covers_exactly_its_quote_inside_one_run() -> None:
     assert [anchors[c.comment_id] for c in out.comments] == ["第一句话。", "第二句话。", "句话。\t第二句话。\n第三"]
     assert [p.text for p in out.paragraphs] == ["第一句话。\t第二句话。", "第三段。"]
     assert all(r.bold for r in out.paragraphs[0].runs if r.text)  # the pieces keep the formatting
+
+
+def test_a_doc_comes_back_as_its_own_word_file_with_one_conversion(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an author's .doc: a bold run and a table, which a new .docx of the text would lose
+    word = docx.Document(io.BytesIO(sample_docx(SAMPLES[3])))
+    word.paragraphs[3].add_run("（加粗的补充说明）").bold = True
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "完成数"
+    table.cell(1, 0).text, table.cell(1, 1).text = "普法活动", "12场"
+    (tmp_path / "src").mkdir()
+    word.save(str(tmp_path / "src" / "草稿.docx"))
+    _convert(soffice, "doc", [tmp_path / "src" / "草稿.docx"], tmp_path)
+    draft = tmp_path / "草稿.doc"
+    assert draft.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # a binary Word file
+
+    from checklist.ingest.readers import legacy
+
+    runs: list[str] = []
+    convert = legacy._convert
+
+    def counted(converter: str, data: bytes, source: str) -> bytes:
+        runs.append(source)
+        return convert(converter, data, source)
+
+    monkeypatch.setattr(legacy, "_convert", counted)
+    monkeypatch.setattr(legacy, "_last", None, raising=False)  # (no conversion kept from before)
+    out = annotate(draft)
+    assert len(runs) == 1  # read, then annotated, from one LibreOffice run
+    back, comments, anchors = comments_of(out)
+    assert len(comments) > 1 and all(c.author == "checklist" for c in comments)
+    assert any(run.bold and "加粗的补充说明" in run.text for p in back.paragraphs for run in p.runs)
+    assert [c.text for c in back.tables[0].rows[1].cells] == ["普法活动", "12场"]
+    # every comment sits on text of the converted file, as in a .docx (the text-only
+    # fallback would have put them all on the first line)
+    result = checklist.audit(checklist.read(draft))
+    assert len(comments) == len(anchors) == expected_count(result)
+    assert len({text for text in anchors.values() if text.strip()}) > 3

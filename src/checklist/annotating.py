@@ -18,6 +18,7 @@ from checklist.api import audit
 from checklist.document import Document
 from checklist.errors import UsageError
 from checklist.ingest.readers import sniff
+from checklist.ingest.readers.legacy import to_docx
 from checklist.messages import t
 from checklist.reading import parse, read
 from checklist.render.docx_comments import TextMap, add_comments, plain_document, save, text_map
@@ -44,7 +45,8 @@ def annotate(
     """Audit one report and return a .docx with the review as Word comments.
 
     ``source`` is a path or the file's bytes. A .docx comes back as itself plus comments;
-    any other format (.txt, HTML, PDF, .doc) as a new .docx of its text. Raises
+    a .doc/.wps/RTF file as the .docx LibreOffice makes of it plus comments; any other
+    format (.txt, HTML, PDF, a web page saved as .doc) as a new .docx of its text. Raises
     :class:`~checklist.errors.InputError` for a file that cannot be read.
     """
     if isinstance(source, bytes):
@@ -54,8 +56,16 @@ def annotate(
         name = str(source)
         doc = read(source, format=format)  # every input error, worded as audit words it
         data = Path(source).read_bytes()
+    fmt = (format or sniff(data[:4096], name)).lower()
+    if fmt == "doc":
+        # a .doc comes back as the .docx LibreOffice made of it (its styles, tables and
+        # headers kept), not as plain text: read again from that .docx (the conversion
+        # is the one read made), so that the comments find their quotes in it
+        converted = to_docx(data, name)
+        if converted is not None:
+            data, fmt = converted, "docx"
+            doc = read(data, format="docx", name=name)
     result = audit(doc, standard, lang=lang)
-    fmt = format or sniff(data[:4096], name)
     return annotate_result(result, data if fmt == "docx" else None, lang=lang, document=doc)
 
 

@@ -35,8 +35,9 @@ def annotate(
 ) -> None:
     """Audit PATH and write it as .docx with the review as Word comments.
 
-    A .docx comes back unchanged but for the comments; any other format as a new .docx
-    of its text. The input is never modified.
+    A .docx comes back unchanged but for the comments; a .doc, .wps or RTF file as the
+    .docx LibreOffice makes of it, with the comments; any other format as a new .docx of
+    its text. The input is never modified.
     """
     from checklist.annotating import annotate as run
     from checklist.annotating import default_output

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import os
 import shutil
 import signal
@@ -25,7 +26,7 @@ from checklist.ingest.readers.base import Extracted
 from checklist.ingest.readers.docx import read_docx
 from checklist.ingest.readers.html import read_html
 
-__all__ = ["read_legacy"]
+__all__ = ["read_legacy", "to_docx"]
 
 CONVERT_TIMEOUT = 60.0  # seconds for one LibreOffice conversion
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,10 +68,14 @@ def _run(command: list[str], source: str) -> bytes:
     return stderr or b""
 
 
-def _convert(converter: str, data: bytes, source: str) -> bytes:
+def _input_suffix(source: str) -> str:
+    """The suffix LibreOffice is given the file under: its own if legacy, else .doc."""
     suffix = PurePath(source).suffix.lower()
-    if suffix not in (".doc", ".wps", ".wpt", ".dot", ".rtf"):
-        suffix = ".doc"
+    return suffix if suffix in (".doc", ".wps", ".wpt", ".dot", ".rtf") else ".doc"
+
+
+def _convert(converter: str, data: bytes, source: str) -> bytes:
+    suffix = _input_suffix(source)
     with tempfile.TemporaryDirectory(prefix="checklist-legacy-") as tmp:
         work = Path(tmp)
         infile = work / f"input{suffix}"
@@ -101,15 +106,39 @@ def read_legacy(data: bytes, source: str) -> Extracted:
     Without LibreOffice on ``PATH`` this raises :class:`~checklist.errors.InputError`
     telling the user how to convert the file.
     """
-    if data.startswith(b"PK\x03\x04"):
-        return dataclasses.replace(read_docx(data, source), format="doc")
-    if not data.startswith(_OLE_MAGIC) and _looks_like_html(data):
+    converted = to_docx(data, source)
+    if converted is None:
         # Many sites serve an HTML page (Word's "save as web page") under a .doc name.
         return read_html(data, source)
+    return dataclasses.replace(read_docx(converted, source), format="doc")
+
+
+def to_docx(data: bytes, source: str) -> bytes | None:
+    """The .docx a legacy file reads as: ``data`` itself when it is a .docx under another
+    name, LibreOffice's conversion of a .doc/.wps/RTF file, ``None`` for an HTML page
+    under a .doc name (no Word document to keep). Raises the :class:`InputError` of
+    :func:`read_legacy`.
+
+    The last conversion is kept (its input's digest and kind, and the .docx): ``checklist
+    annotate`` reads a .doc and then puts its comments into the same .docx, with one
+    LibreOffice run, not two."""
+    if data.startswith(b"PK\x03\x04"):
+        return data
+    if not data.startswith(_OLE_MAGIC) and _looks_like_html(data):
+        return None
     if not data:
         raise InputError.of(source, "error.empty")
+    global _last
+    key = (hashlib.sha256(data).digest(), _input_suffix(source))
+    last = _last  # (read once: another thread may replace it, never change it)
+    if last is not None and last[0] == key:
+        return last[1]
     converter = _converter()
     if converter is None:
         raise InputError.of(source, "error.no_converter")
     converted = _convert(converter, data, source)
-    return dataclasses.replace(read_docx(converted, source), format="doc")
+    _last = (key, converted)
+    return converted
+
+
+_last: tuple[tuple[bytes, str], bytes] | None = None  # the last conversion: (its input's key, the .docx)
