@@ -515,21 +515,35 @@ def test_a_comment_covers_exactly_its_quote_inside_one_run() -> None:
     assert all(r.bold for r in out.paragraphs[0].runs if r.text)  # the pieces keep the formatting
 
 
-def test_a_doc_comes_back_as_its_own_word_file_with_one_conversion(
-    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # an author's .doc: a bold run and a table, which a new .docx of the text would lose
+@pytest.fixture(scope="module")
+def formatted_doc(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An author's .doc (made by LibreOffice): a sample with a bold run and a table, which
+    a new .docx of the text would lose."""
+    out = tmp_path_factory.mktemp("formatted")
     word = docx.Document(io.BytesIO(sample_docx(SAMPLES[3])))
     word.paragraphs[3].add_run("（加粗的补充说明）").bold = True
     table = word.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "指标", "完成数"
     table.cell(1, 0).text, table.cell(1, 1).text = "普法活动", "12场"
-    (tmp_path / "src").mkdir()
-    word.save(str(tmp_path / "src" / "草稿.docx"))
-    _convert(soffice, "doc", [tmp_path / "src" / "草稿.docx"], tmp_path)
-    draft = tmp_path / "草稿.doc"
+    (out / "src").mkdir()
+    word.save(str(out / "src" / "草稿.docx"))
+    _convert(soffice, "doc", [out / "src" / "草稿.docx"], out)
+    draft = out / "草稿.doc"
     assert draft.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # a binary Word file
+    return draft
 
+
+def _kept_formatting(data: bytes) -> tuple[list[Any], dict[int, str]]:
+    back, comments, anchors = comments_of(data)
+    assert any(run.bold and "加粗的补充说明" in run.text for p in back.paragraphs for run in p.runs)
+    assert [c.text for c in back.tables[0].rows[1].cells] == ["普法活动", "12场"]
+    assert len(comments) > 1 and all(c.author == "checklist" for c in comments)
+    return comments, anchors
+
+
+def test_a_doc_comes_back_as_its_own_word_file_with_one_conversion(
+    formatted_doc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from checklist.ingest.readers import legacy
 
     runs: list[str] = []
@@ -541,14 +555,25 @@ def test_a_doc_comes_back_as_its_own_word_file_with_one_conversion(
 
     monkeypatch.setattr(legacy, "_convert", counted)
     monkeypatch.setattr(legacy, "_last", None, raising=False)  # (no conversion kept from before)
-    out = annotate(draft)
+    out = annotate(formatted_doc)
     assert len(runs) == 1  # read, then annotated, from one LibreOffice run
-    back, comments, anchors = comments_of(out)
-    assert len(comments) > 1 and all(c.author == "checklist" for c in comments)
-    assert any(run.bold and "加粗的补充说明" in run.text for p in back.paragraphs for run in p.runs)
-    assert [c.text for c in back.tables[0].rows[1].cells] == ["普法活动", "12场"]
+    comments, anchors = _kept_formatting(out)
     # every comment sits on text of the converted file, as in a .docx (the text-only
     # fallback would have put them all on the first line)
-    result = checklist.audit(checklist.read(draft))
+    result = checklist.audit(checklist.read(formatted_doc))
     assert len(comments) == len(anchors) == expected_count(result)
     assert len({text for text in anchors.values() if text.strip()}) > 3
+
+
+def test_the_api_answers_a_doc_with_its_own_word_file(formatted_doc: Path) -> None:
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from checklist.web import create_app
+
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
+    files = {"file": ("草稿.doc", formatted_doc.read_bytes())}
+    answer = client.post("/api/audit", files=files, data={"format": "docx"})
+    assert answer.status_code == 200
+    comments, _ = _kept_formatting(answer.content)
+    assert [c.text for c in comments] == [c.text for c in comments_of(annotate(formatted_doc))[1]]

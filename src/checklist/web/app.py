@@ -233,11 +233,23 @@ def _audit(ask: Ask, limits: Limits) -> Json | str | bytes:
 
 
 def _annotated(ask: Ask, doc: Document, result: AuditResult) -> bytes:
-    """The upload (a .docx) or the report's text (a new .docx) with the review as comments."""
+    """The upload (a .docx, or the .docx LibreOffice made of a .doc) or the report's text
+    (a new .docx) with the review as comments."""
     from checklist.annotating import annotate_result
     from checklist.ingest.readers import sniff
 
-    original = ask.data if ask.data is not None and sniff(ask.data, ask.label) == "docx" else None
+    kind = sniff(ask.data, ask.label) if ask.data is not None else None
+    if kind == "doc" and ask.data is not None:
+        from checklist.api import audit
+        from checklist.ingest.readers.legacy import to_docx
+        from checklist.reading import read
+
+        converted = to_docx(ask.data, ask.label)  # (the conversion reading made, kept)
+        if converted is not None:  # the comments go into that file: its own reading and audit
+            doc = read(converted, format="docx", name=ask.label)
+            result = audit(doc, ask.standard, lang=ask.lang, keep_text=True)
+            return annotate_result(result, converted, lang=ask.lang, document=doc)
+    original = ask.data if kind == "docx" else None
     return annotate_result(result, original, lang=ask.lang, document=doc)
 
 

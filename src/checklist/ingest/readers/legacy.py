@@ -119,9 +119,9 @@ def to_docx(data: bytes, source: str) -> bytes | None:
     under a .doc name (no Word document to keep). Raises the :class:`InputError` of
     :func:`read_legacy`.
 
-    The last conversion is kept (its input's digest and kind, and the .docx): ``checklist
-    annotate`` reads a .doc and then puts its comments into the same .docx, with one
-    LibreOffice run, not two."""
+    The last conversion is kept (by its input's digest, the suffix it was given and the
+    converter): ``checklist annotate`` reads a .doc and then puts its comments into the
+    same .docx, with one LibreOffice run, not two."""
     if data.startswith(b"PK\x03\x04"):
         return data
     if not data.startswith(_OLE_MAGIC) and _looks_like_html(data):
@@ -129,16 +129,17 @@ def to_docx(data: bytes, source: str) -> bytes | None:
     if not data:
         raise InputError.of(source, "error.empty")
     global _last
-    key = (hashlib.sha256(data).digest(), _input_suffix(source))
-    last = _last  # (read once: another thread may replace it, never change it)
-    if last is not None and last[0] == key:
-        return last[1]
     converter = _converter()
     if converter is None:
         raise InputError.of(source, "error.no_converter")
+    key = (hashlib.sha256(data).digest(), _input_suffix(source), converter)
+    last = _last  # (read once: another thread may replace it, never change it)
+    if last is not None and last[0] == key:
+        return last[1]
     converted = _convert(converter, data, source)
     _last = (key, converted)
     return converted
 
 
-_last: tuple[tuple[bytes, str], bytes] | None = None  # the last conversion: (its input's key, the .docx)
+# the last conversion: (its input's digest, the suffix it was given, the converter), the .docx
+_last: tuple[tuple[bytes, str, str], bytes] | None = None
