@@ -185,12 +185,33 @@ def test_the_index_finds_what_the_search_in_memory_finds_run_after_run(tmp_path:
     run_batch([str(folder)], out, jobs=1, formats=["json"])
     expected = _memory_findings(folder)
     assert len(expected) >= 5 and _batch_findings(out) == expected
+    assert _unwritten(out) == {}
     for step in steps:
         step()
         run_batch([str(folder)], out, jobs=1, formats=["json"])
         current = {p.stem for p in folder.glob("r*.txt")}
         got = {k: v for k, v in _batch_findings(out).items() if k in current}
         assert got == _memory_findings(folder)
+        # the sentences no report writes any more have left the index
+        assert _unwritten(out) == {}
+
+
+def _unwritten(out: Path) -> dict[str, int]:
+    """Rows of the index about keys no report writes, by table (none when kept tidy)."""
+    db = sqlite3.connect(out / ".checklist" / "cross.sqlite")
+    try:
+        written = "(SELECT DISTINCT exact FROM members)"
+        found = {
+            "groups": db.execute(f"SELECT count(*) FROM groups WHERE exact NOT IN {written}").fetchone()[0],
+            "bands": db.execute(f"SELECT count(*) FROM bands WHERE exact NOT IN {written}").fetchone()[0],
+            "near": db.execute(f"SELECT count(*) FROM near WHERE a NOT IN {written} OR b NOT IN {written}").fetchone()[
+                0
+            ],
+            "unscanned": db.execute(f"SELECT count(*) FROM unscanned WHERE exact NOT IN {written}").fetchone()[0],
+        }
+    finally:
+        db.close()
+    return {table: n for table, n in found.items() if n}
 
 
 def test_the_pass_needs_only_its_columns_of_the_rows(tmp_path: Path) -> None:
@@ -374,3 +395,23 @@ def test_a_message_counts_every_issuer_and_follows_a_new_one(tmp_path: Path) -> 
     (folder / "r13.txt").write_text(town_report(13), encoding="utf-8")
     run_batch([str(folder)], out, jobs=1, formats=["json"])
     assert counts() == {"13"}
+
+
+def test_a_run_without_the_pass_between_two_with_it(tmp_path: Path) -> None:
+    # a report removed and another's copy taken out by a run with --no-cross: the next
+    # pass must see both (it used to keep r2's old fingerprint, with the copy, and so
+    # find the copy on r0 and on r2, at offsets of a text r2 no longer has)
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _write(folder, {0: COPIED, 1: COPIED, 2: COPIED})
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    (folder / "r1.txt").unlink()
+    (folder / "r2.txt").write_text(_report(2), encoding="utf-8")  # its copy taken out
+    run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False)
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert set(_copied(out)) <= {"r1"}  # r1.json is what is left of a report no longer in the batch
+    assert _unwritten(out) == {}
+    # and the copy put back: found again on both
+    (folder / "r2.txt").write_text(_report(2, COPIED), encoding="utf-8")
+    run_batch([str(folder)], out, jobs=1, formats=["json"], cross=False)
+    run_batch([str(folder)], out, jobs=1, formats=["json"])
+    assert {k: v for k, v in _copied(out).items() if k != "r1"} == {"r0": [COPIED], "r2": [COPIED]}

@@ -86,6 +86,9 @@ class _Run:
     done: int = 0
     prints: PrintStore | None = None  # the fingerprint store, once the first fingerprint arrives
     min_score: float | None = None  # the passing score, drawn on the overview and counted in the notice
+    # reports audited again by a run without the cross pass: their fingerprints are of
+    # the text before, and are forgotten at the end of the run (the next pass makes them)
+    unprinted: list[str] = field(default_factory=list)
 
     @property
     def html(self) -> bool:
@@ -199,6 +202,8 @@ def _take(run: _Run, manifest: Manifest, item: Saved | BatchError) -> None:
             if run.prints is None:
                 run.prints = output.fingerprint_store(run.out)  # (resolves the folder's path: once)
             run.prints.put(run.names[item.path], item.fingerprint)
+        elif not run.cross:
+            run.unprinted.append(run.names[item.path])
         run.store.append_line(item.path, item.score, item.line)
         run.summary.audited += 1
         manifest.record_line(item.path, item.sha256, item.line)
@@ -214,6 +219,8 @@ def _finish(run: _Run) -> BatchSummary:
         run.summary.compared, run.summary.same_year = notes.compared, notes.same_year
         run.store.replace(merged_lines(run.store.lines(), slim, before))
         del slim, before
+    elif run.unprinted:
+        output.forget_prints(run.out, run.unprinted)
     write_errors(run.out / "errors.csv", run.summary.errors, run.lang, ids=run.csv_ids)
     if "csv" in run.formats:
         write_csv(run.out / "summary.csv", run.store.ranked(), run.lang, ids=run.csv_ids)

@@ -125,6 +125,23 @@ def remove_results(out: Path, name: str) -> None:
             store.close()
 
 
+def forget_prints(out: Path, names: Iterable[str]) -> None:
+    """Forget the fingerprints of reports ``names`` (audited again by a run without the
+    cross pass, so made of their text before): the next pass makes them again and looks
+    again at the copies they took part in. Nothing to do in a folder without a store."""
+    if not (out / STORE).exists():
+        return
+    store = _STORES.get(out.resolve())
+    if store is not None:
+        store.forget(names)
+        return
+    store = PrintStore(out)
+    try:
+        store.forget(names)
+    finally:
+        store.close()
+
+
 def report_files(out: Path, name: str, formats: Iterable[str]) -> list[Path]:
     """The files a report of ``name`` has in the folder (JSON, and HTML when asked)."""
     return [out / f"{name}.{ext}" for ext in ("json", *formats) if ext in ("json", "html")]

@@ -271,6 +271,9 @@ class PrintStore:
 
     def _unindex(self, rid: int, exact_data: object) -> None:
         """Take report ``rid``'s sentences (of its stored ``exact`` blob) out of the index."""
+        # some keys may have lost their last writer: the next pass looks (a mark in the
+        # file, so that a run that removes without a pass, or stops, leaves it for the next)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('unindexed', '1')")
         exact = _exacts(exact_data)
         self.db.executemany(
             "DELETE FROM members WHERE exact = ? AND report = ? AND local = ?",
@@ -407,6 +410,12 @@ class PrintStore:
         self._forget(name)
         self.db.commit()
 
+    def forget(self, names: Iterable[str]) -> None:
+        """Forget reports ``names`` (their fingerprints are not of their results any more)."""
+        for name in names:
+            self._forget(name)
+        self.db.commit()
+
     def mark_dirty(self, rid: int) -> None:
         """Have the next search look again at every sentence of report ``rid``."""
         self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", ((e,) for e in set(self.exacts(rid))))
@@ -416,8 +425,33 @@ class PrintStore:
         return self.db.execute("SELECT 1 FROM dirty LIMIT 1").fetchone() is not None
 
     def clear_dirty(self) -> None:
-        """The pass has looked at every changed key."""
-        self.db.execute("DELETE FROM dirty")
+        """The pass has looked at every changed key: those no report writes any more leave
+        the index (their signature, buckets and near pairs; a removed or rewritten report's
+        old sentences would stay there for good), then the marks go."""
+        db = self.db
+        gone = []
+        # (only when sentences left the index since: a first run, which only adds, has
+        # every key marked, and none of them to look at)
+        if db.execute("SELECT 1 FROM meta WHERE k = 'unindexed'").fetchone() is not None:
+            gone = db.execute(
+                "SELECT g.exact, g.sig FROM dirty d JOIN groups g ON g.exact = d.exact"
+                " WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.exact = d.exact)"
+            ).fetchall()
+            db.execute("DELETE FROM meta WHERE k = 'unindexed'")
+        if gone:
+            keys = [int(e) for e, _ in gone]
+            db.executemany(
+                "DELETE FROM bands WHERE bkey = ? AND exact = ?", ((k, e) for e, sig in gone for k in band_keys(sig))
+            )
+            pairs: list[tuple[int, int]] = []
+            for part in _chunks(keys):
+                marks = ",".join("?" * len(part))
+                pairs += db.execute(f"SELECT a, b FROM near WHERE a IN ({marks})", part).fetchall()
+            # (a near pair is kept both ways)
+            db.executemany("DELETE FROM near WHERE a = ? AND b = ?", [*pairs, *((b, a) for a, b in pairs)])
+            db.executemany("DELETE FROM groups WHERE exact = ?", ((e,) for e in keys))
+            db.executemany("DELETE FROM unscanned WHERE exact = ?", ((e,) for e in keys))
+        db.execute("DELETE FROM dirty")
 
 
 def _fingerprint(key: str, row: tuple[object, ...]) -> Fingerprint | None:
