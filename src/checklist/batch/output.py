@@ -115,27 +115,21 @@ def remove_results(out: Path, name: str) -> None:
     """Remove the files of a report once named ``name`` (its name changed since)."""
     for ext in ("json", "html"):
         (out / f"{name}.{ext}").unlink(missing_ok=True)
-    if (out / STORE).exists():
-        store = _STORES.get(out.resolve())
-        if store is not None:
-            store.remove(name)
-        else:  # not kept open: a run without the cross pass never closes it
-            store = PrintStore(out)
-            store.remove(name)
-            store.close()
+    forget_prints(out, [name])
 
 
 def forget_prints(out: Path, names: Iterable[str]) -> None:
-    """Forget the fingerprints of reports ``names`` (audited again by a run without the
-    cross pass, so made of their text before): the next pass makes them again and looks
-    again at the copies they took part in. Nothing to do in a folder without a store."""
+    """Forget the fingerprints of reports ``names`` (their results removed, or audited
+    again by a run without the cross pass, so made of their text before): the next pass
+    makes them again and looks again at the copies they took part in. Nothing to do in a
+    folder without a store."""
     if not (out / STORE).exists():
         return
     store = _STORES.get(out.resolve())
     if store is not None:
         store.forget(names)
         return
-    store = PrintStore(out)
+    store = PrintStore(out)  # not kept open: a run without the cross pass never opens it
     try:
         store.forget(names)
     finally:

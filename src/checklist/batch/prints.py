@@ -405,13 +405,9 @@ class PrintStore:
         self.db.execute("DELETE FROM prints WHERE name = ?", (name,))
         self.db.execute("DELETE FROM state WHERE name = ?", (name,))
 
-    def remove(self, name: str) -> None:
-        """Forget report ``name`` (its results were removed)."""
-        self._forget(name)
-        self.db.commit()
-
     def forget(self, names: Iterable[str]) -> None:
-        """Forget reports ``names`` (their fingerprints are not of their results any more)."""
+        """Forget reports ``names`` (their results were removed, or their fingerprints are
+        not of their results any more)."""
         for name in names:
             self._forget(name)
         self.db.commit()
@@ -606,17 +602,18 @@ class CopySearch:
         # the writers of each near copy, read once: a template's variants are near copies
         # of one another, and each asks for all the others' writers
         writers: dict[int, list[tuple[int, int]]] = {}
-        kept = [0]  # the writers cached, all keys together
+        kept = 0  # the writers cached, all keys together
 
         def written(b: int) -> list[tuple[int, int]]:
+            nonlocal kept
             found = writers.get(b)
             if found is None:
                 found = [(r, i) for r, i, _ in self.members(b)]
-                if kept[0] + len(found) > _WRITERS_KEPT:
+                if kept + len(found) > _WRITERS_KEPT:
                     writers.clear()  # memory stays bounded; the next are read again
-                    kept[0] = 0
+                    kept = 0
                 writers[b] = found
-                kept[0] += len(found)
+                kept += len(found)
             return found
 
         def flush() -> None:

@@ -733,9 +733,8 @@ def _message(m: Match, others: Sequence[Copy], other: str, lang: str, shown: int
     unknown = m.issuer is None or any(c.issuer is None for c in others) or None in m.beyond
     key = "quality.boilerplate_reports" if unknown else "quality.boilerplate"
     sep = "、" if lang == "zh" else ", "
-    count = len(labels) + len(m.beyond)  # (the issuers beyond the listed copies too)
-    if count > len(labels[:shown]):
-        return t(f"{key}_many", lang, issuers=sep.join(labels[:shown]), n=count, other=other)
+    if m.beyond or len(labels) > shown:  # (the issuers beyond the listed copies counted too)
+        return t(f"{key}_many", lang, issuers=sep.join(labels[:shown]), n=len(labels) + len(m.beyond), other=other)
     return t(key, lang, issuers=sep.join(labels), other=other)
 
 
