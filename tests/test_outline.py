@@ -102,6 +102,9 @@ LINES = st.sampled_from(
         "关于2023年度法治政府建设情况的报告",
         "三、存在的问题",
         "四、2024年工作打算",
+        "存在的不足和原因",  # unnumbered headings (unnumbered_headings)
+        "2024年工作安排",
+        "推进法治政府建设的主要举措和成效",
     ]
 )
 
@@ -109,8 +112,13 @@ LINES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINES, max_size=25))
 def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
-    doc = checklist.parse("\n".join(lines)) if any(x.strip() for x in lines) else None
-    if doc is None:
+    if not any(x.strip() for x in lines):
+        return
+    try:
+        doc = checklist.parse("\n".join(lines))
+    except checklist.InputError:
+        # short lines alone (a heading, a name) are no report text; a sentence is
+        assert not any("。" in x for x in lines)
         return
     n = len(doc.text)
     for s in doc.sections:
@@ -125,6 +133,60 @@ def test_sections_nest_and_cover_the_body(lines: list[str]) -> None:
         assert a.end == b.start  # top-level sections tile the body
     for sentence in doc.sentences:
         assert doc.text[sentence.start : sentence.end].strip()
+
+
+# A report with unnumbered headings, as a text file or a page keeps it once the bold is
+# gone: each heading a short line of its own between paragraphs (a passage of our own).
+UNNUMBERED = (
+    "关于2023年度法治政府建设情况的报告\n"
+    "县委依法治县办：\n"
+    "2023年，我县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。\n"
+    "推进法治政府建设的主要举措和成效\n"
+    "（一）坚持依法决策。县政府常务会议审议重大行政决策事项5项，均经合法性审查。\n"
+    "（二）规范行政执法。全县推行行政执法三项制度，办理行政处罚案件310件。\n"
+    "存在的不足和原因\n"
+    "基层执法力量薄弱，主要原因是编制不足、培训不够。\n"
+    "党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    "县长主持召开常务会议研究法治政府建设4次，带头述法。\n"
+    "2024年工作安排：\n"
+    "2024年，我县将加强执法队伍建设，推进严格规范公正文明执法。\n"
+    "某某县人民政府\n"
+    "2024年2月1日"
+)
+
+
+def test_unnumbered_headings_between_paragraphs() -> None:
+    assert headings(UNNUMBERED) == [
+        (1, "推进法治政府建设的主要举措和成效"),
+        (2, "(一)坚持依法决策"),
+        (2, "(二)规范行政执法"),
+        (1, "存在的不足和原因"),
+        (1, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        (1, "2024年工作安排"),
+    ]
+    doc = checklist.parse(UNNUMBERED)
+    assert doc.sections[-1].end <= (doc.signature_start or 0)  # the signature is no heading
+
+
+def test_unnumbered_heading_shapes_that_are_not_headings() -> None:
+    # a line a PDF wrapped (the line before it runs on) is none; captions (lines naming
+    # no part of a report) and a single line naming a part give no outline
+    wrapped = UNNUMBERED.replace("310件。\n存在的不足和原因", "310件，\n存在的不足和原因")
+    assert "存在的不足和原因" not in [h for _, h in headings(wrapped)]
+    assert [h for level, h in headings(wrapped) if level == 1] == [
+        "推进法治政府建设的主要举措和成效",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "2024年工作安排",
+    ]
+    captions = "全年开展普法活动12场。\n图为县政府常务会议学法现场\n县政府常务会议学法4次，邀请律师授课。\n执法人员培训现场\n举办执法培训2期。"
+    assert headings(captions) == []
+    one = "全年开展普法活动12场。\n存在的不足\n执法力量薄弱，培训不够。"
+    assert headings(one) == []
+
+
+def test_unnumbered_lines_do_not_count_where_the_first_level_is_numbered() -> None:
+    text = UNNUMBERED.replace("推进法治政府建设的主要举措和成效\n", "一、推进法治政府建设的主要举措和成效\n")
+    assert [h for level, h in headings(text) if level == 1] == ["一、推进法治政府建设的主要举措和成效"]
 
 
 def test_fast_makers_give_the_same_objects_as_the_constructors() -> None:
@@ -178,3 +240,51 @@ def test_a_marker_found_in_place_is_the_marker_of_the_line(parts: list[str], bef
     line = "".join(parts)
     text = before + line + after
     assert match_marker_at(text, len(before), len(before) + len(line)) == match_marker(line)
+
+
+def test_unnumbered_headings_decide_the_statutory_parts() -> None:
+    result = checklist.audit(UNNUMBERED)
+    by_id = {r.id: r for r in result.requirements}
+    for rid, section in (
+        ("core.measures", "推进法治政府建设的主要举措和成效"),
+        ("core.shortcomings", "存在的不足和原因"),
+        ("core.next_year_plan", "2024年工作安排"),
+    ):
+        assert by_id[rid].status == "met", rid
+        assert by_id[rid].evidence[0].section.startswith(section), rid
+
+
+def test_unnumbered_headings_of_a_page_whose_title_is_its_only_heading_tag() -> None:
+    # a CMS page: the title in <h1>, the report's headings in <strong> paragraphs
+    paragraphs = "".join(f"<p>{line}</p>" for line in UNNUMBERED.split("\n")[1:])
+    for heading in ("推进法治政府建设的主要举措和成效", "存在的不足和原因"):
+        paragraphs = paragraphs.replace(f"<p>{heading}</p>", f"<p><strong>{heading}</strong></p>")
+    page = f"<html><body><h1>关于2023年度法治政府建设情况的报告</h1><div>{paragraphs}</div></body></html>"
+    doc = checklist.read(page.encode("utf-8"), format="html")
+    assert [s.heading for s in doc.sections if s.level == 1] == [
+        "推进法治政府建设的主要举措和成效",
+        "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "2024年工作安排",
+    ]
+
+
+def test_unnumbered_bold_headings_of_a_word_file_without_heading_styles() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于2023年度法治政府建设情况的报告", style="Title")  # the only styled heading
+    for line in UNNUMBERED.split("\n")[1:]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(line).bold = "。" not in line and len(line) < 30
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = checklist.read(buffer.getvalue(), format="docx")
+    assert [s.heading for s in doc.sections if s.level == 1] == [
+        "推进法治政府建设的主要举措和成效",
+        "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "2024年工作安排",
+    ]

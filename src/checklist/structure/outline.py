@@ -5,6 +5,10 @@ that runs to the next heading of the same or higher rank. Depth comes from a sta
 skipped levels (``一、`` straight to ``1.``) and outlines that start at ``(一)`` work. A
 heading glued to its first sentence (``(一)加强组织领导,夯实法治基础。为加强…``) keeps only
 the lead phrase as its heading. ``一是…二是…`` inside paragraphs become items, not sections.
+
+A report written with unnumbered (bold) headings loses the bold in a text file or a page
+without heading tags: :func:`unnumbered_headings` finds those lines by their shape (a
+short line without sentence punctuation between a finished paragraph and the next one).
 """
 
 from __future__ import annotations
@@ -16,12 +20,19 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checklist.document import Item, Section, new_item, new_sections
-from checklist.ingest.shapes import match_marker, match_marker_at
+from checklist.ingest.shapes import (
+    SENTENCE_PUNCT,
+    is_date_line,
+    is_org_line,
+    match_marker,
+    match_marker_at,
+)
 from checklist.structure.numerals import cn_to_int
+from checklist.structure.sections import heading_kinds
 from checklist.vocabulary import CN_DIGITS
 
 # match_marker answers here too: the rules ask the outline what a heading is.
-__all__ = ["HEAD_MAX", "Outline", "build", "lead_length", "match_marker"]
+__all__ = ["HEAD_MAX", "Outline", "build", "lead_length", "match_marker", "unnumbered_headings"]
 
 _STOP = re.compile(r"[。!?！？]")
 _SOFT_STOP = re.compile(r"[,，;；:：]")
@@ -139,6 +150,65 @@ def build(
     columns = _sentence_columns(text, lines, line_section)
     items = _items(text, lines, line_section, body)
     return Outline(final, items, columns)
+
+
+_BARE_MIN, _BARE_MAX = 4, 40  # an unnumbered heading's length
+_BARE_NEEDED = 2  # lines naming a part of the report (不足, 安排…), or none counts
+_PARAGRAPH_END = re.compile(r"[。!?;][\"')\]]*$")  # a finished paragraph (closing quotes allowed)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple[int, int]) -> dict[int, int]:
+    """Lines of the body that are headings without a marker, as ``{line: rank 1}``.
+
+    A report written with unnumbered bold headings (``推进法治政府建设的主要举措和成效``,
+    ``存在的不足和原因``) keeps them as lines of their own when the bold is lost. Such a
+    line is short (4–40 characters, at least four of them Chinese), holds no sentence
+    punctuation, no colon but a last one and no blank, is no date or line of body names, follows
+    the body's start or a finished paragraph (so a PDF's wrapped line is none) and is
+    followed by a paragraph or a numbered heading. They count only when two or more of
+    them name a part of the report (:func:`~checklist.structure.sections.heading_kinds`:
+    its shortcomings, its plan, …; a caption or a list's last line names none) and the
+    body has no ``一、``-level heading of its own (where that level is numbered, a short
+    line is something else)."""
+    first, stop = body
+    found: list[int] = []
+    for li in range(first, stop - 1):
+        start, end = lines[li]
+        if not _BARE_MIN <= end - start <= _BARE_MAX:
+            continue
+        line = text[start:end]
+        if (
+            SENTENCE_PUNCT.search(line)
+            or ":" in line[:-1]
+            or " " in line
+            or len(_CJK.findall(line)) < _BARE_MIN
+            or match_marker(line) is not None
+            or is_date_line(line)
+            or is_org_line(line)
+        ):
+            continue
+        if li > first:
+            before_start, before_end = lines[li - 1]
+            if not _PARAGRAPH_END.search(text, before_start, before_end):
+                continue
+        after_start, after_end = lines[li + 1]
+        after = text[after_start:after_end]
+        if not (SENTENCE_PUNCT.search(after) or match_marker(after) is not None):
+            continue
+        found.append(li)
+    naming = 0
+    for li in found:
+        start, end = lines[li]
+        if heading_kinds(text[start:end].rstrip(":")):
+            naming += 1
+    if naming < _BARE_NEEDED:
+        return {}
+    for li in range(first, stop):
+        marker = match_marker_at(text, *lines[li])
+        if marker is not None and marker[0] == 1:
+            return {}
+    return dict.fromkeys(found, 1)
 
 
 def _innermost_per_line(heading_lines: Sequence[int], count: int, stop: int) -> list[int]:
