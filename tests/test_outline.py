@@ -288,3 +288,51 @@ def test_unnumbered_bold_headings_of_a_word_file_without_heading_styles() -> Non
         "党政主要负责人履行推进法治建设第一责任人职责情况",
         "2024年工作安排",
     ]
+
+
+# Parts numbered 第一部分 with sections numbered 一、 inside them (a passage of our own).
+PARTS = (
+    "关于2023年度法治建设工作情况的报告\n"
+    "市委、市政府：\n"
+    "2023年，县委、县政府深入学习贯彻习近平法治思想，现将有关情况报告如下。\n"
+    "第一部分  2023年法治建设主要工作成效\n"
+    "一、坚持党的领导。县委常委会会议专题研究法治建设工作5次。\n"
+    "二、规范行政执法。全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。\n"
+    "第二部分  存在的问题和不足\n"
+    "一、法治意识有待增强。部分单位对法治建设重视不够。\n"
+    "二、执法规范化水平不高。部分执法人员尚未持证上岗，究其原因，主要是培训不够深入。\n"
+    "第三部分  2024年工作打算\n"
+    "一、加强学习。持续推进法治政府建设。\n"
+    "二、强化执法监督。全面推行行政执法公示制度。\n"
+    "某某县人民政府\n"
+    "2024年1月30日"
+)
+
+
+def test_parts_hold_the_sections_numbered_inside_them() -> None:
+    assert headings(PARTS) == [
+        (1, "第一部分 2023年法治建设主要工作成效"),
+        (2, "一、坚持党的领导"),
+        (2, "二、规范行政执法"),
+        (1, "第二部分 存在的问题和不足"),
+        (2, "一、法治意识有待增强"),
+        (2, "二、执法规范化水平不高"),
+        (1, "第三部分 2024年工作打算"),
+        (2, "一、加强学习"),
+        (2, "二、强化执法监督"),
+    ]
+    assert headings("第一部分主要成效\n（一）学习\n第二部分存在问题") == [
+        (1, "第一部分 主要成效"),
+        (2, "(一)学习"),
+        (1, "第二部分 存在问题"),
+    ]
+
+
+def test_a_part_gives_its_kind_to_the_sections_inside_it() -> None:
+    by_id = {r.id: r for r in checklist.audit(PARTS).requirements}
+    causes = by_id["core.causes"]
+    assert causes.status == "met"
+    assert causes.evidence[0].section == "第二部分 存在的问题和不足 > 二、执法规范化水平不高"
+    # the plan's 全面推行行政执法公示制度 is no evidence of the year's work
+    publicity = by_id["enforcement.publicity"]
+    assert [e.section.split(" > ")[0] for e in publicity.evidence] == ["第一部分 2023年法治建设主要工作成效"]

@@ -77,7 +77,7 @@ class Section:
     heading: str  # the heading text as normalised, marker included: "(一)加强组织领导"
     title: str  # without the marker: "加强组织领导"
     marker: str  # "一、", "(一)", "1.", "(1)", "①", or "" for a style-only heading
-    rank: int  # 1 for 一、, 2 for (一), 3 for 1., 4 for (1), 5 for ①
+    rank: int  # 0 for 第一部分, 1 for 一、, 2 for (一), 3 for 1., 4 for (1), 5 for ①
     level: int  # depth in the tree, 1 = top
     start: int
     end: int

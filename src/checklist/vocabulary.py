@@ -161,7 +161,8 @@ CITING_OPENERS = ("按照", "根据", "依据", "遵照", "对照", "为贯彻",
 
 CN_DIGITS = "一二三四五六七八九十"
 HEADING_MARKERS: tuple[tuple[int, str], ...] = (
-    (1, rf"第[{CN_DIGITS}]+部分|[{CN_DIGITS}百]+(?:、|\.(?!\d))"),  # 一、 一. 第一部分
+    (0, rf"第[{CN_DIGITS}]+部分"),  # 第一部分: above 一、, which numbers the sections inside a part
+    (1, rf"[{CN_DIGITS}百]+(?:、|\.(?!\d))"),  # 一、 一.
     (2, rf"\(?[{CN_DIGITS}]+\)"),  # (一), and 一) with its opening bracket lost
     (3, r"\d{1,2}(?:[、](?!\d)|\.(?![\d.]))"),  # 1. 1、 (not 1.5, not 2023.)
     (4, r"\(\d{1,2}\)"),  # (1)

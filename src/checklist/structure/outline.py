@@ -122,7 +122,8 @@ def build(
             continue
         while stack and ranks[stack[-1]] >= rank:
             ends[stack.pop()] = start
-        heading = marker + title
+        # a marker that is a word (第一部分) keeps a blank before its title
+        heading = f"{marker} {title}" if marker[-1:].isalpha() else marker + title
         if stack:
             parent = stack[-1]
             paths.append(paths[parent] + " > " + heading)
@@ -169,8 +170,8 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
     followed by a paragraph or a numbered heading. They count only when two or more of
     them name a part of the report (:func:`~checklist.structure.sections.heading_kinds`:
     its shortcomings, its plan, …; a caption or a list's last line names none) and the
-    body has no ``一、``-level heading of its own (where that level is numbered, a short
-    line is something else)."""
+    body has no ``一、``-level (or ``第一部分``) heading of its own (where that level is
+    numbered, a short line is something else)."""
     first, stop = body
     found: list[int] = []
     for li in range(first, stop - 1):
@@ -206,7 +207,7 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
         return {}
     for li in range(first, stop):
         marker = match_marker_at(text, *lines[li])
-        if marker is not None and marker[0] == 1:
+        if marker is not None and marker[0] <= 1:
             return {}
     return dict.fromkeys(found, 1)
 
