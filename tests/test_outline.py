@@ -336,3 +336,61 @@ def test_a_part_gives_its_kind_to_the_sections_inside_it() -> None:
     # the plan's 全面推行行政执法公示制度 is no evidence of the year's work
     publicity = by_id["enforcement.publicity"]
     assert [e.section.split(" > ")[0] for e in publicity.evidence] == ["第一部分 2023年法治建设主要工作成效"]
+
+
+def _word(paragraphs: list[tuple[str, str | None]]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_styled_heading_without_a_number_holds_the_numbered_sections_under_it() -> None:
+    data = _word(
+        [
+            ("关于2023年度法治政府建设情况的报告", "Title"),
+            ("2023年，区政府扎实推进法治政府建设。现将有关情况报告如下。", None),
+            ("推进法治政府建设的主要举措和成效", "Heading 1"),
+            ("一、规范行政执法。全面落实行政执法公示制度。", None),
+            ("2024年工作安排", "Heading 1"),
+            ("一、强化执法监督。全面推行行政执法全过程记录制度。", None),
+        ]
+    )
+    doc = checklist.read(data, format="docx")
+    assert [(s.level, s.heading) for s in doc.sections] == [
+        (1, "推进法治政府建设的主要举措和成效"),
+        (2, "一、规范行政执法"),
+        (1, "2024年工作安排"),
+        (2, "一、强化执法监督"),
+    ]
+    by_id = {r.id: r for r in checklist.audit(data, format="docx").requirements}
+    assert by_id["enforcement.publicity"].status == "met"
+    assert by_id["enforcement.recording"].status == "missing"  # only planned
+
+
+def test_a_styled_heading_one_level_deeper_sits_under_a_numbered_one() -> None:
+    data = _word(
+        [
+            ("关于2023年度法治政府建设情况的报告", "Title"),
+            ("一、主要举措和成效", "Heading 1"),
+            ("坚持依法决策", "Heading 2"),
+            ("（一）重大决策。区政府常务会议审议重大行政决策事项5项。", None),
+            ("规范行政执法", "Heading 2"),
+            ("全面落实行政执法公示制度。", None),
+            ("二、存在的不足", "Heading 1"),
+            ("执法力量不足。", None),
+        ]
+    )
+    assert [(s.level, s.heading) for s in checklist.read(data, format="docx").sections] == [
+        (1, "一、主要举措和成效"),
+        (2, "坚持依法决策"),
+        (3, "(一)重大决策"),
+        (2, "规范行政执法"),
+        (1, "二、存在的不足"),
+    ]

@@ -104,12 +104,20 @@ def build(
     paths: list[str] = []
     heading_lines: list[int] = []  # the line of each
     stack: list[int] = []  # the headings still open
+    orders: list[int] = []  # what closes what: a marker's rank doubled, an unmarked heading's in between
+    top = _top_hint(body, hints) if hints else 1
     for li in range(first, stop):
         start, end = lines[li]
         found = match_marker_at(text, start, end)  # (a paragraph is not copied out to ask)
-        if found is None and li in hints:
+        if found is not None:
+            order = 2 * found[0]
+        elif li in hints:
             found = (hints[li], "")
-        if found is None:
+            # a heading without a number (a style, a heading tag, a bold line) ranks just
+            # above the numbers of its level: at the body's shallowest heading level it
+            # holds 一、, one level deeper it sits under 一、 and holds (一)
+            order = 2 * (hints[li] - top) + 1
+        else:
             continue
         rank, marker = found
         offset = start + len(marker)
@@ -120,7 +128,7 @@ def build(
         title = rest[:n].strip()
         if not title:
             continue
-        while stack and ranks[stack[-1]] >= rank:
+        while stack and orders[stack[-1]] >= order:
             ends[stack.pop()] = start
         # a marker that is a word (第一部分) keeps a blank before its title
         heading = f"{marker} {title}" if marker[-1:].isalpha() else marker + title
@@ -132,6 +140,7 @@ def build(
             paths.append(heading)
         stack.append(len(ranks))
         ranks.append(rank)
+        orders.append(order)
         headings.append(heading)
         titles.append(title)
         markers.append(marker)
@@ -210,6 +219,12 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
         if marker is not None and marker[0] <= 1:
             return {}
     return dict.fromkeys(found, 1)
+
+
+def _top_hint(body: tuple[int, int], hints: Mapping[int, int]) -> int:
+    """The shallowest level a reader gave a heading of the body (1 when it gave none)."""
+    first, stop = body
+    return min((level for li, level in hints.items() if first <= li < stop), default=1)
 
 
 def _innermost_per_line(heading_lines: Sequence[int], count: int, stop: int) -> list[int]:
