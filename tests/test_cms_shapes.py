@@ -97,6 +97,30 @@ def test_dashed_list_with_spaced_keys() -> None:
     assert doc.page_metadata["标题"] == TITLE
 
 
+def test_an_open_government_catalogue_grid() -> None:
+    # 政府信息公开目录: the document's name in 信息名称, 公开日期 for the day it went up,
+    # 发布机关 for who issued it
+    doc = page(
+        "信息索引号：000014349/2024-00012",
+        f"信息名称：{TITLE}",
+        "发布机关：甲镇人民政府",
+        "生成日期：2024-01-20",
+        "公开日期：2024-02-02",
+        "公开责任部门：甲镇党政办",
+    )
+    assert_report_intact(doc)
+    assert doc.metadata.published == dt.date(2024, 2, 2)
+    assert doc.page_metadata["发布机关"] == "甲镇人民政府"
+    assert set(removed(doc).values()) == {"page_metadata"}
+
+
+def test_the_issuing_body_field_names_the_issuer_when_nothing_else_does() -> None:
+    body = BODY.replace("甲镇人民政府\n2024年1月16日\n", "").replace("甲镇坚持", "我局坚持")
+    text = "发布机关：乙县司法局\n2023年度法治政府建设情况报告\n" + body
+    doc = checklist.parse(text)
+    assert (doc.metadata.issuer, doc.metadata.issuer_source) == ("乙县司法局", "page")
+
+
 def test_pipe_table_with_bracketed_keys_twice_over() -> None:
     doc = page(
         "| [ 索引号 ] | 11500000/2024-00028 | [ 发文字号 ] | 无 |",

@@ -28,9 +28,9 @@ def alternation(words: Iterable[str]) -> str:
 
 # The fields whose value stands in for what the document does not say, each group in
 # order of preference (the first field present wins).
-ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位", "发布单位")  # who issued it
+ISSUER_FIELDS = ("发布机构", "发文机关", "发文单位", "发布单位", "发布机关")  # who issued it
 DATE_FIELDS = ("成文日期", "成文时间", "印发日期")  # the document's own date (成文日期)
-_PUBLISHED_NAMED = ("发布日期", "发布时间", "发文时间", "发文日期")
+_PUBLISHED_NAMED = ("发布日期", "发布时间", "发文时间", "发文日期", "公开日期", "公开时间")
 # Field names too common to mark a line on their own (时间, 日期 …): a line is page
 # metadata by one of these only when a date or time follows (日期:2023年05月11日,
 # 更新时间:2021/03/29 11:30). They say when the page went up, after the named fields.
@@ -47,8 +47,12 @@ PAGE_FIELDS = (
     *DATE_FIELDS,
     TITLE_FIELD,
     "索引号",
+    "信息索引号",
+    "信息名称",  # the grid's name of the document: the title line below it is the report's
+    "文件名称",
+    "文章标题",
+    "信息标题",
     "生成日期",
-    "公开日期",
     "生效日期",
     "废止日期",
     "文号",
@@ -74,6 +78,8 @@ PAGE_FIELDS = (
     "信息来源",
     "来源",
     "所属机构",
+    "公开责任部门",
+    "责任部门",
     "浏览次数",
     "访问量",
     "点击数",
