@@ -66,6 +66,27 @@ def test_issuer_from_title_prefix_and_page_field() -> None:
     assert doc2.metadata.issuer == "某某镇人民政府"
 
 
+@pytest.mark.parametrize(
+    ("title", "issuer", "level"),
+    [
+        ("关于某某县卫生健康局2023年度法治政府建设情况的报告", "某某县卫生健康局", "department"),
+        ("关于某某县2023年法治政府建设情况的报告", "某某县", "county"),
+        ("某某市公安局交通警察支队2023年度法治政府建设情况报告", "某某市公安局交通警察支队", "department"),
+        ("某某县综合行政执法大队2023年法治政府建设工作报告", "某某县综合行政执法大队", "department"),
+    ],
+)
+def test_issuer_after_guanyu_and_police_or_enforcement_units(title: str, issuer: str, level: str) -> None:
+    doc = checklist.parse(title + "\n2023年，我们坚持依法行政，扎实推进法治政府建设。")
+    assert (doc.metadata.issuer, doc.metadata.level, doc.metadata.issuer_source) == (issuer, level, "title")
+    start, end = doc.meta_spans["issuer"]
+    assert doc.original[start:end] == issuer  # the evidence points at the name in the title
+
+
+@pytest.mark.parametrize("title", ["关于2023年度法治政府建设情况的报告", "关于做好2023年度法治政府建设的报告"])
+def test_a_title_opening_with_guanyu_and_no_body_names_none(title: str) -> None:
+    assert checklist.parse(title + "\n全年开展普法活动12场。").metadata.issuer is None
+
+
 def test_unknowns_are_none() -> None:
     m = checklist.parse("我们开展了一些工作。").metadata
     assert (m.title, m.issuer, m.level, m.year, m.date, m.published, m.addressee) == (None,) * 7
@@ -114,7 +135,7 @@ def test_title_wrapped_onto_two_lines() -> None:
         ("全区2023年法治政府建设工作总结", None, None),  # "the whole district" names no place
         ("我县2023年度法治政府建设情况报告", None, None),
         ("关于2023年度法治政府建设情况的报告", None, None),
-        ("关于某某区2023年度法治政府建设情况的报告", None, None),  # 关于 is no part of a name
+        ("关于某某区2023年度法治政府建设情况的报告", "某某区", "county"),  # 关于 is no part of the name
     ],
 )
 def test_issuer_from_a_place_name_opening_the_title(title: str, issuer: str | None, level: str | None) -> None:

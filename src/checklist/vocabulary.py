@@ -207,6 +207,10 @@ BODY_SUFFIXES = (
     "中心",
     "院",
     "所",
+    "总队",  # police, fire and enforcement units (交通警察支队, 综合行政执法大队)
+    "支队",
+    "大队",
+    "中队",
     "街道",
     "镇",
     "乡",

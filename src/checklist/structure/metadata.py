@@ -173,16 +173,21 @@ def _org_lines(src: _Source, idx: Sequence[int]) -> str:
 
 
 def _title_body(src: _Source, title: str | None) -> tuple[str, tuple[int, int]] | None:
-    """The body a title opens with (某某县司法局关于…, 某某区2023年度…) and its span."""
+    """The body a title opens with (某某县司法局关于…, 某某区2023年度…, 关于某某县司法局2023年度…)
+    and its span."""
     if not title:
         return None
     m = _ISSUER_BEFORE.match(title) or _ISSUER_AFTER_YEAR.match(title)
-    if m is None or m.group(1).startswith("关于"):
+    if m is None:
         return None
     named = m.group(1).strip()
+    skip = 0
+    if named.startswith("关于"):  # 关于 opens the title, the body follows it
+        skip = len("关于")
+        named = named[skip:].lstrip()
     if not (is_org_line(named) or is_place_name(named) or (named.endswith(MINISTRY_SUFFIXES) and is_body_name(named))):
         return None
-    start = src.spans["title"][0] + m.start(1)
+    start = src.spans["title"][0] + m.start(1) + m.group(1).index(named, skip)
     return named, (start, start + len(named))
 
 
