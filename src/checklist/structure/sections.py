@@ -55,17 +55,20 @@ SCOPES: dict[str, frozenset[str]] = {
 _SHORT = re.compile(
     r"存在的?(?:主要)?(?:问题|不足|困难|短板|差距|薄弱环节)|"
     r"(?:问题|不足|短板|弱项|差距|困难)(?:和|与|及|、)(?:不足|原因|困难|问题|短板|弱项|差距|挑战)|"
-    r"不足之处|短板弱项|薄弱环节|面临的(?:问题|困难|挑战)"
+    r"不足之处|短板弱项|薄弱环节|面临的(?:问题|困难|挑战)|工作中的(?:不足|问题|短板|差距)"
 )
 # … and a heading that is only ``(主要)问题/不足`` (what ``^(?:主要)?(?:问题|不足)$`` matched
 # as one more branch of _SHORT: an anchored branch kept the engine from skipping ahead,
 # 0.39 against 0.30 µs a heading; ``$`` also matches before a final line break)
 _SHORT_WHOLE = frozenset(w + end for w in ("问题", "不足", "主要问题", "主要不足") for end in ("", "\n"))
 _PLAN = re.compile(
-    r"打算|下一?步|下阶段|明年|来年|下一?年度?|今后|努力方向|主要安排|工作安排|工作计划|"
-    r"工作思路|思路举措|工作谋划"
+    r"打算|下一?步|下一?阶段|明年|来年|下一?年度?|今后|努力方向|主要安排|工作安排|工作计划|"
+    r"工作思路|思路举措|工作谋划|工作设想|工作展望"
 )
-_PLAN_YEAR = re.compile(r"(\d{4})年度?.{0,12}?(?:重点|任务|目标|安排|计划|思路|举措)")  # (searched only when 年 is in)
+_PLAN_YEAR = re.compile(r"(\d{4})年度?.{0,12}?(?:重点|任务|目标|安排|计划|思路|举措|设想|展望)")  # (only when 年 is in)
+# a later year's work named plainly (2024年主要工作, 2024年拟开展的工作): a plan only when
+# the report's year is known and this one is after it
+_LATER_YEAR_WORK = re.compile(r"(\d{4})年度?(?:拟开展的|的)?(?:主要|重点)?工作")
 _NOT_PLAN = re.compile(r"成效|做法|开展情况|完成情况")
 _NOT_PLAN_YEAR = re.compile(r"成效|做法|情况")
 _FIRST = re.compile(r"第一责任|主要负责(?:人|同志).{0,12}(?:职责|责任)|主要领导.{0,12}(?:职责|责任)")
@@ -104,6 +107,10 @@ def heading_kinds(title: str, year: int | None = None) -> frozenset[str]:
         if m and not _NOT_PLAN_YEAR.search(title):
             y = year_value(m.group(1))
             plan = year is None or (y is not None and y > year)
+        elif year is not None and not _NOT_PLAN_YEAR.search(title):
+            m = _LATER_YEAR_WORK.search(title)
+            y = year_value(m.group(1)) if m else None
+            plan = y is not None and y > year
     if short and plan:
         return _SHORT_AND_PLAN
     if short:
