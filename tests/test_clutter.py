@@ -9,6 +9,7 @@ import pytest
 
 import checklist
 from checklist.ingest.clutter import classify
+from checklist.ingest.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -190,3 +191,38 @@ def test_furniture_opening_prefilter_is_exact() -> None:
     could_start = set(re.compile("[" + "".join(first) + "]", re.IGNORECASE).findall(every_char))
     assert could_start and could_start <= clutter._FURNITURE_OPENING_FIRST
     assert clutter._is_furniture("分享到") and clutter._is_furniture("English") and clutter._is_furniture("qq空间")
+
+
+# Report sentences that hold a word web pages use for their furniture (a passage of our
+# own each): a page that prints every sentence as a paragraph of its own, and a PDF's
+# short lines, must keep them.
+_REPORT_LINES = [
+    "制作普法二维码，群众扫码即可在线学法。",
+    "为12个村提供法律服务技术支持。",
+    "公布法律援助联系电话，全年接听咨询320次。",
+    "完善智能问答系统，解答群众咨询1200次。",
+    "健全数字化城市运行管理机制。",
+    "推出普法微信公众号，关注公众号人数达2万人。",
+    "开通官方微博，发布普法信息300条。",
+    "推进无障碍环境建设",  # a heading without punctuation, between two body lines
+    "群众可通过扫描二维码获取",  # a line a PDF wrapped
+]
+
+
+@pytest.mark.parametrize("line", _REPORT_LINES)
+def test_report_lines_holding_a_word_of_web_furniture_stay(line: str) -> None:
+    doc = checklist.parse(
+        f"关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展普法宣传12场。\n{line}\n调解纠纷35件。"
+    )
+    assert fold(line) in doc.text.split("\n")  # (normalised: ， is ,)
+    assert not doc.removed
+
+
+def test_the_same_words_in_a_page_footer_are_removed() -> None:
+    footer = ["主办单位：某某县人民政府办公室", "技术支持：某某网络公司", "扫一扫在手机打开当前页", "联系我们", "二维码"]
+    doc = checklist.parse(
+        "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展普法宣传12场。\n某某县人民政府\n2024年1月5日\n"
+        + "\n".join(footer)
+    )
+    assert [doc.original[r.start : r.end] for r in doc.removed] == footer
+    assert doc.metadata.date is not None and doc.metadata.issuer == "某某县人民政府"

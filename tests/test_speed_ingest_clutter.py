@@ -27,7 +27,11 @@ def test_every_furniture_word_holds_a_cue_character() -> None:
     from re import _parser  # type: ignore[attr-defined]
 
     [(_branch, (_none, alternatives))] = list(_parser.parse(clutter._FURNITURE_WORDS.pattern))
-    for alternative in alternatives:
+    # the words a sentence may hold too: the alternation in the first group
+    (_sub, (_group, _add, _del, labels)), _colon = list(_parser.parse(clutter._FURNITURE_LABELS.pattern))
+    [(_branch, (_none, label_alternatives))] = list(labels)
+    assert len(label_alternatives) > 20
+    for alternative in [*alternatives, *label_alternatives]:
         literals = [chr(av) for op, av in alternative if op is c.LITERAL]
         assert any(_cued(ch) for ch in literals), literals
 

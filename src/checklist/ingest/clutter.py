@@ -72,14 +72,23 @@ _MASKED = re.compile(r"[*\s:：-]*")  # a value a mirror site masked (**********
 # one possible first character to the next): the forms that stand anywhere; those that
 # open the line (tried at its start only); and the few left, in any case of letters.
 _FURNITURE_WORDS = re.compile(
-    r"网站地图|扫一扫|手机上查看|手机扫描|分享到|分享文章|打印本页|打印此页|\[打印\]|【打印】|"
-    r"关闭窗口|【关闭】|\[关闭\]|字体[:：]?\s?[大中小]|【字体|当前位置|今天是|请输入(?:关键[字词]|搜索|检索)|"
-    r"站内搜索|高级检索|现在的位置|您的位置|所在的位置|首页\s?[>>»/]|公网安备|网站标识码|网站识别码|版权所有|"
-    r"©|技术支持|主办单位|承办[:：]|运行管理|网站管理|联系电话|联系我们|电子邮件|智能问答|你还可以输入|"
-    r"您还可以输入|关注公众号|官方微信|官方微博|相关链接|相关阅读|相关文章|上一篇|下一篇|返回顶部|返回首页|"
-    r"加入收藏|设为首页|无障碍|长者模式|适老化|繁体版|简体版|政府网站$|部门网站$|街镇网站$|其他网站$|友情链接|"
-    r"站点导航|网站导航|建议使用.{0,20}浏览器|分辨率|二维码"
+    r"网站地图|手机上查看|分享到|打印本页|打印此页|\[打印\]|【打印】|"
+    r"关闭窗口|【关闭】|\[关闭\]|字体[:：]?\s?[大中小]|【字体|当前位置|请输入(?:关键[字词]|搜索|检索)|"
+    r"站内搜索|高级检索|现在的位置|您的位置|所在的位置|首页\s?[>>»/]|公网安备|网站标识码|网站识别码|"
+    r"©|承办[:：]|你还可以输入|您还可以输入|返回顶部|返回首页|"
+    r"加入收藏|设为首页|繁体版|简体版|政府网站$|部门网站$|街镇网站$|其他网站$|友情链接|"
+    r"站点导航|网站导航|建议使用.{0,20}浏览器"
 )
+# Words of web furniture that a report's own sentence may hold too (群众扫码…二维码, 提供技术
+# 支持, 城市运行管理, 无障碍环境, 适老化改造, 公布联系电话): furniture only on a line that is
+# no sentence, or as a label (技术支持:…, 联系电话:…). A PDF's or a page's short lines are
+# report text that must not be lost.
+_FURNITURE_LABELS = re.compile(
+    r"(今天是|扫一扫|手机扫描|分享文章|版权所有|技术支持|主办单位|运行管理|网站管理|联系电话|联系我们|电子邮件|"
+    r"智能问答|关注公众号|官方微信|官方微博|相关链接|相关阅读|相关文章|上一篇|下一篇|无障碍|长者模式|适老化|"
+    r"分辨率|二维码)(\s?[:：])?"
+)
+_SENTENCE_MARKS = re.compile(r"[。，,；;！!？?]")
 _FURNITURE_OPENING = re.compile(
     r"大\s?中\s?小$|(?:搜\s?索|检\s?索)$|主办[:：]|English$|(?:微信|微博|QQ空间|今日头条)$|"
     r"【?(?:打印|关闭|收藏|分享)】?$|扫码|(?:阅读|浏览)(?:次数|量)",
@@ -158,6 +167,8 @@ _BODY = LineVerdict("body")
 _ADDRESS = LineVerdict("clutter", "address")
 _PAGE_METADATA = LineVerdict("meta", "page_metadata")
 _NAVIGATION = LineVerdict("clutter", "navigation")
+# the same verdict, by a word a sentence may hold too: taken back between two body lines
+_NAVIGATION_BY_WORD = LineVerdict("clutter", "navigation")
 _SITE_HEADER = LineVerdict("clutter", SITE_HEADER_REASON)
 _PAGE_NUMBER_LINE = LineVerdict("clutter", "page_number")
 _FILE_NAME_LINE = LineVerdict("clutter", "file_name")
@@ -254,6 +265,17 @@ def _is_furniture(line: str) -> bool:
     )
 
 
+def _is_furniture_label(line: str) -> bool:
+    """A furniture word that a sentence may hold too, on a line that is no sentence or
+    as a label (followed by a colon)."""
+    m = _FURNITURE_LABELS.search(line)
+    if m is None:
+        return False
+    return m.group(2) is not None or _SENTENCE_MARKS.search(line) is None or any(
+        found.group(2) is not None for found in _FURNITURE_LABELS.finditer(line, m.end())
+    )
+
+
 def _is_short_fragment(line: str) -> bool:
     """Short, not a sentence, not a body name, not a date, not a heading."""
     return (
@@ -292,6 +314,8 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
         elif verdict.kind == "meta":
             for k, v in parse_fields(line).items():
                 meta.setdefault(k, v)
+    if _restore_sandwiched(lines, verdicts):
+        live = [i for i, line in enumerate(lines) if line and verdicts[i].kind == "body"]
     if _mark_related_list(lines, verdicts):
         live = [i for i in live if verdicts[i].kind == "body"]
     # Before the document starts: short fragments (menu items, widget labels).
@@ -317,6 +341,23 @@ def classify(lines: Sequence[str]) -> tuple[list[LineVerdict], dict[str, str]]:
     return verdicts, meta
 
 
+def _restore_sandwiched(lines: Sequence[str], verdicts: list[LineVerdict]) -> bool:
+    """Lines taken for furniture only by a word a sentence may hold too (二维码, 技术支持,
+    运行管理 …) are body again when the lines with text on both sides are body: a
+    heading or a wrapped line of the report, not the page's header or footer. Whether
+    any was."""
+    restored = False
+    for i, verdict in enumerate(verdicts):
+        if verdict is not _NAVIGATION_BY_WORD:
+            continue
+        before = next((verdicts[k] for k in range(i - 1, -1, -1) if lines[k]), None)
+        after = next((verdicts[k] for k in range(i + 1, len(lines)) if lines[k]), None)
+        if before is _BODY and after is _BODY:
+            verdicts[i] = _BODY
+            restored = True
+    return restored
+
+
 def _line_verdict(line: str) -> LineVerdict:
     """What a line is on its own, before its neighbours are looked at."""
     if len(line) > _META_MAX:  # a paragraph: only a web address may make it clutter
@@ -340,6 +381,8 @@ def _rules_verdict(line: str) -> LineVerdict:
         return _PAGE_METADATA
     if _is_furniture(line) or _is_menu(line) or (n <= 120 and _is_breadcrumb(line)):
         return _NAVIGATION
+    if n <= 80 and _is_furniture_label(line):
+        return _NAVIGATION_BY_WORD
     if n <= 40 and (line.endswith(_SITE_NAME_ENDS) or _SITE_GREETING.match(line)):
         return _SITE_HEADER
     if (first in _PAGE_NUMBER_FIRST or first.isdecimal()) and _PAGE_NUMBER.match(line):
