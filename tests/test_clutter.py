@@ -219,7 +219,13 @@ def test_report_lines_holding_a_word_of_web_furniture_stay(line: str) -> None:
 
 
 def test_the_same_words_in_a_page_footer_are_removed() -> None:
-    footer = ["主办单位：某某县人民政府办公室", "技术支持：某某网络公司", "扫一扫在手机打开当前页", "联系我们", "二维码"]
+    footer = [
+        "主办单位：某某县人民政府办公室",
+        "技术支持：某某网络公司",
+        "扫一扫在手机打开当前页",
+        "联系我们",
+        "二维码",
+    ]
     doc = checklist.parse(
         "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展普法宣传12场。\n某某县人民政府\n2024年1月5日\n"
         + "\n".join(footer)

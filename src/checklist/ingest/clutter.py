@@ -271,8 +271,10 @@ def _is_furniture_label(line: str) -> bool:
     m = _FURNITURE_LABELS.search(line)
     if m is None:
         return False
-    return m.group(2) is not None or _SENTENCE_MARKS.search(line) is None or any(
-        found.group(2) is not None for found in _FURNITURE_LABELS.finditer(line, m.end())
+    return (
+        m.group(2) is not None
+        or _SENTENCE_MARKS.search(line) is None
+        or any(found.group(2) is not None for found in _FURNITURE_LABELS.finditer(line, m.end()))
     )
 
 
