@@ -17,6 +17,7 @@ from checklist.ingest import clutter
 from checklist.ingest.normalize import Normalized, join_kept, line_spans, normalize_text
 from checklist.ingest.readers.base import Extracted
 from checklist.ingest.reflow import split_run_on
+from checklist.ingest.unwrap import unwrap
 from checklist.limits import current
 from checklist.vocabulary import TITLE_FIELD
 
@@ -75,7 +76,13 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
     lines = _sort(norm, verdicts)
     if not lines.kept:
         raise InputError.of(source, "error.no_text")
-    text, omap, norm_lines, starts = join_kept(norm, lines.kept, len(original))
+    kept, origins = lines.kept, lines.kept
+    if not extracted.heading_lines:  # (a reader that gives headings gives its own lines)
+        joined = unwrap(original, norm, kept)
+        if joined is not None:  # a hard-wrapped copy: each paragraph one line again
+            norm, origins = joined
+            kept = list(range(len(norm.texts)))
+    text, omap, norm_lines, starts = join_kept(norm, kept, len(original))
     return Ingested(
         original=original,
         format=extracted.format,
@@ -83,7 +90,7 @@ def ingest(extracted: Extracted, source: str, *, to_simplified: bool = False) ->
         text=text,
         offsets=omap,
         lines=tuple(norm_lines),
-        line_origins=tuple(lines.kept),
+        line_origins=tuple(origins),
         line_starts=tuple(starts),
         removed=tuple(lines.removed),
         page_metadata=page_meta,

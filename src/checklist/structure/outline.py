@@ -185,15 +185,15 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
     found: list[int] = []
     for li in range(first, stop - 1):
         start, end = lines[li]
-        if not _BARE_MIN <= end - start <= _BARE_MAX:
+        if not _BARE_MIN <= end - start <= _BARE_MAX or match_marker_at(text, start, end) is not None:
+            continue  # (most short lines of a report are numbered headings)
+        if SENTENCE_PUNCT.search(text, start, end):
             continue
         line = text[start:end]
         if (
-            SENTENCE_PUNCT.search(line)
-            or ":" in line[:-1]
+            ":" in line[:-1]
             or " " in line
             or len(_CJK.findall(line)) < _BARE_MIN
-            or match_marker(line) is not None
             or is_date_line(line)
             or is_org_line(line)
         ):
