@@ -22,13 +22,15 @@ def build_document(ingested: Ingested, source: str, sha256: str) -> Document:
     text, lines = ingested.text, ingested.lines
     layout = page_layout.locate(text, lines, _after_clutter(ingested))
     body = (layout.body_first, layout.body_stop)
-    # a reader's headings (docx styles, HTML h1-h6) are the outline's; where none is in
-    # the body (a page's title may be its only h1), lines shaped as unnumbered headings
-    # are (their bold was lost on the way)
     hints = ingested.heading_hints
-    if not any(body[0] <= li < body[1] for li in hints):
-        hints = {**hints, **outline.unnumbered_headings(text, lines, body)}
     sections, items, columns = outline.build(text, lines, body, hints)
+    # a reader's headings (docx styles, HTML h1-h6) are the outline's; where none is in
+    # the body (a page's title may be its only h1) and no 一、 (or 第一部分) numbers the
+    # top level, lines shaped as unnumbered headings are (their bold was lost on the way)
+    if not any(s.rank <= 1 for s in sections) and not any(body[0] <= li < body[1] for li in hints):
+        bare = outline.unnumbered_headings(text, lines, body)
+        if bare:
+            sections, items, columns = outline.build(text, lines, body, {**hints, **bare})
     meta, norm_spans, fields_used = metadata.extract(text, lines, layout, ingested.page_metadata)
     meta_spans = _original_spans(ingested, norm_spans, fields_used)
     if meta.issuer_source == "body":
