@@ -314,3 +314,12 @@ def test_every_new_reason_is_said_in_both_languages() -> None:
     assert {"site_header", "navigation", "file_name", "related_list", "page_metadata", "before_body"} <= codes
     for code in codes:
         assert f"removed.{code}" in CATALOG["zh"] and f"removed.{code}" in CATALOG["en"]
+
+
+def test_the_column_name_above_a_whole_title_is_not_part_of_it() -> None:
+    # the portal's name, then the column the report was filed in (法治政府建设), which names
+    # the topic too, then the whole title: the column is no first half of the title
+    doc = page("某某县人民政府", "法治政府建设", addressee=None)
+    assert_report_intact(doc, addressee=None)
+    assert doc.metadata.issuer == "甲镇人民政府"
+    assert set(removed(doc)) == {"某某县人民政府", "法治政府建设"}

@@ -202,3 +202,20 @@ def test_a_line_citing_a_notice_is_no_title() -> None:
     assert doc.metadata.title is None
     titled = checklist.parse("关于贯彻落实《法治政府建设实施纲要》情况的报告\n2023年，我镇坚持依法行政。")
     assert titled.metadata.title == "关于贯彻落实《法治政府建设实施纲要》情况的报告"
+
+
+def test_a_letter_spaced_header_and_signature_are_read_as_names() -> None:
+    # a Word header set out across the width (分散对齐): every character between blanks
+    doc = checklist.parse(
+        "某 某 县 商 务 局\n关于2023年度法治政府建设情况的报告\n县政府：\n2023年，我局坚持依法行政。\n"
+        "一、主要举措\n开展普法12次。\n某　某　县　商　务　局\n2024年1月5日"
+    )
+    assert doc.metadata.issuer == "某某县商务局"
+    assert doc.metadata.issuer_source == "signature"
+    assert doc.text.startswith("某某县商务局\n")
+    start, end = doc.meta_spans["issuer"]
+    assert doc.original[start:end] == "某　某　县　商　务　局"
+    # a line of words between blanks is no letter-spaced line
+    assert checklist.parse(
+        "中共某某县委 某某县人民政府\n关于2023年度法治政府建设情况的报告\n全年开展普法活动12场。"
+    ).text.startswith("中共某某县委 某某县人民政府\n")

@@ -36,6 +36,8 @@ _WORDS = [
     "  ",
     "\u3000\u3000",
     "\u200b\u200b",
+    "东",  # a single character: letter-spaced lines (东 阳 县)
+    " 局 ",
 ]
 _TEXTS = st.lists(
     st.one_of(st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(_SPECIAL), st.just("\n")),

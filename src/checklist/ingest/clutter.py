@@ -476,7 +476,8 @@ def _title_position(lines: Sequence[str], live: Sequence[int]) -> int | None:
 def _wraps(line: str, lines: Sequence[str], live: Sequence[int], pos: int) -> bool:
     """Whether ``line`` and the next live line make a title (a title wrapped in two)."""
     nxt = lines[live[pos + 1]] if pos + 1 < len(live) else ""
-    return is_title_line(line + nxt)
+    # (not when the next line is a whole title: this one is then the column it is filed in)
+    return not is_title_line(nxt) and is_title_line(line + nxt)
 
 
 def _own_header(lines: Sequence[str], verdicts: Sequence[LineVerdict], title: int) -> set[int]:

@@ -178,6 +178,26 @@ _SPACED_DIGIT = re.compile(r"[0-9 ](?:(?<=[0-9]) |(?<= )[0-9])")
 _NOTHING: frozenset[int] = frozenset()
 
 
+_LETTER_MAX = 60  # characters: a letter-spaced line is a header, a title, a name
+_BLANK_RUN = re.compile(_BLANK_CLASS)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _letter_gaps(raw: str) -> frozenset[int]:
+    """Starts of the blank runs of a letter-spaced line (``东 阳 县 商 务 局``, a header or
+    a title set out across its width): every character of it stands alone between blanks,
+    three or more of them Chinese. Other lines: none."""
+    if len(raw) > _LETTER_MAX:
+        return _NOTHING
+    parts = raw.split()
+    if len(parts) < 3 or any(len(p) != 1 for p in parts) or len(_CJK_CHAR.findall(raw)) < 3:
+        return _NOTHING
+    inner = raw.strip()
+    offset = raw.index(inner[0])
+    end = offset + len(inner)
+    return frozenset(m.start() for m in _BLANK_RUN.finditer(raw, offset, end))
+
+
 def _number_gaps(raw: str) -> frozenset[int]:
     """Positions of the spaces around a counted number that are not the author's."""
     if " " not in raw or _SPACED_DIGIT.search(raw) is None:
@@ -310,6 +330,7 @@ def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, in
         text = raw[lead:trail]
         return tuple.__new__(NormalizedLine, (text, start, end, ((text, start + lead, start + trail, True),)))
     dropped: frozenset[int] | None = None  # (found when first needed)
+    letters = _letter_gaps(raw)
     pieces: list[tuple[str, int, int, bool]] = []
     pos = 0
     for m_start, m_end, is_gloss in marks:
@@ -318,6 +339,8 @@ def _line_of_marks(raw: str, start: int, end: int, marks: Sequence[tuple[int, in
         pos = m_end
         if is_gloss:
             continue
+        if m_start in letters:
+            continue  # a letter-spaced line's blank (only blanks start there)
         token = raw[m_start:m_end]
         if token == " ":
             # A number's gap is a lone space beside one of its digits (_UNIT_NUMBER: a digit
@@ -446,6 +469,7 @@ def _normalize_line(
     # blank runs and characters that fold to another length need pieces of their own.
     raw = one_for_one.sub(_fold_match, raw)
     dropped = _number_gaps(raw) if " " in raw else _NOTHING
+    letters = _letter_gaps(raw)
     tokens: Iterable[re.Match[str]] = special.finditer(raw)
     glosses = list(_GLOSS.finditer(raw)) if "(" in raw else None
     if glosses:  # they hold no blank and nothing that folds: they never overlap a token
@@ -459,7 +483,7 @@ def _normalize_line(
         if m.re is _GLOSS:
             rep = ""
         elif token[0] in _BLANK_CHARS:
-            rep = "" if m.start() in dropped or all(c in _ZERO_WIDTH for c in token) else " "
+            rep = "" if m.start() in dropped or m.start() in letters or all(c in _ZERO_WIDTH for c in token) else " "
         else:
             rep = _fold(token)
         if rep:
@@ -534,7 +558,7 @@ def _normalize_plain(text: str) -> str:
     def sub(m: re.Match[str]) -> str:
         tok = m.group()
         if tok[0] in _BLANK_CHARS:
-            return "" if all(c in _ZERO_WIDTH for c in tok) else " "
+            return "" if m.start() in letters or all(c in _ZERO_WIDTH for c in tok) else " "
         return _fold(tok)
 
     folded = _one_for_one().sub(_fold_match, text)
@@ -543,6 +567,7 @@ def _normalize_plain(text: str) -> str:
     dropped = _number_gaps(folded)
     if dropped:
         folded = "".join(ch for i, ch in enumerate(folded) if i not in dropped)
+    letters = _letter_gaps(folded)
     return _reshaping().sub(sub, folded).strip(" ")
 
 

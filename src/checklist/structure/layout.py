@@ -90,6 +90,7 @@ def _wrapped_title(texts: Sequence[str], i: int) -> bool:
         and not is_org_line(line)
         and "。" not in line
         and match_marker(texts[i + 1]) is None  # a sentence, then a heading
+        and not is_title_line(texts[i + 1])  # (a column's name above a whole title: 法治政府建设)
         and is_title_line(line + texts[i + 1])
         and bool(TITLE_TOPIC.search(line))
     )
