@@ -147,6 +147,8 @@ def test_pipe_table_with_bracketed_keys_twice_over() -> None:
         ("日期:2024年05月11日 作者:甲镇党政办公室 来源:甲镇 点击:[]", dt.date(2024, 5, 11)),
         ("日期:2024-03-17 11:12 来源:甲镇人民政府", dt.date(2024, 3, 17)),
         ("【发布机构】甲镇人民政府 【发布日期】2024-02-10", dt.date(2024, 2, 10)),
+        ("2024-01-22 15:30:12 甲镇人民政府", dt.date(2024, 1, 22)),  # a stamp, then its source
+        ("公开日期：2024-02-02", dt.date(2024, 2, 2)),
     ],
 )
 def test_a_date_line_under_the_title_is_the_publication_date(line: str, published: dt.date) -> None:

@@ -62,8 +62,10 @@ _DATE_VALUE = re.compile(r"\s?(?:\d{4}\s?[-/.年]\s?\d{1,2}|\*{4,})")
 # A bare date stamp, perhaps with a time and a short label (某省/某市-2026-01-27 00:00:00):
 # above the title it is the page's date; with a time it is never report text.
 _STAMP = r"^[^。,，;；:：]{0,12}?[-\s]?\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}"
-_STAMP_LINE = re.compile(rf"{_STAMP}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
-_STAMP_TIME_LINE = re.compile(rf"{_STAMP}\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
+# (with a time, the source may follow: 2024-01-22 15:30:12 某某县林业局)
+_STAMP_SOURCE = r"(?:\s[^\s。,，;；:：]{2,20})?"
+_STAMP_LINE = re.compile(rf"{_STAMP}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_STAMP_SOURCE})?$")
+_STAMP_TIME_LINE = re.compile(rf"{_STAMP}\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_STAMP_SOURCE}$")
 _MASKED = re.compile(r"[*\s:：-]*")  # a value a mirror site masked (********** **:**)
 
 # Web-page furniture: words that mark navigation, sharing, printing, footers. Three
