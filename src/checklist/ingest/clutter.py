@@ -90,7 +90,6 @@ _FURNITURE_LABELS = re.compile(
     r"智能问答|关注公众号|官方微信|官方微博|相关链接|相关阅读|相关文章|上一篇|下一篇|无障碍|长者模式|适老化|"
     r"分辨率|二维码)(\s?[:：])?"
 )
-_SENTENCE_MARKS = re.compile(r"[。，,；;！!？?]")
 _FURNITURE_OPENING = re.compile(
     r"大\s?中\s?小$|(?:搜\s?索|检\s?索)$|主办[:：]|English$|(?:微信|微博|QQ空间|今日头条)$|"
     r"【?(?:打印|关闭|收藏|分享)】?$|扫码|(?:阅读|浏览)(?:次数|量)",
@@ -270,14 +269,8 @@ def _is_furniture(line: str) -> bool:
 def _is_furniture_label(line: str) -> bool:
     """A furniture word that a sentence may hold too, on a line that is no sentence or
     as a label (followed by a colon)."""
-    m = _FURNITURE_LABELS.search(line)
-    if m is None:
-        return False
-    return (
-        m.group(2) is not None
-        or _SENTENCE_MARKS.search(line) is None
-        or any(found.group(2) is not None for found in _FURNITURE_LABELS.finditer(line, m.end()))
-    )
+    colons = [m.group(2) is not None for m in _FURNITURE_LABELS.finditer(line)]
+    return bool(colons) and (any(colons) or SENTENCE_PUNCT.search(line) is None)
 
 
 def _is_short_fragment(line: str) -> bool:

@@ -100,16 +100,17 @@ class Normalized(NamedTuple):
     spans: Sequence[tuple[int, int]]  # each line's original span
     marked: dict[int, NormalizedLine]  # the lines that are not one copy of their span, by index
 
+    def line(self, i: int) -> NormalizedLine:
+        """Line ``i`` as a :class:`NormalizedLine` (one copy piece unless it is marked)."""
+        line = self.marked.get(i)
+        if line is None:
+            text, (start, end) = self.texts[i], self.spans[i]
+            line = tuple.__new__(NormalizedLine, (text, start, end, ((text, start, end, True),) if text else ()))
+        return line
+
     def lines(self) -> list[NormalizedLine]:
         """Every line as a :class:`NormalizedLine`."""
-        marked, new = self.marked, tuple.__new__
-        out: list[NormalizedLine] = []
-        for i, (text, (start, end)) in enumerate(zip(self.texts, self.spans, strict=True)):
-            line = marked.get(i)
-            if line is None:
-                line = new(NormalizedLine, (text, start, end, ((text, start, end, True),) if text else ()))
-            out.append(line)
-        return out
+        return [self.line(i) for i in range(len(self.texts))]
 
 
 def line_spans(original: str) -> list[tuple[int, int]]:
@@ -187,7 +188,7 @@ def _letter_gaps(raw: str) -> frozenset[int]:
     """Starts of the blank runs of a letter-spaced line (``东 阳 县 商 务 局``, a header or
     a title set out across its width): every character of it stands alone between blanks,
     three or more of them Chinese. Other lines: none."""
-    if len(raw) > _LETTER_MAX:
+    if len(raw) > _LETTER_MAX or len(raw) < 5:
         return _NOTHING
     parts = raw.split()
     if len(parts) < 3 or any(len(p) != 1 for p in parts) or len(_CJK_CHAR.findall(raw)) < 3:

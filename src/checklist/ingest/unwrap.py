@@ -8,9 +8,9 @@ end inside a sentence are about one width, each such full line is joined to the 
 line: the break (and any page clutter the clutter step removed between them) is left out
 of the normalised text, no other character changes, and offsets still point into the
 original. A line that ends a sentence, a heading, a title, a signature's names and date,
-a line after a blank line, an indented line and a numbered heading start anew. Text of ordinary lines (a web page's
-paragraphs, a Word file's) has few lines ending inside a sentence, and no common width
-among them, and is left as it is.
+a line after a blank line, an indented line and a numbered heading start anew. Text of
+ordinary lines (a web page's paragraphs, a Word file's) has few lines ending inside a
+sentence, and no common width among them, and is left as it is.
 """
 
 from __future__ import annotations
@@ -40,9 +40,14 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _ends_inside(text: str) -> bool:
+    """A line long enough to be a wrapped one that ends inside a sentence."""
+    return len(text) >= _MIN_WIDTH and text.rstrip(_AFTER_END)[-1:] not in _ENDS
+
+
 def _is_open(text: str) -> bool:
-    """A line that ends inside a sentence and is long enough to be a wrapped one."""
-    return len(text) >= _MIN_WIDTH and text.rstrip(_AFTER_END)[-1:] not in _ENDS and not _is_heading(text)
+    """A wrapped line: it ends inside a sentence and is no heading."""
+    return _ends_inside(text) and not _is_heading(text)
 
 
 def _is_heading(text: str) -> bool:
@@ -54,11 +59,12 @@ def _is_heading(text: str) -> bool:
 def wrap_width(norm: Normalized, kept: Sequence[int]) -> int | None:
     """The width the text was wrapped at, or None when it was not hard-wrapped."""
     texts = norm.texts
-    # (the cheap look first: most lines of most texts end a sentence, or are short)
+    # (the cheap looks first: most lines of most texts end a sentence, and a call costs
+    # more than looking at the last character)
     ending = [
         t
         for t in (texts[i] for i in kept[:-1])
-        if len(t) >= _MIN_WIDTH and t[-1] not in _ENDS and not (t[0] in _HEADING_FIRST and _is_heading(t))
+        if t[-1] not in _ENDS and _ends_inside(t) and not (t[0] in _HEADING_FIRST and _is_heading(t))
     ]
     if len(ending) < _MIN_WRAPPED:
         return None
@@ -112,7 +118,7 @@ def unwrap(original: str, norm: Normalized, kept: Sequence[int]) -> tuple[Normal
             if n and _latin(texts[i][:1]) and _latin(pieces[-1][0][-1:]):
                 end = spans[g[n - 1]][1]  # two Latin words or numbers: the break is a blank
                 pieces.append((" ", end, end + 1, False))
-            pieces.extend(_pieces(norm, i))
+            pieces.extend(norm.line(i).pieces)
         text = "".join(p[0] for p in pieces)
         out_texts.append(text)
         out_spans.append((spans[g[0]][0], spans[g[-1]][1]))
@@ -129,17 +135,9 @@ def _joins(original: str, norm: Normalized, a: int, b: int, width: int) -> bool:
     if any(not texts[i] for i in range(a + 1, b)):
         return False  # a blank line between: a new paragraph
     start = norm.spans[b][0]
-    if start < len(original) and original[start] in " \t\u3000\u00a0":
+    if original[start : start + 1].isspace():
         return False  # an indented line opens a paragraph
     # a title, the body names and date of a signature are lines of their own
     if is_title_line(first) or is_org_line(first) or is_date_line(second) or is_org_line(second):
         return False
     return match_marker(second) is None
-
-
-def _pieces(norm: Normalized, i: int) -> tuple[tuple[str, int, int, bool], ...]:
-    line = norm.marked.get(i)
-    if line is not None:
-        return line.pieces
-    start, end = norm.spans[i]
-    return ((norm.texts[i], start, end, True),)

@@ -178,9 +178,9 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
     the body's start or a finished paragraph (so a PDF's wrapped line is none) and is
     followed by a paragraph or a numbered heading. They count only when two or more of
     them name a part of the report (:func:`~checklist.structure.sections.heading_kinds`:
-    its shortcomings, its plan, …; a caption or a list's last line names none) and the
-    body has no ``一、``-level (or ``第一部分``) heading of its own (where that level is
-    numbered, a short line is something else)."""
+    its shortcomings, its plan, …; a caption or a list's last line names none). The caller
+    asks only when the outline it built has no ``一、``-level (or ``第一部分``) heading:
+    where that level is numbered, a short line is something else."""
     first, stop = body
     found: list[int] = []
     for li in range(first, stop - 1):
@@ -212,13 +212,7 @@ def unnumbered_headings(text: str, lines: Sequence[tuple[int, int]], body: tuple
         start, end = lines[li]
         if heading_kinds(text[start:end].rstrip(":")):
             naming += 1
-    if naming < _BARE_NEEDED:
-        return {}
-    for li in range(first, stop):
-        marker = match_marker_at(text, *lines[li])
-        if marker is not None and marker[0] <= 1:
-            return {}
-    return dict.fromkeys(found, 1)
+    return dict.fromkeys(found, 1) if naming >= _BARE_NEEDED else {}
 
 
 def _top_hint(body: tuple[int, int], hints: Mapping[int, int]) -> int:
